@@ -19,6 +19,8 @@ public enum ErrorKind {
     TOO_LARGE,
     /** A feature that this site has not configured. */
     NOT_CONFIGURED,
+    /** The gateway itself cannot serve this right now (e.g. storage locked by another process too long). */
+    UNAVAILABLE,
     /** Every upstream (ORK, identity provider) that could answer failed. */
     UPSTREAM_FAILED,
     /** Upstreams did not answer in time. */

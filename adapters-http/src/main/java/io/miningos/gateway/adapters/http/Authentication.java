@@ -1,0 +1,70 @@
+package io.miningos.gateway.adapters.http;
+
+import io.javalin.http.Context;
+import io.miningos.gateway.application.identity.AuthenticateUseCase;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorCodes;
+import io.miningos.gateway.domain.identity.Caller;
+
+import java.util.Locale;
+
+/**
+ * Resolves {@code Authorization: Bearer <token>} (scheme case-insensitive) before every {@code /auth/} route and
+ * leaves the {@link Caller} on the request.
+ */
+public final class Authentication {
+
+    static final String MISSING_HEADER = "Missing or invalid Authorization header";
+    private static final String CALLER = Authentication.class.getName() + ".caller";
+
+    private final AuthenticateUseCase authenticate;
+    private final ClientAddress clientAddress;
+
+    public Authentication(AuthenticateUseCase authenticate, ClientAddress clientAddress) {
+        this.authenticate = authenticate;
+        this.clientAddress = clientAddress;
+    }
+
+    void handle(Context ctx) {
+        String token = bearerToken(ctx.header("Authorization"));
+        if (token == null) {
+            throw DomainException.unauthenticated(ErrorCodes.AUTH_FAIL, MISSING_HEADER);
+        }
+        ctx.attribute(CALLER, authenticate.authenticate(token, clientAddress.of(ctx)));
+    }
+
+    /** Resolves a token presented some other way (e.g. the WebSocket's {@code ?token=}). */
+    public Caller authenticate(String token, Context ctx) {
+        if (token == null || token.isBlank()) {
+            throw DomainException.unauthenticated(ErrorCodes.AUTH_FAIL, MISSING_HEADER);
+        }
+        return authenticate.authenticate(token, clientAddress.of(ctx));
+    }
+
+    /** The caller of an authenticated route. */
+    public static Caller caller(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("route " + ctx.path() + " is not behind authentication");
+        }
+        return caller;
+    }
+
+    /** The caller if the request was authenticated (for logging), else null. */
+    static Caller callerOrNull(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
+    static String bearerToken(String header) {
+        if (header == null) {
+            return null;
+        }
+        String trimmed = header.trim();
+        int space = trimmed.indexOf(' ');
+        if (space <= 0 || !trimmed.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+            return null;
+        }
+        String token = trimmed.substring(space + 1).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

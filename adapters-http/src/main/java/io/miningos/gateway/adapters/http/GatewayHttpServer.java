@@ -1,0 +1,74 @@
+package io.miningos.gateway.adapters.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.identity.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The gateway's HTTP server: strict JSON, one error envelope for every failure (unknown routes and parse errors
+ * included), bearer authentication in front of {@code /auth/*}, a body size limit, virtual threads for handlers,
+ * and one log line per request (method, path, status, ms, user id — never a token or query string).
+ */
+public final class GatewayHttpServer {
+
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpServer.class);
+
+    private final Javalin app;
+    private final HttpSettings settings;
+
+    public GatewayHttpServer(HttpSettings settings, Authentication authentication, List<RouteGroup> groups) {
+        this.settings = settings;
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = false;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jsonMapper(new JavalinJackson(HttpJson.mapper(), true));
+            config.requestLogger.http(GatewayHttpServer::logRequest);
+
+            config.routes.beforeMatched("/auth/*", authentication::handle);
+            config.routes.after("/auth/*", ctx -> {
+                ctx.header("Cache-Control", "no-store");
+                ctx.header("X-Content-Type-Options", "nosniff");
+            });
+            for (RouteGroup group : groups) {
+                group.addTo(config.routes);
+            }
+            config.routes.exception(DomainException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
+            config.routes.exception(Exception.class, (e, ctx) -> ErrorResponses.writeUnexpected(ctx, e));
+        });
+    }
+
+    public GatewayHttpServer start() {
+        app.start();
+        LOG.info("listening on http://{}:{}", settings.host(), port());
+        return this;
+    }
+
+    /** The bound port (useful when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private static void logRequest(Context ctx, Float ms) {
+        Caller caller = Authentication.callerOrNull(ctx);
+        ACCESS.info("{} {} {} {}ms user={}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms),
+                caller == null ? "-" : caller.userId());
+    }
+}

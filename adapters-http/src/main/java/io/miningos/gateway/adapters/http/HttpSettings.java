@@ -1,0 +1,26 @@
+package io.miningos.gateway.adapters.http;
+
+/**
+ * How the HTTP server listens.
+ *
+ * @param host         address to bind, e.g. {@code 0.0.0.0}
+ * @param port         TCP port; 0 picks a free one (tests)
+ * @param maxBodyBytes larger request bodies are refused with 413 before they are read
+ * @param trustProxy   take the client address from {@code X-Forwarded-For} (only behind a proxy you run)
+ */
+public record HttpSettings(String host, int port, long maxBodyBytes, boolean trustProxy) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    public HttpSettings {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.miningos.gateway.adapters.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.miningos.gateway.application.identity.IssuedToken;
+import io.miningos.gateway.application.identity.RefreshTokenCommand;
+import io.miningos.gateway.application.identity.TokenUseCase;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.domain.token.ClientIp;
+import io.miningos.gateway.domain.token.TokenPolicy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** {@code /auth/userinfo}, {@code /auth/token}, {@code /auth/permissions}, {@code /auth/site}. */
+public final class IdentityRoutes implements RouteGroup {
+
+    private final TokenUseCase tokens;
+    private final String site;
+
+    public IdentityRoutes(TokenUseCase tokens, String site) {
+        this.tokens = tokens;
+        this.site = site;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/auth/userinfo", ctx -> ctx.json(userInfo(Authentication.caller(ctx))));
+        routes.post("/auth/token", this::refreshToken);
+        routes.get("/auth/permissions", ctx -> ctx.json(Map.of("permissions",
+                permissions(Authentication.caller(ctx)))));
+        routes.get("/auth/site", ctx -> ctx.json(Map.of("site", site)));
+    }
+
+    static Map<String, Object> userInfo(Caller caller) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("email", caller.email());
+        metadata.put("name", caller.user().name());
+        metadata.put("given_name", givenName(caller.user().name()));
+        metadata.put("picture", null);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("userId", caller.userId());
+        info.put("email", caller.email());
+        info.put("roles", caller.token().roles());
+        info.put("created", caller.token().createdAt().getEpochSecond());
+        info.put("ttl", caller.token().ttlSeconds());
+        info.put("metadata", metadata);
+        return info;
+    }
+
+    private static String givenName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = name.trim();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(0, space);
+    }
+
+    static Map<String, Object> permissions(Caller caller) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("write", caller.canWrite());
+        out.put("caps", caller.permissions().capabilities());
+        out.put("superAdmin", caller.isSuperAdmin());
+        out.put("permissions", caller.permissions().asLevelStrings());
+        return out;
+    }
+
+    private void refreshToken(Context ctx) {
+        Caller caller = Authentication.caller(ctx);
+        Map<String, Object> body = JsonBodies.object(ctx);
+        IssuedToken issued = tokens.refresh(caller, refreshCommand(body));
+        ctx.json(Map.of("token", issued.text()));
+    }
+
+    static RefreshTokenCommand refreshCommand(Map<String, Object> body) {
+        Optional<Set<ClientIp>> ips = Optional.empty();
+        if (body.get("ips") != null) {
+            if (!(body.get("ips") instanceof List<?> list)) {
+                throw DomainException.invalid(ClientIp.INVALID);
+            }
+            ips = Optional.of(TokenPolicy.parseIps(list));
+        }
+        OptionalLong ttl = body.get("ttl") == null ? OptionalLong.empty()
+                : OptionalLong.of(JsonFields.integer(body.get("ttl"), TokenPolicy.TTL_INVALID));
+        Optional<String> pfx = Optional.ofNullable(JsonFields.optionalString(body, "pfx", TokenPolicy.PFX_INVALID));
+        Optional<String> scope = Optional.ofNullable(
+                JsonFields.optionalString(body, "scope", TokenPolicy.SCOPE_INVALID));
+        Optional<List<String>> roles = body.get("roles") == null ? Optional.empty()
+                : Optional.of(JsonFields.strings(body.get("roles"), TokenPolicy.ROLES_INVALID));
+        return new RefreshTokenCommand(ips, ttl, pfx, scope, roles);
+    }
+}

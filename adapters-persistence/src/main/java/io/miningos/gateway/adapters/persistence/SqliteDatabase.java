@@ -1,0 +1,258 @@
+package io.miningos.gateway.adapters.persistence;
+
+import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorKind;
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's SQLite file: a small pool of connections in WAL mode (readers never block the writer, and a
+ * second process such as the {@code token} command can use the same file), schema migrations at open, and
+ * transactions bound to the calling thread so repositories called inside {@link #inTransaction} join it.
+ *
+ * <p>Write transactions start with {@code BEGIN IMMEDIATE}: SQLite then waits (busy timeout) for the write lock
+ * up front instead of failing a read-then-write transaction half way.
+ */
+public final class SqliteDatabase implements Transactions, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+    public static final String FILE_NAME = "gateway.db";
+    static final String STORAGE_BUSY = "ERR_STORAGE_BUSY";
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    static {
+        // jOOQ prints a banner and tips at first use; a service log has no room for either.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final Path file;
+    private final BlockingQueue<Connection> idle;
+    private final List<Connection> all;
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final DSLContext dsl;
+
+    private static final class Transaction {
+        final Connection connection;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        Transaction(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private SqliteDatabase(Path file, int poolSize) throws SQLException {
+        this.file = file;
+        this.idle = new ArrayBlockingQueue<>(poolSize);
+        this.all = new ArrayList<>(poolSize);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                Connection c = config.createConnection(url);
+                all.add(c);
+                idle.add(c);
+            }
+        } catch (SQLException e) {
+            closeAll();
+            throw e;
+        }
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(SQLDialect.SQLITE);
+        configuration.set(new PooledProvider());
+        configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false));
+        configuration.set(new DefaultExecuteListenerProvider(new BusyTranslator()));
+        this.dsl = DSL.using(configuration);
+    }
+
+    /** Opens (creating if needed) {@code dataDir/gateway.db} and brings its schema up to date. */
+    public static SqliteDatabase open(Path dataDir) {
+        return open(dataDir, 4);
+    }
+
+    public static SqliteDatabase open(Path dataDir, int poolSize) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        SqliteDatabase db;
+        try {
+            db = new SqliteDatabase(file, poolSize);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            SchemaMigrations.apply(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The jOOQ context. Statements run in the caller's transaction if one is open, else each on its own. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        Connection connection = borrow();
+        Transaction tx = new Transaction(connection);
+        current.set(tx);
+        T result;
+        try {
+            connection.setAutoCommit(false); // BEGIN IMMEDIATE (transaction mode of the connection)
+            try {
+                result = work.get();
+                connection.commit();
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            current.remove();
+            idle.add(connection);
+        }
+        for (Runnable action : tx.afterCommit) {
+            action.run();
+        }
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Transaction tx = current.get();
+        if (tx == null) {
+            action.run();
+        } else {
+            tx.afterCommit.add(action);
+        }
+    }
+
+    private Connection borrow() {
+        try {
+            Connection c = idle.poll(BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (c == null) {
+                throw new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY);
+            }
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed: {}", e.getMessage());
+        }
+    }
+
+    static RuntimeException translate(SQLException e) {
+        if (isBusy(e)) {
+            return new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY);
+        }
+        return new IllegalStateException("storage failure: " + e.getMessage(), e);
+    }
+
+    private static boolean isBusy(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLiteException se) {
+                SQLiteErrorCode code = se.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                        || code.name().startsWith("SQLITE_BUSY_")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        closeAll();
+    }
+
+    private void closeAll() {
+        for (Connection c : all) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.warn("closing a database connection failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Hands jOOQ the transaction's connection when one is open, else one from the pool per statement. */
+    private final class PooledProvider implements ConnectionProvider {
+        @Override
+        public Connection acquire() {
+            Transaction tx = current.get();
+            return tx != null ? tx.connection : borrow();
+        }
+
+        @Override
+        public void release(Connection connection) {
+            Transaction tx = current.get();
+            if (tx == null || tx.connection != connection) {
+                idle.add(connection);
+            }
+        }
+    }
+
+    /** A lock held by another process for longer than the busy timeout is "try again", not a crash. */
+    private static final class BusyTranslator implements ExecuteListener {
+        @Override
+        public void exception(ExecuteContext ctx) {
+            if (ctx.sqlException() != null && isBusy(ctx.sqlException())) {
+                ctx.exception(new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY));
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.miningos.gateway.application.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorCodes;
+import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.token.ClientIp;
+import io.miningos.gateway.domain.token.TokenGrant;
+import io.miningos.gateway.domain.token.TokenPolicy;
+import io.miningos.gateway.domain.token.TokenText;
+import io.miningos.gateway.domain.user.Email;
+import io.miningos.gateway.domain.user.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Resolves tokens on every request and issues new ones.
+ *
+ * <p>Resolution is cached by token hash so a request costs a hash and a map look-up, not a database read. A
+ * revocation must still bite at once: each cached session remembers the user's revocation epoch read
+ * <em>before</em> it was loaded from storage; {@link #revokeAllOf} deletes from storage and bumps the epoch once
+ * that deletion has committed, so a session loaded around a revocation can never be used after it.
+ */
+public final class IdentityService implements AuthenticateUseCase, TokenUseCase, TokenRevoker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
+    static final String AUTHENTICATION_FAILED = "Authentication failed";
+
+    private record Session(TokenGrant grant, User user, long epoch) {
+    }
+
+    private final UserRepository users;
+    private final TokenStore tokens;
+    private final RoleCatalog roles;
+    private final IdentitySettings settings;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Cache<String, Session> sessions;
+    private final ConcurrentHashMap<Long, Long> revocationEpochs = new ConcurrentHashMap<>();
+    private final List<TokenRevocationListener> revocationListeners = new CopyOnWriteArrayList<>();
+
+    public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
+                           Transactions transactions, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.roles = roles;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.sessions = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(Duration.ofMinutes(5))
+                .build();
+    }
+
+    public void addRevocationListener(TokenRevocationListener listener) {
+        revocationListeners.add(listener);
+    }
+
+    @Override
+    public Caller authenticate(String tokenText, String clientIp) {
+        TokenText parsed = TokenText.parse(tokenText).orElseThrow(IdentityService::authFailed);
+        ClientIp ip;
+        try {
+            ip = ClientIp.parse(clientIp);
+        } catch (DomainException e) {
+            throw authFailed();
+        }
+        String hash = TokenText.hash(tokenText);
+        Session session = sessions.getIfPresent(hash);
+        if (session == null || session.epoch() != epochOf(parsed.userId())) {
+            session = load(hash, parsed.userId());
+            if (session == null) {
+                sessions.invalidate(hash);
+                throw authFailed();
+            }
+            sessions.put(hash, session);
+        }
+        TokenGrant grant = session.grant();
+        if (grant.isExpiredAt(clock.instant())) {
+            sessions.invalidate(hash);
+            throw authFailed();
+        }
+        if (!grant.isBoundTo(ip) || grant.userId() != parsed.userId()) {
+            throw authFailed();
+        }
+        return new Caller(session.user(), roles.permissionsOf(session.user().role()), grant);
+    }
+
+    private Session load(String hash, long userIdInText) {
+        long epoch = epochOf(userIdInText); // read before storage, see class comment
+        Optional<TokenGrant> grant = tokens.findByHash(hash);
+        if (grant.isEmpty() || grant.get().userId() != userIdInText) {
+            return null;
+        }
+        return users.findById(userIdInText).map(user -> new Session(grant.get(), user, epoch)).orElse(null);
+    }
+
+    private long epochOf(long userId) {
+        return revocationEpochs.getOrDefault(userId, 0L);
+    }
+
+    @Override
+    public IssuedToken issueFor(Email email, Set<ClientIp> ips, OptionalLong ttlSeconds) {
+        User user = users.findByEmail(email).orElseThrow(() -> DomainException.notFound(USER_INVALID));
+        long ttl = TokenPolicy.checkTtl(ttlSeconds.orElse(settings.signInTtlSeconds()));
+        return issue(user.id(), List.of(user.role()), ips, ttl);
+    }
+
+    @Override
+    public IssuedToken refresh(Caller caller, RefreshTokenCommand command) {
+        command.pfx().ifPresent(TokenPolicy::checkPfx);
+        command.scope().ifPresent(TokenPolicy::checkScope);
+        long ttl = TokenPolicy.checkTtl(command.ttlSeconds().orElse(settings.refreshTtlSeconds()));
+        List<String> tokenRoles = command.roles()
+                .map(requested -> TokenPolicy.checkRolesSubset(requested, caller.token().roles()))
+                .orElse(caller.token().roles());
+        Set<ClientIp> ips = command.ips().orElse(caller.token().ips());
+        return issue(caller.userId(), tokenRoles, ips, ttl);
+    }
+
+    private IssuedToken issue(long userId, List<String> tokenRoles, Set<ClientIp> ips, long ttlSeconds) {
+        TokenText text = TokenText.fresh(userId, tokenRoles);
+        String rendered = text.text();
+        Instant now = clock.instant();
+        TokenGrant grant = new TokenGrant(TokenText.hash(rendered), userId, tokenRoles, ips, now,
+                now.plusSeconds(ttlSeconds));
+        tokens.save(grant);
+        return new IssuedToken(rendered, grant);
+    }
+
+    @Override
+    public int revokeAllOf(long userId) {
+        int removed = tokens.deleteByUser(userId);
+        transactions.afterCommit(() -> {
+            revocationEpochs.merge(userId, 1L, Long::sum);
+            sessions.asMap().values().removeIf(s -> s.user().id() == userId);
+            for (TokenRevocationListener listener : revocationListeners) {
+                try {
+                    listener.tokensRevoked(userId);
+                } catch (RuntimeException e) {
+                    LOG.warn("token revocation listener failed for user {}", userId, e);
+                }
+            }
+        });
+        return removed;
+    }
+
+    /** Deletes expired tokens from storage; run periodically. */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        int purged = tokens.deleteExpired(now);
+        sessions.asMap().values().removeIf(s -> s.grant().isExpiredAt(now));
+        return purged;
+    }
+
+    private static DomainException authFailed() {
+        return DomainException.unauthenticated(ErrorCodes.AUTH_FAIL, AUTHENTICATION_FAILED);
+    }
+}

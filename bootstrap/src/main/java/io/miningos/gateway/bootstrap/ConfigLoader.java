@@ -1,0 +1,240 @@
+package io.miningos.gateway.bootstrap;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.identity.PermissionSet;
+import io.miningos.gateway.domain.identity.Role;
+import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.token.TokenPolicy;
+import io.miningos.gateway.domain.user.Email;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the configuration folder a Node MiningOS gateway site already has — {@code common.json} and
+ * {@code facs/auth.config.json} — plus our own additions under clearly named keys ({@code common.json: gateway}).
+ * Without a folder, the embedded defaults describe a self-contained demo site.
+ */
+public final class ConfigLoader {
+
+    static final String COMMON = "common.json";
+    static final String AUTH = "facs/auth.config.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private ConfigLoader() {
+    }
+
+    public static GatewayConfig load(Optional<Path> configDir) {
+        if (configDir.isEmpty()) {
+            return embeddedDefault();
+        }
+        Path dir = configDir.get();
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(dir + ": configuration folder does not exist");
+        }
+        Path commonFile = dir.resolve(COMMON);
+        if (!Files.isRegularFile(commonFile)) {
+            throw new ConfigException(commonFile + ": missing (a configuration folder needs at least common.json)");
+        }
+        ConfigObject common = read(commonFile, COMMON);
+        Path authFile = dir.resolve(AUTH);
+        Optional<ConfigObject> auth = Files.isRegularFile(authFile) ? Optional.of(read(authFile, AUTH))
+                : Optional.empty();
+        return fromFiles(common, auth);
+    }
+
+    /** The demo site: SQLite in the data folder, two simulated ORK clusters, the shipped roles. */
+    public static GatewayConfig embeddedDefault() {
+        Map<String, Map<String, Object>> orks = new LinkedHashMap<>();
+        orks.put("cluster-1", Map.of("transport", "sim", "seed", 1));
+        orks.put("cluster-2", Map.of("transport", "sim", "seed", 2));
+        return new GatewayConfig(GatewayConfig.DEFAULT_SITE,
+                new GatewayConfig.Identity(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN),
+                        GatewayConfig.DEFAULT_TTL_SECONDS, GatewayConfig.DEFAULT_TTL_SECONDS, RoleCatalog.defaults()),
+                defaultHttp(), defaultFeatureConfig(), orks, Map.of(), GatewayConfig.DEFAULT_RPC_TIMEOUT_MS,
+                Optional.empty());
+    }
+
+    static GatewayConfig fromFiles(ConfigObject common, Optional<ConfigObject> authFile) {
+        common.ignore("dir_log", "debug");
+        String site = common.string("site").orElse(GatewayConfig.DEFAULT_SITE);
+        Optional<Long> commonTtl = common.integer("ttl", TokenPolicy.MIN_TTL_SECONDS, TokenPolicy.MAX_TTL_SECONDS);
+        long rpcTimeout = common.integer("rpcTimeout", 100, 600_000).orElse(GatewayConfig.DEFAULT_RPC_TIMEOUT_MS);
+        Map<String, Object> featureConfig = common.object("featureConfig").map(ConfigObject::asPlainMap)
+                .orElseGet(ConfigLoader::defaultFeatureConfig);
+        Map<String, Map<String, Object>> orks = readOrks(common);
+        Map<String, String> cacheTiming = readCacheTiming(common);
+        Optional<String> staticRoot = common.string("staticRootPath");
+        GatewayConfig.Http http = common.object("gateway").map(ConfigLoader::readHttp).orElseGet(ConfigLoader::defaultHttp);
+        common.finish();
+
+        GatewayConfig.Identity identity = readIdentity(authFile, commonTtl);
+        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot);
+    }
+
+    private static Map<String, Map<String, Object>> readOrks(ConfigObject common) {
+        Map<String, Map<String, Object>> orks = new LinkedHashMap<>();
+        Optional<ConfigObject> section = common.object("orks");
+        if (section.isEmpty()) {
+            return orks;
+        }
+        for (String id : section.get().keys()) {
+            ConfigObject ork = section.get().object(id).orElseThrow(() -> section.get().error(id, "must be an object"));
+            orks.put(id, ork.asPlainMap());
+        }
+        return orks;
+    }
+
+    private static Map<String, String> readCacheTiming(ConfigObject common) {
+        Map<String, String> timing = new LinkedHashMap<>();
+        Optional<ConfigObject> section = common.object("cacheTiming");
+        if (section.isPresent()) {
+            for (String route : section.get().keys()) {
+                timing.put(route, section.get().string(route).orElseThrow(
+                        () -> section.get().error(route, "must be a duration such as \"15s\"")));
+            }
+        }
+        return timing;
+    }
+
+    private static GatewayConfig.Http readHttp(ConfigObject gateway) {
+        GatewayConfig.Http defaults = defaultHttp();
+        GatewayConfig.Http http = new GatewayConfig.Http(
+                gateway.string("host").orElse(defaults.host()),
+                gateway.integer("port", 0, 65_535).map(Long::intValue).orElse(defaults.port()),
+                gateway.integer("maxBodyBytes", 1024, 64L * 1024 * 1024).orElse(defaults.maxBodyBytes()),
+                gateway.bool("trustProxy").orElse(defaults.trustProxy()));
+        gateway.finish();
+        return http;
+    }
+
+    private static GatewayConfig.Http defaultHttp() {
+        return new GatewayConfig.Http("0.0.0.0", GatewayConfig.Http.DEFAULT_PORT, 1024 * 1024, false);
+    }
+
+    private static GatewayConfig.Identity readIdentity(Optional<ConfigObject> authFile, Optional<Long> commonTtl) {
+        if (authFile.isEmpty()) {
+            long ttl = commonTtl.orElse(GatewayConfig.DEFAULT_TTL_SECONDS);
+            return new GatewayConfig.Identity(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN),
+                    GatewayConfig.DEFAULT_TTL_SECONDS, ttl, RoleCatalog.defaults());
+        }
+        ConfigObject file = authFile.get();
+        // The Node gateway nests its auth facility settings under the instance name "a0".
+        ConfigObject a0 = file.object("a0").orElseThrow(() -> file.error("a0", "missing"));
+        file.finish();
+        a0.ignore("saltRounds");
+        Email superAdmin = a0.string("superAdmin").map(text -> parseEmail(a0, text))
+                .orElse(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN));
+        long signInTtl = a0.integer("ttl", TokenPolicy.MIN_TTL_SECONDS, TokenPolicy.MAX_TTL_SECONDS)
+                .orElse(GatewayConfig.DEFAULT_TTL_SECONDS);
+        RoleCatalog catalog = readRoles(a0);
+        a0.finish();
+        return new GatewayConfig.Identity(superAdmin, signInTtl, commonTtl.orElse(signInTtl), catalog);
+    }
+
+    private static RoleCatalog readRoles(ConfigObject a0) {
+        Optional<ConfigObject> rolesSection = a0.object("roles");
+        Optional<ConfigObject> managementSection = a0.object("roleManagement");
+        PermissionSet superAdminPerms = a0.strings("superAdminPerms")
+                .map(list -> permissions(a0, "superAdminPerms", list)).orElse(null);
+        if (rolesSection.isEmpty()) {
+            if (managementSection.isPresent() || superAdminPerms != null) {
+                RoleCatalog defaults = RoleCatalog.defaults();
+                Map<String, Set<String>> management = managementSection
+                        .map(m -> readManagement(m)).orElse(defaults.roleManagement());
+                return catalog(a0, defaults.roles(), management, superAdminPerms);
+            }
+            return RoleCatalog.defaults();
+        }
+        ConfigObject rolesObject = rolesSection.get();
+        Map<String, Role> roles = new LinkedHashMap<>();
+        for (String name : rolesObject.keys()) {
+            if (!Role.isValidName(name)) {
+                throw rolesObject.error(name, "role names must be lower-case letters and _ (the UI reads them"
+                        + " out of tokens)");
+            }
+            List<String> perms = rolesObject.strings(name)
+                    .orElseThrow(() -> rolesObject.error(name, "must be an array of permissions such as \"miner:rw\""));
+            roles.put(name, new Role(name, permissions(rolesObject, name, perms)));
+        }
+        Map<String, Set<String>> management = managementSection.map(ConfigLoader::readManagement).orElse(Map.of());
+        return catalog(a0, roles, management, superAdminPerms);
+    }
+
+    private static Map<String, Set<String>> readManagement(ConfigObject section) {
+        Map<String, Set<String>> management = new LinkedHashMap<>();
+        for (String manager : section.keys()) {
+            List<String> targets = section.strings(manager)
+                    .orElseThrow(() -> section.error(manager, "must be an array of role names"));
+            management.put(manager, new LinkedHashSet<>(targets));
+        }
+        return management;
+    }
+
+    private static RoleCatalog catalog(ConfigObject a0, Map<String, Role> roles, Map<String, Set<String>> management,
+                                       PermissionSet superAdminPerms) {
+        try {
+            return new RoleCatalog(roles, management, superAdminPerms);
+        } catch (IllegalArgumentException e) {
+            throw a0.error("roleManagement", e.getMessage());
+        }
+    }
+
+    private static PermissionSet permissions(ConfigObject where, String key, List<String> texts) {
+        try {
+            return PermissionSet.parse(texts);
+        } catch (IllegalArgumentException e) {
+            throw where.error(key, e.getMessage());
+        }
+    }
+
+    private static Email parseEmail(ConfigObject where, String text) {
+        try {
+            return Email.parse(text);
+        } catch (DomainException e) {
+            throw where.error("superAdmin", "not a valid e-mail address: " + text);
+        }
+    }
+
+    private static ConfigObject read(Path file, String name) {
+        try {
+            JsonNode node = MAPPER.readTree(Files.readAllBytes(file));
+            return new ConfigObject(name, "", node);
+        } catch (IOException e) {
+            throw new ConfigException(name + ": not readable JSON (" + e.getMessage().lines().findFirst().orElse("")
+                    + ")", e);
+        }
+    }
+
+    /** The feature map the commissioned API shows; sites override it with {@code featureConfig}. */
+    static Map<String, Object> defaultFeatureConfig() {
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("comments", true);
+        features.put("inventory", false);
+        features.put("lvCabinetWidgets", true);
+        features.put("poolStats", true);
+        features.put("powerAvailable", true);
+        features.put("reporting", true);
+        features.put("settings", true);
+        features.put("isOneMinItvEnabled", false);
+        features.put("powerModeTimeline", false);
+        features.put("totalSystemConsumptionChart", false);
+        features.put("exportHistKpiDashboard", false);
+        features.put("showMinerConsumptionDashboard", false);
+        features.put("totalSystemConsumptionHeader", false);
+        features.put("energyProvision", true);
+        return features;
+    }
+}

@@ -1,0 +1,61 @@
+package io.miningos.gateway.bootstrap;
+
+import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.user.Email;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the gateway is configured with, read from a Node-gateway style config folder or the embedded
+ * defaults. Sections are validated when read (see {@link ConfigLoader}).
+ *
+ * @param site          the site name ({@code common.json: site})
+ * @param identity      super admin, token lifetimes and roles ({@code facs/auth.config.json}, {@code common.json: ttl})
+ * @param http          how to listen ({@code common.json: gateway.*}, our addition)
+ * @param featureConfig the static feature map ({@code common.json: featureConfig})
+ * @param orks          each ORK's raw configuration object, in file order ({@code common.json: orks})
+ * @param cacheTiming   route → TTL text such as {@code "15s"} ({@code common.json: cacheTiming})
+ * @param rpcTimeoutMs  per-call ORK timeout ({@code common.json: rpcTimeout})
+ * @param staticRootPath folder of a built UI to serve at {@code /} ({@code common.json: staticRootPath})
+ */
+public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
+                            Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
+                            long rpcTimeoutMs, Optional<String> staticRootPath) {
+
+    public static final String DEFAULT_SITE = "demo-site";
+    public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
+    public static final long DEFAULT_TTL_SECONDS = 86_400;
+    public static final long DEFAULT_RPC_TIMEOUT_MS = 15_000;
+
+    public GatewayConfig {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(http, "http");
+        featureConfig = Map.copyOf(featureConfig);
+        orks = new LinkedHashMap<>(orks);
+        cacheTiming = Map.copyOf(cacheTiming);
+        Objects.requireNonNull(staticRootPath, "staticRootPath");
+    }
+
+    /**
+     * @param superAdmin     e-mail of user 1
+     * @param signInTtlSeconds lifetime of tokens handed out at sign-in and by the CLI
+     * @param refreshTtlSeconds default lifetime of tokens from {@code POST /auth/token}
+     * @param roles          the role catalog
+     */
+    public record Identity(Email superAdmin, long signInTtlSeconds, long refreshTtlSeconds, RoleCatalog roles) {
+    }
+
+    /**
+     * @param host         bind address
+     * @param port         port, unless given on the command line
+     * @param maxBodyBytes request body limit
+     * @param trustProxy   read the client address from X-Forwarded-For
+     */
+    public record Http(String host, int port, long maxBodyBytes, boolean trustProxy) {
+        public static final int DEFAULT_PORT = 3000;
+    }
+}

@@ -1,0 +1,244 @@
+package io.miningos.gateway.bootstrap;
+
+import io.miningos.gateway.application.identity.IssuedToken;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.identity.Role;
+import io.miningos.gateway.domain.token.ClientIp;
+import io.miningos.gateway.domain.user.Email;
+import io.miningos.gateway.domain.user.NewUser;
+import io.miningos.gateway.domain.user.User;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code serve}, {@code token}, {@code users add}. Exit codes: 0 done, 1 refused or failed
+ * (the {@code ERR_*} code or a configuration message on stderr), 2 usage error.
+ */
+public final class Main {
+
+    static final String DEFAULT_DATA_DIR = "miningos-data";
+    static final String USAGE = """
+            usage:
+              miningos-gateway serve [--port 3000] [--data-dir DIR] [--config DIR]
+              miningos-gateway token --email E [--data-dir DIR] [--config DIR] [--ip IP ...] [--ttl SECONDS]
+              miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
+
+            --data-dir  where the gateway keeps its SQLite file and state (default ./%s)
+            --config    a Node MiningOS gateway config folder (common.json, facs/auth.config.json);
+                        without it the embedded demo site is used
+            """.formatted(DEFAULT_DATA_DIR);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String command = args[0];
+        if (!command.equals("serve")) {
+            // Command output is the last stdout line; keep logging out of stdout.
+            System.setProperty("MININGOS_LOG_TARGET", "System.err");
+        }
+        try {
+            return switch (command) {
+                case "serve" -> serve(CommandLine.parse(args, 1, Set.of("port", "data-dir", "config"), Set.of()), out);
+                case "token" -> token(CommandLine.parse(args, 1, Set.of("email", "data-dir", "config", "ttl"),
+                        Set.of("ip")), out, err);
+                case "users" -> users(args, out, err);
+                default -> usage(err, "unknown command: " + command);
+            };
+        } catch (CommandLine.UsageException e) {
+            return usage(err, e.getMessage());
+        } catch (ConfigException e) {
+            err.println("configuration error: " + e.getMessage());
+            return 1;
+        } catch (DomainException e) {
+            err.println(e.code());
+            return 1;
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println(problem);
+        err.print(USAGE);
+        return 2;
+    }
+
+    private static int serve(CommandLine cli, PrintStream out) {
+        GatewayConfig config = ConfigLoader.load(cli.path("config"));
+        Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+        int port = cli.integer("port", 0, 65_535).map(Long::intValue).orElse(config.http().port());
+        Gateway gateway = Gateway.open(config, dataDir, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "shutdown"));
+        int bound = gateway.serve(port).port();
+        printWelcome(out, config, dataDir, bound);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void printWelcome(PrintStream out, GatewayConfig config, Path dataDir, int port) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String jar = jarPath();
+        out.printf("MiningOS gateway for site %s listening on http://localhost:%d (data in %s)%n",
+                config.site(), port, dataDir);
+        out.println("Get a token for the super admin (" + config.identity().superAdmin() + "):");
+        out.printf("  TOKEN=$(%s -jar %s token --data-dir %s --email %s | tail -n 1)%n", java, jar, dataDir,
+                config.identity().superAdmin());
+        out.printf("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/auth/userinfo%n", port);
+        out.flush();
+    }
+
+    private static String jarPath() {
+        try {
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (Exception e) {
+            return "miningos-gateway.jar";
+        }
+    }
+
+    private static int token(CommandLine cli, PrintStream out, PrintStream err) {
+        Email email = Email.parse(cli.required("email"));
+        List<String> ipTexts = cli.all("ip").isEmpty() ? List.of("127.0.0.1", "::1") : cli.all("ip");
+        Set<ClientIp> ips = new LinkedHashSet<>();
+        for (String ip : ipTexts) {
+            ips.add(ClientIp.parse(ip));
+        }
+        OptionalLong ttl = cli.integer("ttl", 1, Long.MAX_VALUE).map(OptionalLong::of).orElse(OptionalLong.empty());
+        try (Gateway gateway = open(cli)) {
+            IssuedToken issued = gateway.identity().issueFor(email, ips, ttl);
+            err.printf("token for %s (user %d), valid %d s, usable from %s%n", email, issued.grant().userId(),
+                    issued.grant().ttlSeconds(), ips);
+            out.println(issued.text());
+        }
+        return 0;
+    }
+
+    private static int users(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2 || !args[1].equals("add")) {
+            return usage(err, "users: the only subcommand is 'add'");
+        }
+        CommandLine cli = CommandLine.parse(args, 2, Set.of("email", "role", "name", "data-dir", "config"), Set.of());
+        NewUser user = new NewUser(Email.parse(cli.required("email")), cli.value("name").orElse(null),
+                validRoleName(cli.required("role")));
+        try (Gateway gateway = open(cli)) {
+            User created = gateway.users().createFromConsole(user);
+            out.printf("created user %d %s with role %s%n", created.id(), created.email(), created.role());
+        }
+        return 0;
+    }
+
+    private static String validRoleName(String role) {
+        if (!Role.isValidName(role)) {
+            throw DomainException.invalid("ERR_INVALID_ROLE");
+        }
+        return role;
+    }
+
+    private static Gateway open(CommandLine cli) {
+        GatewayConfig config = ConfigLoader.load(cli.path("config"));
+        Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+        return Gateway.open(config, dataDir, Clock.systemUTC());
+    }
+
+    /** {@code --name value} options; repeatable ones collect every value. */
+    static final class CommandLine {
+        private final Map<String, List<String>> values;
+
+        private CommandLine(Map<String, List<String>> values) {
+            this.values = values;
+        }
+
+        static final class UsageException extends RuntimeException {
+            UsageException(String message) {
+                super(message);
+            }
+        }
+
+        static CommandLine parse(String[] args, int from, Set<String> single, Set<String> repeatable) {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (int i = from; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("--")) {
+                    throw new UsageException("unexpected argument: " + arg);
+                }
+                String name = arg.substring(2);
+                if (!single.contains(name) && !repeatable.contains(name)) {
+                    throw new UsageException("unknown option: " + arg);
+                }
+                if (i + 1 >= args.length) {
+                    throw new UsageException("option " + arg + " needs a value");
+                }
+                List<String> list = values.computeIfAbsent(name, k -> new ArrayList<>());
+                if (single.contains(name) && !list.isEmpty()) {
+                    throw new UsageException("option " + arg + " given twice");
+                }
+                list.add(args[++i]);
+            }
+            return new CommandLine(values);
+        }
+
+        Optional<String> value(String name) {
+            List<String> list = values.get(name);
+            return list == null ? Optional.empty() : Optional.of(list.getFirst());
+        }
+
+        String required(String name) {
+            return value(name).orElseThrow(() -> new UsageException("option --" + name + " is required"));
+        }
+
+        List<String> all(String name) {
+            return values.getOrDefault(name, List.of());
+        }
+
+        Optional<Path> path(String name) {
+            return value(name).map(Path::of);
+        }
+
+        Optional<Long> integer(String name, long min, long max) {
+            Optional<String> text = value(name);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                long v = Long.parseLong(text.get());
+                if (v < min || v > max) {
+                    throw new UsageException("--" + name + " must be between " + min + " and " + max);
+                }
+                return Optional.of(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " must be a whole number");
+            }
+        }
+    }
+}

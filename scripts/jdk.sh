@@ -1,0 +1,41 @@
+# Sourced by demo.sh and test.sh: finds a JDK >= 21 without relying on a JAVA_HOME set by hand.
+# Looks at $JAVA_HOME, the `java` on PATH, then every JDK under /usr/lib/jvm and /opt; exports JAVA_HOME and
+# puts its bin first on PATH, or stops with a message saying what to install.
+
+jdk_major() { # prints the major version of the java binary $1, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+find_jdk() {
+  local candidates=() home
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for home in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do
+    [ -d "$home" ] && candidates+=("$home")
+  done
+  local best="" best_major=0 major
+  for home in "${candidates[@]}"; do
+    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
+    major=$(jdk_major "$home/bin/java")
+    [ -n "$major" ] || continue
+    if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best="$home"; best_major="$major"
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "error: the MiningOS gateway needs a JDK 21 or newer (javac included); none found in JAVA_HOME," >&2
+    echo "       on PATH or under /usr/lib/jvm. Install one, e.g. 'apt-get install openjdk-21-jdk-headless'." >&2
+    return 1
+  fi
+  export JAVA_HOME="$best"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+require_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "error: Apache Maven (mvn) is needed to build the gateway; install it, e.g. 'apt-get install maven'." >&2
+    return 1
+  fi
+}
