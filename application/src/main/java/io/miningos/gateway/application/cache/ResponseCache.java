@@ -1,0 +1,137 @@
+package io.miningos.gateway.application.cache;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Caches answers of read routes with a TTL per entry, coalesces identical concurrent requests into one load,
+ * and is bounded by bytes (each entry also counts a fixed overhead, which bounds the number of entries).
+ *
+ * <ul>
+ *   <li>Identical concurrent requests share one in-flight load; its waiters all get the same value or the same
+ *       failure. Failed loads are never kept.</li>
+ *   <li>{@code refresh} (the API's {@code overwriteCache=true}) starts a fresh load and stores it, unless a load
+ *       for that key is already in flight, which it joins.</li>
+ *   <li>{@link #invalidate(String)} drops every entry of a route at once, and a load that was in flight when the
+ *       route was invalidated is handed to its waiters but not kept, so a write is never hidden by a read that
+ *       raced it.</li>
+ *   <li>Partial answers ({@link CachedAnswer#isComplete()} false) live at most {@code partialTtl}.</li>
+ * </ul>
+ */
+public final class ResponseCache {
+
+    /** Per-entry bookkeeping counted against the byte bound, so many tiny entries are bounded too. */
+    static final long ENTRY_OVERHEAD_BYTES = 512;
+
+    private record Entry(CachedAnswer value, Duration ttl) {
+    }
+
+    private final AsyncCache<CacheKey, Entry> cache;
+    private final Duration partialTtl;
+    private final ConcurrentHashMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
+
+    public ResponseCache(long maxBytes, Duration partialTtl) {
+        this(maxBytes, partialTtl, Ticker.systemTicker());
+    }
+
+    ResponseCache(long maxBytes, Duration partialTtl, Ticker ticker) {
+        if (maxBytes < ENTRY_OVERHEAD_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be at least " + ENTRY_OVERHEAD_BYTES);
+        }
+        this.partialTtl = Objects.requireNonNull(partialTtl, "partialTtl");
+        this.cache = Caffeine.newBuilder()
+                .ticker(ticker)
+                .maximumWeight(maxBytes)
+                .weigher((CacheKey key, Entry entry) ->
+                        (int) Math.min(Integer.MAX_VALUE, ENTRY_OVERHEAD_BYTES + entry.value().sizeBytes()))
+                .expireAfter(new Expiry<CacheKey, Entry>() {
+                    @Override
+                    public long expireAfterCreate(CacheKey key, Entry entry, long now) {
+                        return lifetimeNanos(entry);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(CacheKey key, Entry entry, long now, long remaining) {
+                        return lifetimeNanos(entry);
+                    }
+
+                    @Override
+                    public long expireAfterRead(CacheKey key, Entry entry, long now, long remaining) {
+                        return remaining;
+                    }
+                })
+                .buildAsync();
+    }
+
+    private long lifetimeNanos(Entry entry) {
+        Duration ttl = entry.value().isComplete() || entry.ttl().compareTo(partialTtl) <= 0
+                ? entry.ttl() : partialTtl;
+        return ttl.toNanos();
+    }
+
+    /**
+     * The cached answer for {@code key}, or the result of {@code load} (shared with identical concurrent
+     * requests) which is then kept for {@code ttl}. A zero TTL bypasses the cache entirely.
+     */
+    @SuppressWarnings("unchecked")
+    public <V extends CachedAnswer> CompletableFuture<V> get(CacheKey key, Duration ttl, boolean refresh,
+                                                             Supplier<CompletableFuture<V>> load) {
+        if (ttl.isZero() || ttl.isNegative()) {
+            return load.get();
+        }
+        long generation = generation(key.route()).get();
+        CompletableFuture<Entry> shared;
+        if (refresh) {
+            shared = cache.asMap().compute(key, (k, existing) ->
+                    existing != null && !existing.isDone() ? existing : start(load, ttl));
+        } else {
+            shared = cache.get(key, (k, executor) -> start(load, ttl));
+        }
+        shared.whenComplete((entry, failure) -> {
+            if (failure == null && generation(key.route()).get() != generation) {
+                cache.asMap().remove(key, shared);
+            }
+        });
+        return shared.thenApply(entry -> (V) entry.value());
+    }
+
+    private static <V extends CachedAnswer> CompletableFuture<Entry> start(Supplier<CompletableFuture<V>> load,
+                                                                         Duration ttl) {
+        CompletableFuture<V> loading;
+        try {
+            loading = load.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return loading.thenApply(value -> new Entry(value, ttl));
+    }
+
+    /** Drops every cached answer of {@code route}, including ones still loading. */
+    public void invalidate(String route) {
+        generation(route).incrementAndGet();
+        cache.asMap().keySet().removeIf(key -> key.route().equals(route));
+    }
+
+    /** Number of entries, for diagnostics and tests. */
+    public long size() {
+        return cache.synchronous().estimatedSize();
+    }
+
+    /** Runs pending evictions now (they otherwise happen as a side effect of later use). */
+    public void cleanUp() {
+        cache.synchronous().cleanUp();
+    }
+
+    private AtomicLong generation(String route) {
+        return generations.computeIfAbsent(route, r -> new AtomicLong());
+    }
+}
