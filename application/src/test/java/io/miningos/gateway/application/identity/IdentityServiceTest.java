@@ -1,0 +1,161 @@
+package io.miningos.gateway.application.identity;
+
+import io.miningos.gateway.application.shared.InMemoryTransactions;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorKind;
+import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.token.ClientIp;
+import io.miningos.gateway.domain.token.TokenPolicy;
+import io.miningos.gateway.domain.user.Email;
+import io.miningos.gateway.domain.user.NewUser;
+import io.miningos.gateway.domain.user.User;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdentityServiceTest {
+
+    private static final Set<ClientIp> LOCAL = Set.of(ClientIp.parse("127.0.0.1"), ClientIp.parse("::1"));
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryTokenStore tokens = new InMemoryTokenStore();
+    private final IdentityService identity = new IdentityService(users, tokens, RoleCatalog.defaults(),
+            new IdentitySettings(3600, 300), new InMemoryTransactions(), clock);
+    private final User operator;
+
+    IdentityServiceTest() {
+        users.ensureSuperAdmin(new Email("root@example.com"), clock.instant());
+        operator = users.insert(new NewUser(new Email("op@example.com"), "Op", "site_operator"), clock.instant());
+    }
+
+    private static void assertAuthFails(Runnable call) {
+        DomainException e = assertThrows(DomainException.class, call::run);
+        assertEquals(ErrorKind.UNAUTHENTICATED, e.kind());
+        assertEquals("ERR_AUTH_FAIL", e.code());
+        assertEquals("Authentication failed", e.reason());
+    }
+
+    @Test
+    void issuesATokenThatAuthenticatesFromItsAddresses() {
+        IssuedToken issued = identity.issueFor(Email.parse("OP@example.com"), LOCAL, OptionalLong.empty());
+        assertEquals(3600, issued.grant().ttlSeconds());
+        Caller caller = identity.authenticate(issued.text(), "::1");
+        assertEquals(operator, caller.user());
+        assertTrue(caller.has("miner:w"));
+        assertEquals(List.of("site_operator"), caller.token().roles());
+        assertEquals(operator, identity.authenticate(issued.text(), "0:0:0:0:0:0:0:1").user());
+    }
+
+    @Test
+    void refusesOtherAddressesUnknownMalformedAndExpiredTokens() {
+        IssuedToken issued = identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.of(60));
+        assertAuthFails(() -> identity.authenticate(issued.text(), "10.0.0.9"));
+        assertAuthFails(() -> identity.authenticate(issued.text(), "not-an-ip"));
+        assertAuthFails(() -> identity.authenticate(issued.text().replace("roles:site_operator", "roles:admin"),
+                "::1"));
+        assertAuthFails(() -> identity.authenticate("pub:api:" + "0".repeat(32) + "-2-roles:site_operator", "::1"));
+        assertAuthFails(() -> identity.authenticate("garbage", "::1"));
+        identity.authenticate(issued.text(), "::1");
+        clock.advance(Duration.ofSeconds(60));
+        assertAuthFails(() -> identity.authenticate(issued.text(), "::1"));
+    }
+
+    @Test
+    void resolvingATokenAgainDoesNotTouchStorage() {
+        IssuedToken issued = identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty());
+        identity.authenticate(issued.text(), "::1");
+        int lookups = tokens.lookups();
+        for (int i = 0; i < 100; i++) {
+            identity.authenticate(issued.text(), "127.0.0.1");
+        }
+        assertEquals(lookups, tokens.lookups());
+    }
+
+    @Test
+    void revocationBitesAtOnceAndTellsListeners() {
+        IssuedToken issued = identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty());
+        identity.authenticate(issued.text(), "::1"); // now cached
+        List<Long> told = new ArrayList<>();
+        identity.addRevocationListener(told::add);
+        assertEquals(1, identity.revokeAllOf(operator.id()));
+        assertAuthFails(() -> identity.authenticate(issued.text(), "::1"));
+        assertEquals(List.of(operator.id()), told);
+    }
+
+    @Test
+    void unknownUsersGetNoToken() {
+        DomainException e = assertThrows(DomainException.class,
+                () -> identity.issueFor(new Email("ghost@example.com"), LOCAL, OptionalLong.empty()));
+        assertEquals("ERR_USER_INVALID", e.code());
+        assertEquals(0, tokens.size());
+    }
+
+    @Test
+    void refreshDefaultsToThePresentedTokenAndTheRefreshTtl() {
+        Caller caller = identity.authenticate(
+                identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty()).text(), "::1");
+        IssuedToken refreshed = identity.refresh(caller, RefreshTokenCommand.defaults());
+        assertEquals(300, refreshed.grant().ttlSeconds());
+        assertEquals(LOCAL, refreshed.grant().ips());
+        assertEquals(List.of("site_operator"), refreshed.grant().roles());
+        assertEquals(operator, identity.authenticate(refreshed.text(), "127.0.0.1").user());
+        // the UI refreshes with {"roles": ["<its role>"]}
+        IssuedToken sameRole = identity.refresh(caller, new RefreshTokenCommand(Optional.empty(),
+                OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("site_operator"))));
+        assertTrue(sameRole.text().endsWith("-roles:site_operator"));
+    }
+
+    @Test
+    void refreshHonoursValidOptionsAndRefusesInvalidOnes() {
+        Caller caller = identity.authenticate(
+                identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty()).text(), "::1");
+        IssuedToken custom = identity.refresh(caller, new RefreshTokenCommand(
+                Optional.of(Set.of(ClientIp.parse("192.168.1.100"))), OptionalLong.of(7200), Optional.of("pub"),
+                Optional.of("api"), Optional.empty()));
+        assertEquals(7200, custom.grant().ttlSeconds());
+        assertEquals(operator, identity.authenticate(custom.text(), "192.168.1.100").user());
+        assertAuthFails(() -> identity.authenticate(custom.text(), "::1"));
+
+        assertCode(TokenPolicy.TTL_INVALID, () -> identity.refresh(caller, withTtl(4)));
+        assertCode(TokenPolicy.TTL_INVALID, () -> identity.refresh(caller, withTtl(86_401)));
+        assertCode(TokenPolicy.PFX_INVALID, () -> identity.refresh(caller, new RefreshTokenCommand(Optional.empty(),
+                OptionalLong.empty(), Optional.of("priv"), Optional.empty(), Optional.empty())));
+        assertCode(TokenPolicy.SCOPE_INVALID, () -> identity.refresh(caller, new RefreshTokenCommand(
+                Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.of("all"), Optional.empty())));
+        assertCode(TokenPolicy.ROLES_INVALID, () -> identity.refresh(caller, new RefreshTokenCommand(
+                Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(List.of("admin")))));
+    }
+
+    @Test
+    void purgeRemovesExpiredTokensFromStorage() {
+        identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.of(10));
+        identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.of(1000));
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(1, identity.purgeExpired());
+        assertEquals(1, tokens.size());
+    }
+
+    private static RefreshTokenCommand withTtl(long ttl) {
+        return new RefreshTokenCommand(Optional.empty(), OptionalLong.of(ttl), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    private static void assertCode(String code, Runnable call) {
+        DomainException e = assertThrows(DomainException.class, call::run);
+        assertEquals(ErrorKind.INVALID_INPUT, e.kind());
+        assertEquals(code, e.code());
+    }
+}

@@ -1,0 +1,42 @@
+package io.miningos.gateway.application.identity;
+
+import io.miningos.gateway.application.users.InMemoryUserSettingsStore;
+import io.miningos.gateway.application.users.UserSettingsStore;
+import io.miningos.gateway.application.users.UserSettingsStoreContract;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory ports used by service tests obey the same contracts as the SQLite ones. */
+class InMemoryPortsTest {
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected UserRepository newRepository() {
+            return new InMemoryUserRepository();
+        }
+    }
+
+    @Nested
+    class Tokens extends TokenStoreContract {
+        @Override
+        protected TokenStore newStore() {
+            return new InMemoryTokenStore();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditLogContract {
+        @Override
+        protected AuditLog newLog() {
+            return new InMemoryAuditLog();
+        }
+    }
+
+    @Nested
+    class Settings extends UserSettingsStoreContract {
+        @Override
+        protected UserSettingsStore newStore() {
+            return new InMemoryUserSettingsStore();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.miningos.gateway.application.identity;
+
+import io.miningos.gateway.domain.token.TokenGrant;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Token grants in memory; counts look-ups so tests can see the cache at work. */
+public final class InMemoryTokenStore implements TokenStore {
+
+    private final ConcurrentHashMap<String, TokenGrant> grants = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    @Override
+    public void save(TokenGrant grant) {
+        grants.put(grant.hash(), grant);
+    }
+
+    @Override
+    public Optional<TokenGrant> findByHash(String hash) {
+        lookups.incrementAndGet();
+        return Optional.ofNullable(grants.get(hash));
+    }
+
+    @Override
+    public int deleteByUser(long userId) {
+        int before = grants.size();
+        grants.values().removeIf(g -> g.userId() == userId);
+        return before - grants.size();
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+        int before = grants.size();
+        grants.values().removeIf(g -> g.isExpiredAt(now));
+        return before - grants.size();
+    }
+
+    public int lookups() {
+        return lookups.get();
+    }
+
+    public int size() {
+        return grants.size();
+    }
+}
