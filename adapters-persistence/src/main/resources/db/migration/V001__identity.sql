@@ -8,6 +8,8 @@ CREATE TABLE users (
     updated_at     INTEGER NOT NULL,
     last_active_at INTEGER
 );
+-- Id 1 belongs to the super admin alone: ordinary users are numbered from 2 even before it exists.
+INSERT INTO sqlite_sequence (name, seq) VALUES ('users', 1);
 
 CREATE TABLE tokens (
     hash       TEXT    PRIMARY KEY,                    -- SHA-256 of the token text
