@@ -44,7 +44,7 @@ public final class ErrorResponses {
     /** The error body for a domain failure, as a map (also used on WebSockets and redirects). */
     public static Map<String, Object> body(DomainException e) {
         HttpStatus status = statusOf(e.kind());
-        return body(status.getCode(), e.reason() != null ? e.reason() : status.getMessage(), e.code());
+        return body(status.getCode(), e.reason() != null ? e.reason() : reasonPhrase(status.getCode()), e.code());
     }
 
     public static Map<String, Object> body(int statusCode, String error, String code) {
@@ -53,6 +53,11 @@ public final class ErrorResponses {
         body.put("error", error);
         body.put("message", code);
         return body;
+    }
+
+    /** The standard reason phrase ({@code 500} is "Internal Server Error", as clients of the Node gateway saw). */
+    static String reasonPhrase(int status) {
+        return status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
     }
 
     static void write(Context ctx, DomainException e) {
@@ -71,8 +76,7 @@ public final class ErrorResponses {
             case 403 -> "ERR_AUTH_FAIL_NO_PERMS";
             default -> status >= 500 ? INTERNAL : "ERR_REQUEST_REFUSED";
         };
-        HttpStatus known = HttpStatus.forStatus(status);
-        ctx.status(status).json(body(status, known.getMessage(), code));
+        ctx.status(status).json(body(status, reasonPhrase(status), code));
     }
 
     /** Anything unexpected: logged with an id the operator can grep for, answered with a bare 500. */
@@ -81,6 +85,6 @@ public final class ErrorResponses {
         LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .header("X-Incident-Id", incident)
-                .json(body(500, HttpStatus.INTERNAL_SERVER_ERROR.getMessage(), INTERNAL));
+                .json(body(500, reasonPhrase(500), INTERNAL));
     }
 }
