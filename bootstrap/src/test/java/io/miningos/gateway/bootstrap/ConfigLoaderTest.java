@@ -1,0 +1,167 @@
+package io.miningos.gateway.bootstrap;
+
+import io.miningos.gateway.domain.identity.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String NODE_COMMON = """
+            {
+              "dir_log": "logs",
+              "debug": 0,
+              "orks": { "cluster-1": { "rpcPublicKey": "RPC_PUBLIC_KEY" } },
+              "staticRootPath": "/home/user/ui/build/",
+              "cacheTiming": { "/auth/list-things": "15s", "/auth/global/data": "30s" },
+              "featureConfig": { "comments": true, "inventory": false, "centralDCSSetup": { "enabled": false, "tag": "t-dcs" } },
+              "ttl": 300,
+              "site": "SITE_NAME",
+              "rpcTimeout": 15000
+            }
+            """;
+
+    private static final String NODE_AUTH = """
+            {
+              "a0": {
+                "superAdmin": "Boss@Site.example",
+                "ttl": 86400,
+                "saltRounds": 10,
+                "superAdminPerms": ["miner:rw", "users:rw", "pool_config:rw"],
+                "roles": {
+                  "admin": ["miner:rw", "users:rw", "actions:rw"],
+                  "reporting_tool_manager": ["revenue:rw", "settings:r", "revenue:r"],
+                  "pool_manager": ["pool_config:rw", "miner:r", "actions:rw"]
+                },
+                "roleManagement": { "admin": ["reporting_tool_manager", "pool_manager"] }
+              }
+            }
+            """;
+
+    private void write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private ConfigException failure() {
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(dir)));
+    }
+
+    @Test
+    void embeddedDefaultIsASelfContainedDemoSite() {
+        GatewayConfig config = ConfigLoader.load(Optional.empty());
+        assertEquals("demo-site", config.site());
+        assertEquals("admin@example.com", config.identity().superAdmin().value());
+        assertEquals(86_400, config.identity().signInTtlSeconds());
+        assertEquals(List.of("cluster-1", "cluster-2"), List.copyOf(config.orks().keySet()));
+        assertEquals(true, config.featureConfig().get("comments"));
+        assertTrue(config.identity().roles().exists("dev"));
+    }
+
+    @Test
+    void readsANodeGatewayConfigFolderAsIs() throws IOException {
+        write("common.json", NODE_COMMON);
+        write("facs/auth.config.json", NODE_AUTH);
+        GatewayConfig config = ConfigLoader.load(Optional.of(dir));
+        assertEquals("SITE_NAME", config.site());
+        assertEquals("boss@site.example", config.identity().superAdmin().value());
+        assertEquals(86_400, config.identity().signInTtlSeconds());
+        assertEquals(300, config.identity().refreshTtlSeconds());
+        assertEquals(15_000, config.rpcTimeoutMs());
+        assertEquals("RPC_PUBLIC_KEY", config.orks().get("cluster-1").get("rpcPublicKey"));
+        assertEquals("15s", config.cacheTiming().get("/auth/list-things"));
+        assertEquals(Optional.of("/home/user/ui/build/"), config.staticRootPath());
+        assertTrue(config.featureConfig().containsKey("centralDCSSetup"));
+        assertEquals(List.of("admin", "reporting_tool_manager", "pool_manager"),
+                List.copyOf(config.identity().roles().roles().keySet()));
+        assertTrue(config.identity().roles().mayManage("admin", "pool_manager"));
+        assertTrue(config.identity().roles().permissionsOf(Role.SUPER_ADMIN).allows("pool_config:w"));
+        assertTrue(config.identity().roles().permissionsOf("reporting_tool_manager").allows("revenue:w"));
+    }
+
+    @Test
+    void withoutAnAuthFileTheShippedRolesApply() throws IOException {
+        write("common.json", "{\"site\": \"north-field\"}");
+        GatewayConfig config = ConfigLoader.load(Optional.of(dir));
+        assertEquals("north-field", config.site());
+        assertTrue(config.identity().roles().mayManage("admin", "dev"));
+        assertTrue(config.orks().isEmpty());
+    }
+
+    @Test
+    void ourAdditionsLiveUnderGateway() throws IOException {
+        write("common.json", "{\"gateway\": {\"port\": 8080, \"host\": \"127.0.0.1\", \"maxBodyBytes\": 2048,"
+                + " \"trustProxy\": true}}");
+        GatewayConfig.Http http = ConfigLoader.load(Optional.of(dir)).http();
+        assertEquals(new GatewayConfig.Http("127.0.0.1", 8080, 2048, true), http);
+    }
+
+    @Test
+    void unknownKeysStopTheStartNamingFileAndKey() throws IOException {
+        write("common.json", "{\"site\": \"x\", \"sitee\": \"typo\"}");
+        assertEquals("common.json: sitee: unknown key", failure().getMessage());
+        write("common.json", "{\"gateway\": {\"prot\": 1}}");
+        assertEquals("common.json: gateway.prot: unknown key", failure().getMessage());
+        write("common.json", "{}");
+        write("facs/auth.config.json", "{\"a0\": {\"superadmin\": \"x@y.io\"}}");
+        assertEquals("facs/auth.config.json: a0.superadmin: unknown key", failure().getMessage());
+    }
+
+    @Test
+    void invalidValuesStopTheStartNamingFileAndKey() throws IOException {
+        write("common.json", "{\"ttl\": 4}");
+        assertTrue(failure().getMessage().startsWith("common.json: ttl: must be an integer"));
+        write("common.json", "{\"site\": 5}");
+        assertEquals("common.json: site: must be a non-empty string", failure().getMessage());
+        write("common.json", "{\"orks\": {\"cluster-1\": \"key\"}}");
+        assertEquals("common.json: orks.cluster-1: must be a JSON object", failure().getMessage());
+        write("common.json", "{\"cacheTiming\": {\"/auth/list-things\": 15}}");
+        assertTrue(failure().getMessage().startsWith("common.json: cacheTiming./auth/list-things:"));
+        write("common.json", "{\"rpcTimeout\": \"fast\"}");
+        assertTrue(failure().getMessage().startsWith("common.json: rpcTimeout:"));
+        write("common.json", "[1]");
+        assertEquals("common.json: the file must hold a JSON object", failure().getMessage());
+        write("common.json", "{\"site\": ");
+        assertTrue(failure().getMessage().startsWith("common.json: not readable JSON"));
+    }
+
+    @Test
+    void invalidRolesStopTheStart() throws IOException {
+        write("common.json", "{}");
+        write("facs/auth.config.json", "{\"a0\": {\"superAdmin\": \"not-an-email\"}}");
+        assertEquals("facs/auth.config.json: a0.superAdmin: not a valid e-mail address: not-an-email",
+                failure().getMessage());
+        write("facs/auth.config.json", "{\"a0\": {\"roles\": {\"Site-Admin\": [\"miner:rw\"]}}}");
+        assertTrue(failure().getMessage().startsWith("facs/auth.config.json: a0.roles.Site-Admin:"));
+        write("facs/auth.config.json", "{\"a0\": {\"roles\": {\"admin\": [\"miner:rwx\"]}}}");
+        assertTrue(failure().getMessage().startsWith("facs/auth.config.json: a0.roles.admin:"));
+        write("facs/auth.config.json", "{\"a0\": {\"roles\": {\"admin\": [\"miner:rw\"]},"
+                + " \"roleManagement\": {\"admin\": [\"ghost\"]}}}");
+        assertTrue(failure().getMessage().contains("ghost"));
+        write("facs/auth.config.json", "{\"b0\": {}}");
+        assertEquals("facs/auth.config.json: a0: missing", failure().getMessage());
+    }
+
+    @Test
+    void aMissingFolderOrCommonFileIsReported() throws IOException {
+        ConfigException missingDir = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Optional.of(dir.resolve("nope"))));
+        assertTrue(missingDir.getMessage().contains("does not exist"));
+        assertFalse(Files.exists(dir.resolve("common.json")));
+        assertTrue(failure().getMessage().contains("common.json: missing"));
+    }
+}
