@@ -1,0 +1,22 @@
+/**
+ * The one MongoDB-style query engine of the gateway, over plain JSON values ({@code Map}, {@code List},
+ * {@code String}, {@code Number}, {@code Boolean}, {@code null}). The simulated ORK answers {@code listThings},
+ * {@code queryActions} and {@code getHistoricalLogs} with it, and the global-data store filters its records with
+ * it.
+ *
+ * <ul>
+ *   <li>{@link io.miningos.gateway.domain.query.MongoFilter}: the {@code query} filter.</li>
+ *   <li>{@link io.miningos.gateway.domain.query.Projection}: the {@code fields} projection.</li>
+ *   <li>{@link io.miningos.gateway.domain.query.SortSpec}: the {@code sort}, in MongoDB's or the ORK's natural
+ *       order.</li>
+ *   <li>{@link io.miningos.gateway.domain.query.DocumentQuery}: filter, sort, offset, limit and projection in one
+ *       pass, plus {@code groupBy}.</li>
+ *   <li>{@link io.miningos.gateway.domain.query.JsonPath}: a compiled dotted path, for callers that read fields
+ *       themselves.</li>
+ * </ul>
+ *
+ * Everything is compiled once from client input, refusing malformed input with the caller's {@code ERR_*} code,
+ * and then evaluated many times, from any thread, without reflection or string parsing. Documents are never
+ * modified.
+ */
+package io.miningos.gateway.domain.query;
