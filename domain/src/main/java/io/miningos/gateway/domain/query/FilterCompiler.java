@@ -115,7 +115,8 @@ final class FilterCompiler {
                 case "$lt" -> conditions.add(comparison(path, LeafTests.Comparison.LT, operand, depth));
                 case "$lte" -> conditions.add(comparison(path, LeafTests.Comparison.LTE, operand, depth));
                 case "$in" -> conditions.add(fieldTest(path, LeafTests.in(candidates(operand, depth))));
-                case "$nin" -> conditions.add(new Condition.Not(fieldTest(path, LeafTests.in(candidates(operand, depth)))));
+                case "$nin" -> conditions.add(new Condition.Not(
+                        fieldTest(path, LeafTests.in(candidates(operand, depth)))));
                 case "$exists" -> {
                     Condition present = fieldTest(path, LeafTests.present());
                     conditions.add(truthy(operand) ? present : new Condition.Not(present));
@@ -236,7 +237,8 @@ final class FilterCompiler {
     private int size(Object operand) {
         if (operand instanceof Number number && Double.isFinite(number.doubleValue())) {
             BigDecimal decimal = ValueOrder.toBigDecimal(number);
-            if (decimal.signum() >= 0 && decimal.compareTo(MAX_SIZE) <= 0 && decimal.stripTrailingZeros().scale() <= 0) {
+            if (decimal.signum() >= 0 && decimal.compareTo(MAX_SIZE) <= 0
+                    && decimal.stripTrailingZeros().scale() <= 0) {
                 return decimal.intValue();
             }
         }

@@ -18,7 +18,8 @@ final class LeafTests {
     /** {@code $eq} and implicit equality. Equality with {@code null} also matches a missing field. */
     static LeafTest equalTo(Object expected) {
         if (expected == null) {
-            return leaf -> leaf == JsonPath.MISSING || leaf == null || (leaf instanceof List<?> list && containsNull(list));
+            return leaf -> leaf == JsonPath.MISSING || leaf == null
+                    || (leaf instanceof List<?> list && containsNull(list));
         }
         if (expected instanceof String text) {
             return leaf -> {
@@ -142,21 +143,28 @@ final class LeafTests {
      */
     static LeafTest compare(Comparison comparison, Object bound) {
         int rank = ValueOrder.typeRank(bound);
-        return leaf -> {
-            if (leaf == JsonPath.MISSING) {
-                return false;
-            }
-            if (ValueOrder.typeRank(leaf) == rank && comparison.accepts(ValueOrder.compare(leaf, bound))) {
-                return true;
-            }
-            if (leaf instanceof List<?> list) {
-                for (Object element : list) {
-                    if (ValueOrder.typeRank(element) == rank && comparison.accepts(ValueOrder.compare(element, bound))) {
-                        return true;
+        return new LeafTest() {
+            @Override
+            public boolean test(Object leaf) {
+                if (leaf == JsonPath.MISSING) {
+                    return false;
+                }
+                if (holds(leaf)) {
+                    return true;
+                }
+                if (leaf instanceof List<?> list) {
+                    for (Object element : list) {
+                        if (holds(element)) {
+                            return true;
+                        }
                     }
                 }
+                return false;
             }
-            return false;
+
+            private boolean holds(Object value) {
+                return ValueOrder.typeRank(value) == rank && comparison.accepts(ValueOrder.compare(value, bound));
+            }
         };
     }
 
