@@ -6,6 +6,7 @@ import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
+import io.miningos.gateway.adapters.http.StaticUi;
 import io.miningos.gateway.adapters.http.UserRoutes;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -88,11 +90,24 @@ public final class Gateway implements AutoCloseable {
         List<RouteGroup> routes = List.of(
                 new IdentityRoutes(identity, config.site()),
                 new UserRoutes(users, users));
-        http = new GatewayHttpServer(settings, new Authentication(identity, clientAddress), routes).start();
+        http = new GatewayHttpServer(settings, new Authentication(identity, clientAddress), routes, staticUi())
+                .start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("housekeeping").factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, PURGE_PERIOD_MINUTES, TimeUnit.MINUTES);
         return http;
+    }
+
+    private Optional<StaticUi> staticUi() {
+        return config.staticRootPath().map(folder -> {
+            try {
+                StaticUi ui = new StaticUi(Path.of(folder));
+                LOG.info("serving the UI from {}", folder);
+                return ui;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigLoader.COMMON + ": staticRootPath: " + e.getMessage());
+            }
+        });
     }
 
     private void purgeExpiredTokens() {

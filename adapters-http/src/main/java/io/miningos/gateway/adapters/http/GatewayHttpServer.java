@@ -4,12 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gateway's HTTP server: strict JSON, one error envelope for every failure (unknown routes and parse errors
@@ -25,6 +27,14 @@ public final class GatewayHttpServer {
     private final HttpSettings settings;
 
     public GatewayHttpServer(HttpSettings settings, Authentication authentication, List<RouteGroup> groups) {
+        this(settings, authentication, groups, Optional.empty());
+    }
+
+    /**
+     * @param ui a built UI to serve for GET requests that match no route, if the site configured one
+     */
+    public GatewayHttpServer(HttpSettings settings, Authentication authentication, List<RouteGroup> groups,
+                             Optional<StaticUi> ui) {
         this.settings = settings;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -46,7 +56,12 @@ public final class GatewayHttpServer {
                 group.addTo(config.routes);
             }
             config.routes.exception(DomainException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e instanceof EndpointNotFound && ui.isPresent() && ui.get().serve(ctx)) {
+                    return;
+                }
+                ErrorResponses.write(ctx, e);
+            });
             config.routes.exception(Exception.class, (e, ctx) -> ErrorResponses.writeUnexpected(ctx, e));
         });
     }

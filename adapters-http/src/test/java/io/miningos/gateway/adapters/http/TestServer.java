@@ -48,12 +48,16 @@ final class TestServer implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer(long maxBodyBytes, boolean trustProxy, RouteGroup... extra) {
+        this(maxBodyBytes, trustProxy, java.util.Optional.empty(), extra);
+    }
+
+    TestServer(long maxBodyBytes, boolean trustProxy, java.util.Optional<StaticUi> ui, RouteGroup... extra) {
         userRepository.ensureSuperAdmin(new Email("root@example.com"), clock.instant());
         List<RouteGroup> groups = new ArrayList<>(List.of(new IdentityRoutes(identity, SITE),
                 new UserRoutes(users, users)));
         groups.addAll(List.of(extra));
         server = new GatewayHttpServer(new HttpSettings("127.0.0.1", 0, maxBodyBytes, trustProxy),
-                new Authentication(identity, new ClientAddress(trustProxy)), groups).start();
+                new Authentication(identity, new ClientAddress(trustProxy)), groups, ui).start();
     }
 
     TestServer(RouteGroup... extra) {
@@ -96,7 +100,8 @@ final class TestServer implements AutoCloseable {
     Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? null : HttpJson.mapper().readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            JsonNode json = response.body().isEmpty() || !isJson ? null : HttpJson.mapper().readTree(response.body());
             return new Reply(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
