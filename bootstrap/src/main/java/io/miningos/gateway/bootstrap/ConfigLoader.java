@@ -21,8 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the configuration folder a Node MiningOS gateway site already has — {@code common.json} and
- * {@code facs/auth.config.json} — plus our own additions under clearly named keys ({@code common.json: gateway}).
+ * Reads the configuration folder a Node MiningOS gateway site already has — {@code common.json},
+ * {@code facs/auth.config.json} and {@code facs/httpd-oauth2.config.json} ({@link SignInConfigReader}) — plus our
+ * own additions under clearly named keys ({@code common.json: gateway}).
  * Without a folder, the embedded defaults describe a self-contained demo site.
  */
 public final class ConfigLoader {
@@ -52,7 +53,7 @@ public final class ConfigLoader {
         Path authFile = dir.resolve(AUTH);
         Optional<ConfigObject> auth = Files.isRegularFile(authFile) ? Optional.of(read(authFile, AUTH))
                 : Optional.empty();
-        return fromFiles(common, auth);
+        return fromFiles(common, auth).withSignIn(SignInConfigReader.read(dir));
     }
 
     /** The demo site: SQLite in the data folder, two simulated ORK clusters, the shipped roles. */
@@ -208,7 +209,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static ConfigObject read(Path file, String name) {
+    static ConfigObject read(Path file, String name) {
         try {
             JsonNode node = MAPPER.readTree(Files.readAllBytes(file));
             return new ConfigObject(name, "", node);

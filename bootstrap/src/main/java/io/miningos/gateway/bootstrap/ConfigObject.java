@@ -117,6 +117,22 @@ final class ConfigObject {
         return value == null ? Optional.empty() : Optional.of(new ConfigObject(file, child(key), value));
     }
 
+    /** An array of objects, each read like this one; errors name the element, e.g. {@code h0.users[2].email}. */
+    Optional<List<ConfigObject>> objects(String key) {
+        JsonNode value = value(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            throw error(key, "must be an array of objects");
+        }
+        List<ConfigObject> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            out.add(new ConfigObject(file, child(key) + "[" + i + "]", value.get(i)));
+        }
+        return Optional.of(out);
+    }
+
     /** The keys of this object in file order (for maps such as {@code orks} or {@code roles}). */
     List<String> keys() {
         List<String> keys = new ArrayList<>();

@@ -6,15 +6,24 @@ import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
+import io.miningos.gateway.adapters.http.SignInRoutes;
 import io.miningos.gateway.adapters.http.StaticUi;
 import io.miningos.gateway.adapters.http.UserRoutes;
+import io.miningos.gateway.adapters.http.oauth.JwtSignInStates;
+import io.miningos.gateway.adapters.http.oauth.OAuth2IdentityProvider;
+import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
+import io.miningos.gateway.adapters.http.oauth.StateSigningKey;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
+import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
 import io.miningos.gateway.adapters.persistence.JooqUserRepository;
 import io.miningos.gateway.adapters.persistence.JooqUserSettingsStore;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.identity.IdentityService;
 import io.miningos.gateway.application.identity.IdentitySettings;
+import io.miningos.gateway.application.identity.MigrateUsersService;
+import io.miningos.gateway.application.identity.SignInService;
+import io.miningos.gateway.application.identity.UserActivity;
 import io.miningos.gateway.application.users.UsersService;
 import io.miningos.gateway.domain.user.User;
 import org.slf4j.Logger;
@@ -22,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -36,29 +46,40 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final long PURGE_PERIOD_MINUTES = 15;
+    private static final long ACTIVITY_FLUSH_SECONDS = 60;
 
     private final GatewayConfig config;
+    private final Path dataDir;
+    private final Clock clock;
     private final SqliteDatabase db;
     private final IdentityService identity;
     private final UsersService users;
+    private final UserActivity activity;
+    private final JooqAuditLog audit;
     private GatewayHttpServer http;
     private ScheduledExecutorService housekeeping;
 
     private Gateway(GatewayConfig config, Path dataDir, Clock clock) {
         this.config = config;
+        this.dataDir = dataDir;
+        this.clock = clock;
         this.db = SqliteDatabase.open(dataDir);
         try {
             JooqUserRepository userRepository = new JooqUserRepository(db);
             GatewayConfig.Identity id = config.identity();
+            this.audit = new JooqAuditLog(db);
             this.identity = new IdentityService(userRepository, new JooqTokenStore(db), id.roles(),
                     new IdentitySettings(id.signInTtlSeconds(), id.refreshTtlSeconds()), db, clock);
             this.users = new UsersService(userRepository, new JooqUserSettingsStore(db), identity,
-                    new JooqAuditLog(db), id.roles(), db, clock);
+                    audit, id.roles(), db, clock);
+            this.activity = new UserActivity(new JooqUserActivityStore(db), clock);
             if (userRepository.ensureSuperAdmin(id.superAdmin(), clock.instant())) {
                 int revoked = identity.revokeAllOf(User.SUPER_ADMIN_ID);
                 LOG.warn("super admin e-mail changed to {} by configuration; {} of its tokens revoked",
                         id.superAdmin(), revoked);
             }
+            config.signIn().ifPresent(signIn -> new MigrateUsersService(userRepository, id.roles(), audit, db, clock)
+                    .migrate(signIn.users()));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -82,6 +103,11 @@ public final class Gateway implements AutoCloseable {
         return config;
     }
 
+    /** Last activity of users, noted in memory and flushed to storage periodically and at close. */
+    public UserActivity activity() {
+        return activity;
+    }
+
     /** Starts the HTTP server and periodic housekeeping. */
     public GatewayHttpServer serve(int port) {
         GatewayConfig.Http h = config.http();
@@ -89,12 +115,16 @@ public final class Gateway implements AutoCloseable {
         ClientAddress clientAddress = new ClientAddress(h.trustProxy());
         List<RouteGroup> routes = List.of(
                 new IdentityRoutes(identity, config.site()),
-                new UserRoutes(users, users));
-        http = new GatewayHttpServer(settings, new Authentication(identity, clientAddress), routes, staticUi())
+                new UserRoutes(users, users),
+                signInRoutes(clientAddress));
+        http = new GatewayHttpServer(settings, new Authentication(activity.tracking(identity), clientAddress), routes,
+                staticUi())
                 .start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("housekeeping").factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, PURGE_PERIOD_MINUTES, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(this::flushActivity, ACTIVITY_FLUSH_SECONDS, ACTIVITY_FLUSH_SECONDS,
+                TimeUnit.SECONDS);
         return http;
     }
 
@@ -110,6 +140,23 @@ public final class Gateway implements AutoCloseable {
         });
     }
 
+    private SignInRoutes signInRoutes(ClientAddress clientAddress) {
+        if (config.signIn().isEmpty()) {
+            return SignInRoutes.notConfigured();
+        }
+        SignInConfig signIn = config.signIn().get();
+        StateSigningKey key = signIn.stateSecret().map(StateSigningKey::configured)
+                .orElseGet(() -> StateSigningKey.inDataDir(dataDir));
+        JwtSignInStates states = new JwtSignInStates(key, Duration.ofSeconds(signIn.stateTtlSeconds()), clock);
+        OAuth2IdentityProvider provider = new OAuth2IdentityProvider(new OAuth2ProviderSettings(signIn.clientId(),
+                signIn.clientSecret(), signIn.callbackUri(), signIn.authorizationEndpoint(), signIn.tokenEndpoint(),
+                signIn.userinfoEndpoint(), Duration.ofMillis(signIn.providerTimeoutMs())));
+        SignInService service = new SignInService(provider, states, identity, activity, audit, db, clock);
+        LOG.info("Google sign-in starts at {}; callback {}; then to {}", signIn.startPath(), signIn.callbackUri(),
+                signIn.uiUri());
+        return SignInRoutes.configured(service, signIn.startPath(), signIn.uiUri(), clientAddress);
+    }
+
     private void purgeExpiredTokens() {
         try {
             int purged = identity.purgeExpired();
@@ -121,14 +168,28 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    private void flushActivity() {
+        try {
+            activity.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("writing users' last activity failed (kept for the next try): {}", e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (housekeeping != null) {
             housekeeping.shutdownNow();
+            try {
+                housekeeping.awaitTermination(5, TimeUnit.SECONDS); // let a running flush finish before ours
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (http != null) {
             http.stop();
         }
+        flushActivity();
         db.close();
     }
 }

@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param cacheTiming   route → TTL text such as {@code "15s"} ({@code common.json: cacheTiming})
  * @param rpcTimeoutMs  per-call ORK timeout ({@code common.json: rpcTimeout})
  * @param staticRootPath folder of a built UI to serve at {@code /} ({@code common.json: staticRootPath})
+ * @param signIn        Google sign-in ({@code facs/httpd-oauth2.config.json}); empty when not configured
  */
 public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                             Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
-                            long rpcTimeoutMs, Optional<String> staticRootPath) {
+                            long rpcTimeoutMs, Optional<String> staticRootPath, Optional<SignInConfig> signIn) {
 
     public static final String DEFAULT_SITE = "demo-site";
     public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
@@ -38,6 +39,19 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
         orks = new LinkedHashMap<>(orks);
         cacheTiming = Map.copyOf(cacheTiming);
         Objects.requireNonNull(staticRootPath, "staticRootPath");
+        Objects.requireNonNull(signIn, "signIn");
+    }
+
+    /** Without sign-in configured. */
+    public GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
+                         Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming, long rpcTimeoutMs,
+                         Optional<String> staticRootPath) {
+        this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, Optional.empty());
+    }
+
+    public GatewayConfig withSignIn(Optional<SignInConfig> newSignIn) {
+        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
+                newSignIn);
     }
 
     /**

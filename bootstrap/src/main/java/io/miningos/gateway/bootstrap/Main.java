@@ -35,8 +35,8 @@ public final class Main {
               miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
 
             --data-dir  where the gateway keeps its SQLite file and state (default ./%s)
-            --config    a Node MiningOS gateway config folder (common.json, facs/auth.config.json);
-                        without it the embedded demo site is used
+            --config    a Node MiningOS gateway config folder (common.json, facs/auth.config.json,
+                        facs/httpd-oauth2.config.json); without it the embedded demo site is used
             """.formatted(DEFAULT_DATA_DIR);
 
     private Main() {
@@ -116,6 +116,10 @@ public final class Main {
         out.printf("  TOKEN=$(%s -jar %s token --data-dir %s --email %s | tail -n 1)%n", java, jar, dataDir,
                 config.identity().superAdmin());
         out.printf("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/auth/userinfo%n", port);
+        config.signIn().ifPresentOrElse(
+                signIn -> out.printf("Users sign in with Google at http://localhost:%d%s%n", port, signIn.startPath()),
+                () -> out.println("Google sign-in is not configured (facs/httpd-oauth2.config.json); use the token"
+                        + " command above."));
         out.flush();
     }
 

@@ -75,7 +75,7 @@ public final class MigrateUsersService implements MigrateUsersUseCase {
             LOG.info("user migration: created user {} {} with role {}", user.id(), user.email(), user.role());
         }
         if (!created.isEmpty()) {
-            LOG.info("user migration: {} users created from the sign-in configuration's users list", created.size());
+            LOG.info("user migration: {} user(s) created from the sign-in configuration's users list", created.size());
         }
         return created;
     }
