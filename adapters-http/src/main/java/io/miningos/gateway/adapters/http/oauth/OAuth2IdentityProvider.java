@@ -127,10 +127,13 @@ public final class OAuth2IdentityProvider implements IdentityProvider {
         }
     }
 
-    /** Every call: bounded in time, never retried, never redirected elsewhere. */
+    /**
+     * Every call: bounded in time, never retried, never redirected elsewhere. (No write timeout: the requests are a
+     * few hundred bytes, and the library would spend a thread per request on it.)
+     */
     private void limit(HttpRequest request) {
         int ms = (int) settings.timeout().toMillis();
-        request.setConnectTimeout(ms).setReadTimeout(ms).setWriteTimeout(ms);
+        request.setConnectTimeout(ms).setReadTimeout(ms);
         request.setNumberOfRetries(0);
         request.setFollowRedirects(false);
     }
