@@ -1,0 +1,157 @@
+package io.miningos.gateway.adapters.ork.sim.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One simulated device record, the same fields a real rack keeps: id, code, type, tags, info, opts, comments and
+ * the public connection fields. Mutable parts (info, tags, comments) change only under the ORK's write lock.
+ */
+public final class SimThing {
+    private final int index;
+    private final ThingKind kind;
+    private final String id;
+    private final String type;
+    private final String rackId;
+    private final ThingRole role;
+    private final Map<String, Object> connection;
+    private final Map<String, Object> opts;
+    private String code;
+    private List<String> tags;
+    private Map<String, Object> info;
+    private final List<Map<String, Object>> comments = new ArrayList<>();
+
+    public SimThing(int index, ThingKind kind, String id, String code, String type, String rackId, ThingRole role,
+                    Map<String, Object> info, Map<String, Object> connection, List<String> userTags) {
+        this.index = index;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.id = Objects.requireNonNull(id, "id");
+        this.code = Objects.requireNonNull(code, "code");
+        this.type = Objects.requireNonNull(type, "type");
+        this.rackId = Objects.requireNonNull(rackId, "rackId");
+        this.role = Objects.requireNonNull(role, "role");
+        this.info = new LinkedHashMap<>(info);
+        this.connection = Map.copyOf(connection);
+        this.opts = new LinkedHashMap<>(connection);
+        this.tags = buildTags(userTags);
+    }
+
+    /** Position of this thing in the site, a stable salt for its noise. */
+    public int index() {
+        return index;
+    }
+
+    public ThingKind kind() {
+        return kind;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String rackId() {
+        return rackId;
+    }
+
+    public ThingRole role() {
+        return role;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public Map<String, Object> info() {
+        return info;
+    }
+
+    public Map<String, Object> opts() {
+        return opts;
+    }
+
+    /** Public connection fields ({@code address}/{@code port}/{@code unitId} or {@code containerId}). */
+    public Map<String, Object> connection() {
+        return connection;
+    }
+
+    public List<Map<String, Object>> comments() {
+        return comments;
+    }
+
+    public long createdAt() {
+        Object v = info.get("createdAt");
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+
+    public String container() {
+        Object v = info.get("container");
+        return v instanceof String s ? s : null;
+    }
+
+    public boolean inMaintenance() {
+        return "maintenance".equals(container());
+    }
+
+    public String pos() {
+        Object v = info.get("pos");
+        return v instanceof String s ? s : null;
+    }
+
+    /** Replaces {@code info} (after an {@code updateThing}) and rebuilds the tags as a rack does. */
+    public void updateInfo(Map<String, Object> newInfo, List<String> extraTags) {
+        this.info = new LinkedHashMap<>(newInfo);
+        List<String> carried = new ArrayList<>(tags);
+        if (extraTags != null) {
+            carried.addAll(extraTags);
+        }
+        this.tags = buildTags(carried);
+    }
+
+    public MinerModel minerModel() {
+        return role instanceof ThingRole.Miner m ? m.model() : null;
+    }
+
+    /** The brand tags the rack adds after the type tags. */
+    private List<String> brandTags() {
+        return switch (role) {
+            case ThingRole.Miner m -> List.of(m.model().brand().tag());
+            case ThingRole.Container c -> List.of(c.site().model().brand());
+            case ThingRole.Sensor s -> List.of("temp", "seneca");
+            case ThingRole.Meter m -> List.of("abb");
+        };
+    }
+
+    private List<String> buildTags(List<String> userTags) {
+        List<String> out = new ArrayList<>();
+        String[] parts = type.split("-");
+        for (int n = parts.length; n >= 1; n--) {
+            out.add("t-" + String.join("-", java.util.Arrays.copyOf(parts, n)));
+        }
+        out.addAll(brandTags());
+        out.addAll(userTags);
+        out.add("id-" + id);
+        out.add("code-" + code);
+        out.removeIf(t -> t.contains("pos-") || t.contains("container-") && !t.startsWith("t-")
+                || t.startsWith("code-") && !t.equals("code-" + code));
+        String pos = pos();
+        if (pos != null) {
+            out.add("pos-" + pos);
+        }
+        String container = container();
+        if (container != null) {
+            out.add("container-" + container);
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
+    }
+}

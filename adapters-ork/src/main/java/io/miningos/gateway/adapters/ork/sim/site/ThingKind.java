@@ -1,0 +1,32 @@
+package io.miningos.gateway.adapters.ork.sim.site;
+
+/** The base types of the simulated racks; the first segment of every type string. */
+public enum ThingKind {
+    MINER("miner", 60_000),
+    CONTAINER("container", 60_000),
+    SENSOR("sensor", 10_000),
+    POWERMETER("powermeter", 5_000),
+    MINERPOOL("minerpool", 60_000);
+
+    private final String baseType;
+    private final long pollMs;
+
+    ThingKind(String baseType, long pollMs) {
+        this.baseType = baseType;
+        this.pollMs = pollMs;
+    }
+
+    public String baseType() {
+        return baseType;
+    }
+
+    /** How often the real rack polls its devices ({@code collectSnapsItvMs}). */
+    public long pollMs() {
+        return pollMs;
+    }
+
+    /** The tag of this kind's {@code stat-rtd} record, e.g. {@code t-miner}. */
+    public String rtdTag() {
+        return "t-" + baseType;
+    }
+}

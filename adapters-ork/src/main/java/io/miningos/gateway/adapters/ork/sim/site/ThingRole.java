@@ -1,0 +1,23 @@
+package io.miningos.gateway.adapters.ork.sim.site;
+
+/** What a thing is on the site, with the fixed facts its live values are computed from. */
+public sealed interface ThingRole {
+
+    /** A miner; {@code container} is null for a miner pulled into maintenance. */
+    record Miner(MinerModel model, ContainerSite container, String pos, double quality, MinerControl control)
+            implements ThingRole {
+    }
+
+    record Container(ContainerSite site) implements ThingRole {
+    }
+
+    /** A power meter measuring the whole site, one transformer, or one container. */
+    record Meter(MeterScope scope, int transformer, ContainerSite container) implements ThingRole {
+    }
+
+    /** A temperature sensor in a transformer (oil) or an LV cabinet. */
+    record Sensor(boolean transformerOil, int transformer) implements ThingRole {
+    }
+
+    enum MeterScope { SITE, TRANSFORMER, CONTAINER }
+}

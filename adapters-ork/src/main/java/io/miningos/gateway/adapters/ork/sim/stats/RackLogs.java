@@ -1,0 +1,102 @@
+package io.miningos.gateway.adapters.ork.sim.stats;
+
+import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.site.SimRack;
+import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rack's stat logs, computed instead of stored: the entry of tick {@code T} is {@link RackStats} at {@code T},
+ * which is what the real rack wrote at that tick. Past entries never change, so they are cached (bounded).
+ * Reading follows the rack's {@code tailLog}: newest first, inclusive {@code start}/{@code end}, default limit 100
+ * without a range, every tick of the range with one, and {@code offset} counting 10,000-entry log segments back.
+ */
+public final class RackLogs {
+
+    /** Entries per log segment before it rotates. */
+    static final int SEGMENT = 10_000;
+    private static final int CACHE_LIMIT = 20_000;
+
+    private final LiveSite live;
+    private final RackStats stats;
+    private final Map<String, Map<String, Object>> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+            return size() > CACHE_LIMIT;
+        }
+    };
+
+    public RackLogs(LiveSite live) {
+        this.live = live;
+        this.stats = new RackStats(live);
+    }
+
+    /** A rack tail-log read. Null bounds are absent. */
+    public record Read(String key, String tag, Long start, Long end, Integer limit, int offset) {
+    }
+
+    /**
+     * Entries newest first (fresh maps the caller may change), or null when the rack has no such log
+     * ({@code ERR_LOG_NOTFOUND} at the rack).
+     */
+    public List<Map<String, Object>> read(SimRack rack, Read req, long now) {
+        StatKey key = StatKey.of(req.key());
+        if (key == null || !key.keptBy(rack.kind())) {
+            return null;
+        }
+        if (key == StatKey.STAT_RTD) {
+            if (!req.tag().equals(rack.kind().rtdTag())) {
+                return null;
+            }
+            return req.offset() > 0 ? List.of() : List.of(stats.entry(rack, req.tag(), now));
+        }
+        if (key == StatKey.STAT_STARTUP ? !req.tag().equals("t-miner") : !rack.statTags().contains(req.tag())) {
+            return null;
+        }
+        long period = key.periodMs();
+        long first = live.site().commissionedAt();
+        long newest = Math.floorDiv(Math.min(now, req.end() == null ? now : req.end()), period) * period;
+        long oldest = Math.max(first, req.start() == null ? first : req.start());
+        oldest = Math.floorDiv(oldest + period - 1, period) * period;
+        newest -= (long) req.offset() * SEGMENT * period;
+        long limit;
+        if (req.limit() != null && req.limit() > 0) {
+            limit = req.limit();
+        } else if (req.start() == null && req.end() == null) {
+            limit = 100;
+        } else {
+            limit = Long.MAX_VALUE;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (long ts = newest; ts >= oldest && out.size() < limit; ts -= period) {
+            out.add(new LinkedHashMap<>(entryAt(rack, key, req.tag(), ts)));
+        }
+        return out;
+    }
+
+    private Map<String, Object> entryAt(SimRack rack, StatKey key, String tag, long ts) {
+        String cacheKey = rack.id() + '|' + key.key() + '|' + tag + '|' + ts;
+        synchronized (cache) {
+            Map<String, Object> hit = cache.get(cacheKey);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("ts", ts);
+        e.putAll(key == StatKey.STAT_STARTUP ? stats.startup(rack, ts) : stats.entry(rack, tag, ts));
+        synchronized (cache) {
+            cache.put(cacheKey, e);
+        }
+        return e;
+    }
+
+    /** Whether racks of {@code kind} keep stat logs at all. */
+    public static boolean hasLogs(ThingKind kind) {
+        return RackStats.keepsStats(kind);
+    }
+}
