@@ -40,11 +40,18 @@ public final class LiveSite {
     private final long seed;
     private final Weather weather;
     private final ConcurrentHashMap<Long, double[]> containerLoads = new ConcurrentHashMap<>();
+    /** Poll phase per thing index, computed once (hashing the rack id on every read was a hot spot). */
+    private final long[] phases;
 
     public LiveSite(Site site) {
         this.site = site;
         this.seed = site.seed();
         this.weather = new Weather(site.seed());
+        int maxIndex = site.things().values().stream().mapToInt(SimThing::index).max().orElse(-1);
+        this.phases = new long[maxIndex + 1];
+        for (SimThing t : site.things().values()) {
+            phases[t.index()] = computePhase(t);
+        }
     }
 
     public Site site() {
@@ -57,6 +64,10 @@ public final class LiveSite {
 
     /** Milliseconds a thing's poll lands after its bucket boundary: a rack offset plus a per-thing spread. */
     public long pollPhase(SimThing thing) {
+        return thing.index() < phases.length ? phases[thing.index()] : computePhase(thing);
+    }
+
+    private long computePhase(SimThing thing) {
         long rackPhase = Noise.below(Noise.hash(seed, Noise.of(thing.rackId())), 2_500);
         long spread = Math.min(thing.kind().pollMs() / 4, 1_500);
         return 100 + rackPhase % Math.max(1, thing.kind().pollMs() / 3) + Noise.below(Noise.hash(seed, thing.index(), 3), (int) spread);
@@ -93,12 +104,12 @@ public final class LiveSite {
             }
             bootTs = Math.max(bootTs, reboot[1]);
         }
-        if (thing.inMaintenance()) {
+        ContainerSite c = role.container();
+        if (c == null || ctl.maintenance.at(t)) {
             return offline(mode, led, upfreq);
         }
-        ContainerSite c = role.container();
-        ContainerControl cc = c == null ? null : c.control();
-        if (cc != null && (!cc.running.at(t) || cc.disabledSockets.at(t).contains(role.pos()))) {
+        ContainerControl cc = c.control();
+        if (!cc.running.at(t) || cc.disabledSockets.at(t).contains(role.pos())) {
             return offline(mode, led, upfreq);
         }
         Episode window = MINER_EPISODES.inWindow(seed, salt, Math.floorDiv(t, MINER_EPISODES.windowMs()));
@@ -116,7 +127,7 @@ public final class LiveSite {
             case "hydro" -> 28 + 0.3 * (ambient - 15);
             default -> 32 + 0.3 * (ambient - 15);
         };
-        boolean coolingOff = cc != null && !cc.cooling.at(t);
+        boolean coolingOff = !cc.cooling.at(t);
         long minute = Math.floorDiv(t, MINUTE);
         double g1 = Noise.gauss(Noise.hash(seed, salt, minute, 1));
         double g2 = Noise.gauss(Noise.hash(seed, salt, minute, 2));
@@ -251,11 +262,6 @@ public final class LiveSite {
         }
         containerLoads.put(key, load);
         return load;
-    }
-
-    /** Forgets cached sums from {@code fromT} on; called when an action changes the state of miners. */
-    public void invalidateLoads() {
-        containerLoads.clear();
     }
 
     /** What the container physically draws at {@code t}, whether or not its controller answers. */

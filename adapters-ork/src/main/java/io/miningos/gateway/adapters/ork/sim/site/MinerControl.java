@@ -16,6 +16,8 @@ public final class MinerControl {
     public final Timeline<Integer> upfreqSpeed;
     /** Pool URLs and worker names applied by {@code setupPools}; null = the generated ones. */
     public final Timeline<List<String[]>> pools = new Timeline<>(null);
+    /** Pulled into maintenance ({@code info.container = "maintenance"} through {@code updateThing}). */
+    public final Timeline<Boolean> maintenance = new Timeline<>(false);
 
     public MinerControl(String initialMode, int initialUpfreq) {
         this.powerMode = new Timeline<>(initialMode);

@@ -88,13 +88,4 @@ public enum MinerModel {
             case AVALON -> "AV";
         };
     }
-
-    public static MinerModel ofType(String type) {
-        for (MinerModel m : values()) {
-            if (m.type.equals(type)) {
-                return m;
-            }
-        }
-        return null;
-    }
 }

@@ -13,6 +13,8 @@ public final class SimRack {
     private final ThingKind kind;
     private final String rpcPublicKey;
     private final List<SimThing> things = new ArrayList<>();
+    /** Until when the rack process is restarting ({@code rackReboot}); it answers nothing meanwhile. */
+    private final Timeline<Long> restartingUntil = new Timeline<>(Long.MIN_VALUE);
 
     public SimRack(String id, String type, ThingKind kind, String rpcPublicKey) {
         this.id = Objects.requireNonNull(id, "id");
@@ -39,6 +41,16 @@ public final class SimRack {
 
     public List<SimThing> things() {
         return things;
+    }
+
+    /** Restarts the rack at {@code at} for {@code durationMs}. */
+    public void restart(long at, long durationMs) {
+        restartingUntil.set(at, at + durationMs);
+    }
+
+    /** Whether the rack process is down at {@code t} (calls to it fail and the ORK swallows that). */
+    public boolean restarting(long t) {
+        return t < restartingUntil.at(t);
     }
 
     /** {@code type === t || type.startsWith(t + "-")}: how the ORK picks racks for tail logs and configs. */

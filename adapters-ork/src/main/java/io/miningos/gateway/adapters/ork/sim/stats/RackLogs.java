@@ -2,7 +2,6 @@ package io.miningos.gateway.adapters.ork.sim.stats;
 
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
-import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,10 +92,5 @@ public final class RackLogs {
             cache.put(cacheKey, e);
         }
         return e;
-    }
-
-    /** Whether racks of {@code kind} keep stat logs at all. */
-    public static boolean hasLogs(ThingKind kind) {
-        return RackStats.keepsStats(kind);
     }
 }

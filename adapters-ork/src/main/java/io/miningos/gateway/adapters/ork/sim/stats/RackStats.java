@@ -10,7 +10,6 @@ import io.miningos.gateway.adapters.ork.sim.site.MinerModel;
 import io.miningos.gateway.adapters.ork.sim.site.Noise;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
-import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.adapters.ork.sim.site.ThingRole;
 
 import java.util.LinkedHashMap;
@@ -443,10 +442,5 @@ public final class RackStats {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("alerts_cnt", alertCounts(alerts));
         return e;
-    }
-
-    /** Whether a rack of this kind keeps any stats at all. */
-    public static boolean keepsStats(ThingKind kind) {
-        return kind != ThingKind.MINERPOOL;
     }
 }

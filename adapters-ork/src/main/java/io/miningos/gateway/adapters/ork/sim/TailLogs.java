@@ -1,0 +1,533 @@
+package io.miningos.gateway.adapters.ork.sim;
+
+import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.pools.PoolData;
+import io.miningos.gateway.adapters.ork.sim.site.PoolAccount;
+import io.miningos.gateway.adapters.ork.sim.site.SimRack;
+import io.miningos.gateway.adapters.ork.sim.site.SimThing;
+import io.miningos.gateway.adapters.ork.sim.site.Site;
+import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
+import io.miningos.gateway.adapters.ork.sim.stats.AggregationSpec;
+import io.miningos.gateway.adapters.ork.sim.stats.Aggregator;
+import io.miningos.gateway.adapters.ork.sim.stats.GroupRange;
+import io.miningos.gateway.adapters.ork.sim.stats.RackLogs;
+import io.miningos.gateway.adapters.ork.sim.stats.StatNumbers;
+import io.miningos.gateway.domain.query.Projection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ORK's time-series methods ({@code tailLog}, {@code tailLogMulti}, {@code tailLogCustomRangeAggr}) and
+ * {@code getWrkExtData}: forward to the racks of a type, then group and reduce their entries with the aggregation
+ * spec, exactly in the ORK's order of steps.
+ */
+final class TailLogs {
+
+    private static final long DAY = 86_400_000L;
+    private static final int STORE_DAYS = 180;
+
+    /** The daily store's configured keys: per type, the fields it keeps. */
+    private static final Map<String, List<String>> DAILY_FIELDS = Map.of(
+            "miner", List.of("hashrate_mhs_5m_sum_aggr", "hashrate_mhs_5m_avg_aggr", "power_w_sum_aggr",
+                    "efficiency_w_ths_avg_aggr", "online_or_minor_error_miners_amount_aggr",
+                    "offline_or_sleeping_miners_amount_aggr", "error_miners_amount_aggr",
+                    "nominal_hashrate_mhs_sum_aggr", "pools_accepted_shares_total_aggr",
+                    "pools_rejected_shares_total_aggr", "pools_stale_shares_total_aggr", "alerts_aggr"),
+            "powermeter", List.of("site_power_w", "transformer_power_w", "alerts_aggr"),
+            "container", List.of("container_power_w_sum_aggr", "container_nominal_miner_capacity_sum_aggr",
+                    "container_nominal_hashrate_mhs_sum_aggr", "alerts_aggr"));
+
+    private final Site site;
+    private final RackLogs rackLogs;
+    private final PoolData pools;
+    private final Map<String, Map<String, Object>> dayStore = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+            return size() > 4_000;
+        }
+    };
+
+    TailLogs(LiveSite live) {
+        this.site = live.site();
+        this.rackLogs = new RackLogs(live);
+        this.pools = new PoolData(live);
+    }
+
+    private static String baseType(String type) {
+        int dash = type.indexOf('-');
+        return dash < 0 ? type : type.substring(0, dash);
+    }
+
+    private List<SimRack> racksOfType(String type, long now) {
+        List<SimRack> out = new ArrayList<>();
+        for (SimRack r : site.racks()) {
+            if (r.ofType(type) && !r.restarting(now)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ tailLog
+
+    /** {@code tailLog}. */
+    @SuppressWarnings("unchecked")
+    List<Object> tailLog(Map<String, Object> req, long now) {
+        if (!(req.get("type") instanceof String type) || type.isEmpty()) {
+            throw new OrkError("ERR_TYPE_INVALID");
+        }
+        Map<String, AggregationSpec.Op> spec = AggregationSpec.forBaseType(baseType(type));
+        if (spec == null) {
+            throw new OrkError("ERR_TYPE_AGGR_INVALID");
+        }
+        Object aggrFieldsArg = req.get("aggrFields");
+        if (aggrFieldsArg != null && !(aggrFieldsArg instanceof Map<?, ?>)) {
+            throw new OrkError("ERR_AGGR_FIELDS_INVALID");
+        }
+        Object fieldsArg = req.get("fields");
+        if (fieldsArg != null && !(fieldsArg instanceof Map<?, ?>)) {
+            throw new OrkError("ERR_FIELDS_INVALID");
+        }
+        List<long[]> aggrTimes = aggrTimes(req.get("aggrTimes"));
+
+        // projection setup (step 2)
+        Map<String, Object> fields = fieldsArg == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) fieldsArg);
+        Map<String, Object> aggrFields = aggrFieldsArg == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>((Map<String, Object>) aggrFieldsArg);
+        for (String f : aggrFields.keySet()) {
+            AggregationSpec.Op op = spec.get(f);
+            if (op != null && op.src() != null) {
+                fields.put(op.src(), aggrFields.get(f));
+            }
+        }
+        if (!fields.isEmpty()) {
+            fields.put("ts", 1);
+        }
+        if (!aggrFields.isEmpty()) {
+            for (String k : new String[]{"ts", "aggrTsRange", "aggrCount", "aggrIntervals"}) {
+                aggrFields.put(k, 1);
+            }
+        }
+        Projection rackProjection = Requests.projection(fields.isEmpty() ? null : fields, "ERR_FIELDS_INVALID");
+        Projection finalProjection = Requests.projection(aggrFields.isEmpty() ? null : aggrFields,
+                "ERR_AGGR_FIELDS_INVALID");
+
+        // rack reads (step 3): unknown key/tag or a bad groupRange make that rack contribute nothing
+        String key = Requests.string(req, "key");
+        String tag = Requests.string(req, "tag");
+        List<Map<String, Object>> entries = new ArrayList<>();
+        if (key != null && tag != null) {
+            Long limit = Requests.asLong(req.get("limit"));
+            Long offset = Requests.asLong(req.get("offset"));
+            RackLogs.Read read = new RackLogs.Read(key, tag, Requests.asLong(req.get("start")),
+                    Requests.asLong(req.get("end")), limit == null ? null : (int) Math.min(Integer.MAX_VALUE, limit),
+                    offset == null ? 0 : (int) Math.max(0, Math.min(1_000, offset)));
+            long groupRange = req.get("groupRange") instanceof String gr ? GroupRange.lengthMs(gr) : 0;
+            for (SimRack rack : racksOfType(type, now)) {
+                if (groupRange < 0) {
+                    continue;
+                }
+                List<Map<String, Object>> got = rackLogs.read(rack, read, now);
+                if (got == null) {
+                    continue;
+                }
+                if (groupRange > 0) {
+                    got = GroupRange.apply(got, groupRange, Requests.truthy(req.get("shouldCalculateAvg")));
+                }
+                for (Map<String, Object> e : got) {
+                    entries.add((Map<String, Object>) rackProjection.apply(e));
+                }
+            }
+        }
+        List<Map<String, Object>> groups = aggregate(spec, entries, aggrTimes);
+        List<Object> out = new ArrayList<>(groups.size());
+        for (Map<String, Object> g : groups) {
+            out.add(finalProjection.apply(g));
+        }
+        return out;
+    }
+
+    private static List<long[]> aggrTimes(Object arg) {
+        if (arg == null) {
+            return null;
+        }
+        if (!(arg instanceof List<?> list)) {
+            throw new OrkError("ERR_AGGR_TIMES_INVALID");
+        }
+        List<long[]> out = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> m)) {
+                throw new OrkError("ERR_AGGR_TIMES_INVALID");
+            }
+            Long start = Requests.asLong(m.get("start"));
+            Long end = Requests.asLong(m.get("end"));
+            if (start == null || end == null) {
+                throw new OrkError("ERR_AGGR_TIMES_INVALID");
+            }
+            out.add(new long[]{start, end});
+        }
+        return out;
+    }
+
+    /** Steps 4-6: group by {@code ts} (or by {@code aggrTimes} range), reduce each group, sort by {@code ts}. */
+    static List<Map<String, Object>> aggregate(Map<String, AggregationSpec.Op> spec, List<Map<String, Object>> entries,
+                                               List<long[]> aggrTimes) {
+        Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        Map<Object, long[]> ranges = new LinkedHashMap<>();
+        if (aggrTimes != null) {
+            for (long[] r : aggrTimes) {
+                String label = r[0] + "-" + r[1];
+                ranges.put(label, r);
+                groups.computeIfAbsent(label, k -> new ArrayList<>());
+            }
+            for (Map<String, Object> e : entries) {
+                if (!(e.get("ts") instanceof Number ts)) {
+                    continue;
+                }
+                for (long[] r : aggrTimes) {
+                    if (ts.longValue() >= r[0] && ts.longValue() <= r[1]) {
+                        groups.get(r[0] + "-" + r[1]).add(e);
+                    }
+                }
+            }
+            groups.values().removeIf(List::isEmpty);
+        } else {
+            for (Map<String, Object> e : entries) {
+                Object ts = e.containsKey("ts") ? e.get("ts") : NO_TS;
+                groups.computeIfAbsent(ts, k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map.Entry<Object, List<Map<String, Object>>> g : groups.entrySet()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (aggrTimes != null) {
+                m.put("ts", 0);
+            } else if (g.getKey() != NO_TS) {
+                m.put("ts", g.getKey());
+            }
+            m.put("aggrTsRange", aggrTimes != null ? g.getKey() : "");
+            m.put("aggrCount", g.getValue().size());
+            m.put("aggrIntervals", Aggregator.intervals(g.getValue()));
+            m.putAll(Aggregator.reduce(spec, g.getValue()));
+            out.add(m);
+        }
+        out.sort((a, b) -> Double.compare(tsOrder(a.get("ts")), tsOrder(b.get("ts"))));
+        return out;
+    }
+
+    private static final Object NO_TS = new Object();
+
+    private static double tsOrder(Object ts) {
+        if (ts instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (ts instanceof String s) {
+            int dash = s.indexOf('-', 1);
+            try {
+                return Double.parseDouble(dash > 0 ? s.substring(0, dash) : s);
+            } catch (NumberFormatException e) {
+                return Double.MAX_VALUE;
+            }
+        }
+        return Double.MAX_VALUE;
+    }
+
+    // ------------------------------------------------------------------ tailLogMulti
+
+    /** {@code tailLogMulti}: one {@code tailLog} per key, the shared fields winning over per-key ones. */
+    @SuppressWarnings("unchecked")
+    List<Object> tailLogMulti(Map<String, Object> req, long now) {
+        if (!(req.get("keys") instanceof List<?> keys)) {
+            throw new OrkError("ERR_KEYS_INVALID");
+        }
+        List<Map<String, Object>> merged = new ArrayList<>();
+        for (Object k : keys) {
+            if (!(k instanceof Map<?, ?> m) || !(m.get("type") instanceof String)) {
+                throw new OrkError("ERR_TYPE_INVALID");
+            }
+            Map<String, Object> one = new LinkedHashMap<>((Map<String, Object>) m);
+            req.forEach((field, value) -> {
+                if (!field.equals("keys")) {
+                    one.put(field, value);
+                }
+            });
+            merged.add(one);
+        }
+        List<Object> out = new ArrayList<>();
+        for (Map<String, Object> one : merged) {
+            out.add(tailLog(one, now));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ tailLogCustomRangeAggr
+
+    /** {@code tailLogCustomRangeAggr}: reads the daily store (computed on demand, cached) for each key. */
+    @SuppressWarnings("unchecked")
+    List<Object> customRange(Map<String, Object> req, List<Object> timezones, long now) {
+        if (!(req.get("keys") instanceof List<?> keys) || keys.isEmpty()) {
+            throw new OrkError("ERR_KEYS_INVALID");
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object k : keys) {
+            Map<String, Object> key = k instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("type", key.get("type"));
+            try {
+                result.put("data", customRangeKey(key, timezones, now));
+                result.put("error", null);
+            } catch (OrkError e) {
+                result.put("data", null);
+                result.put("error", e.code());
+            }
+            out.add(result);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object customRangeKey(Map<String, Object> key, List<Object> timezones, long now) {
+        if (!(key.get("type") instanceof String type) || type.isEmpty()) {
+            throw new OrkError("ERR_TYPE_INVALID");
+        }
+        long startDate = date(key.get("startDate"), "ERR_START_DATE_INVALID");
+        long endDate = date(key.get("endDate"), "ERR_END_DATE_INVALID");
+        Long offsetArg = key.containsKey("timezoneOffset") ? Requests.asLong(key.get("timezoneOffset")) : Long.valueOf(0);
+        boolean known = false;
+        for (Object tz : timezones) {
+            if (offsetArg != null && tz instanceof Map<?, ?> m && Requests.asLong(m.get("offset")) != null
+                    && Requests.asLong(m.get("offset")).longValue() == offsetArg) {
+                known = true;
+            }
+        }
+        if (!known) {
+            throw new OrkError("ERR_TIMEZONE_OFFSET_INVALID");
+        }
+        List<String> configured = DAILY_FIELDS.get(type);
+        if (configured == null) {
+            return new LinkedHashMap<>();
+        }
+        long offset = offsetArg;
+        long todayStart = Math.floorDiv(now + offset, DAY) * DAY - offset;
+        int startIndex = (int) Math.max(0, Math.floorDiv(todayStart - Math.floorDiv(endDate + offset, DAY) * DAY + offset, DAY));
+        int endIndex = (int) Math.min(STORE_DAYS - 1, Math.floorDiv(todayStart - Math.floorDiv(startDate + offset, DAY) * DAY + offset, DAY));
+        List<long[]> days = new ArrayList<>();
+        for (int i = endIndex; i >= startIndex; i--) {
+            long dayStart = todayStart - i * DAY;
+            if (dayStart + DAY <= site.commissionedAt()) {
+                continue;
+            }
+            days.add(new long[]{dayStart, Math.min(dayStart + DAY - 1, now)});
+        }
+        Map<String, AggregationSpec.Op> spec = AggregationSpec.forBaseType(type);
+        if (Requests.truthy(key.get("shouldReturnDailyData"))) {
+            Projection fields = Requests.projection(key.get("fields"), "ERR_FIELDS_INVALID");
+            List<Object> data = new ArrayList<>();
+            for (long[] d : days) {
+                Map<String, Object> stored = day(type, offset, d, configured, now);
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("ts", d[0]);
+                if (stored != null) {
+                    e.put("val", fields.apply(stored));
+                }
+                data.add(e);
+            }
+            return data;
+        }
+        if (Requests.truthy(key.get("shouldReturnMonthlyData"))) {
+            Map<Integer, List<Map<String, Object>>> byMonth = new LinkedHashMap<>();
+            for (long[] d : days) {
+                Map<String, Object> stored = day(type, offset, d, configured, now);
+                if (stored != null) {
+                    int month = Instant.ofEpochMilli(d[0] + offset).atZone(ZoneOffset.UTC).getMonthValue();
+                    byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(stored);
+                }
+            }
+            List<Object> data = new ArrayList<>();
+            byMonth.forEach((month, stored) -> {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("month", month);
+                e.put("val", combineDays(spec, configured, stored));
+                data.add(e);
+            });
+            return data;
+        }
+        List<Map<String, Object>> stored = new ArrayList<>();
+        for (long[] d : days) {
+            Map<String, Object> s = day(type, offset, d, configured, now);
+            if (s != null) {
+                stored.add(s);
+            }
+        }
+        return combineDays(spec, configured, stored);
+    }
+
+    /** Sum of sums, mean of means, merged objects across days; plus summed {@code aggrCount}/{@code aggrIntervals}. */
+    private static Map<String, Object> combineDays(Map<String, AggregationSpec.Op> spec, List<String> configured,
+                                                   List<Map<String, Object>> days) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String f : configured) {
+            String op = spec.get(f).op();
+            List<Map<String, Object>> asEntries = new ArrayList<>();
+            for (Map<String, Object> d : days) {
+                asEntries.add(Map.of("v", d.getOrDefault(f, 0)));
+            }
+            out.put(f, Aggregator.reduce(Map.of(f, new AggregationSpec.Op(op, "v")), asEntries).get(f));
+        }
+        double count = 0;
+        double intervals = 0;
+        for (Map<String, Object> d : days) {
+            count += StatNumbers.of(d.get("aggrCount"));
+            intervals += StatNumbers.of(d.get("aggrIntervals"));
+        }
+        out.put("aggrCount", StatNumbers.clean(count));
+        out.put("aggrIntervals", StatNumbers.clean(intervals));
+        return out;
+    }
+
+    /** One day of the daily store: {@code tailLog} over {@code stat-5m} with {@code aggrTimes} = that day. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> day(String type, long offset, long[] range, List<String> configured, long now) {
+        boolean complete = range[0] + DAY - 1 < now - 300_000L;
+        String cacheKey = type + '|' + offset + '|' + range[0];
+        if (complete) {
+            synchronized (dayStore) {
+                Map<String, Object> hit = dayStore.get(cacheKey);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("type", type);
+        req.put("key", "stat-5m");
+        req.put("tag", "t-" + type);
+        req.put("start", range[0]);
+        req.put("end", range[1]);
+        Map<String, Object> aggrFields = new LinkedHashMap<>();
+        configured.forEach(f -> aggrFields.put(f, 1));
+        req.put("aggrFields", aggrFields);
+        req.put("aggrTimes", List.of(Map.of("start", range[0], "end", range[1])));
+        List<Object> result = tailLog(req, now);
+        Map<String, Object> stored = result.isEmpty() ? null : (Map<String, Object>) result.get(0);
+        if (complete && stored != null) {
+            synchronized (dayStore) {
+                dayStore.put(cacheKey, stored);
+            }
+        }
+        return stored;
+    }
+
+    private static long date(Object v, String code) {
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.longValue();
+        }
+        if (v instanceof String s && !s.isBlank()) {
+            try {
+                if (s.length() == 10) {
+                    return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                }
+                return Instant.parse(s).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                Long ms = Requests.asLong(s);
+                if (ms != null) {
+                    return ms;
+                }
+            }
+        }
+        throw new OrkError(code);
+    }
+
+    // ------------------------------------------------------------------ getWrkExtData
+
+    /** {@code getWrkExtData}: pool racks answer by {@code query.key}; thing racks have no extended data. */
+    @SuppressWarnings("unchecked")
+    List<Object> extData(Map<String, Object> req, long now) {
+        if (!(req.get("type") instanceof String type) || type.isEmpty()) {
+            throw new OrkError("ERR_TYPE_INVALID");
+        }
+        Map<String, Object> query = req.get("query") instanceof Map<?, ?> q ? (Map<String, Object>) q : Map.of();
+        Projection fields = Requests.projection(query.get("fields"), "ERR_FIELDS_INVALID");
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (SimRack rack : racksOfType(type, now)) {
+            if (rack.kind() != ThingKind.MINERPOOL) {
+                continue;
+            }
+            PoolAccount account = site.pools().stream().filter(p -> p.rackId().equals(rack.id())).findFirst().orElseThrow();
+            Object answer;
+            try {
+                answer = pools.answer(account, query, now);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (answer instanceof List<?> list) {
+                list.forEach(x -> results.add((Map<String, Object>) fields.apply(x)));
+            } else {
+                results.add((Map<String, Object>) fields.apply(answer));
+            }
+        }
+        Map<String, AggregationSpec.Op> spec = AggregationSpec.forBaseType(baseType(type));
+        if (spec == null) {
+            return new ArrayList<>(results);
+        }
+        Map<String, List<Map<String, Object>>> byTs = new LinkedHashMap<>();
+        for (Map<String, Object> r : results) {
+            byTs.computeIfAbsent(String.valueOf(r.get("ts")), k -> new ArrayList<>()).add(r);
+        }
+        List<Object> out = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> g : byTs.entrySet()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ts", g.getKey());
+            m.putAll(Aggregator.reduce(spec, g.getValue()));
+            if (Requests.truthy(req.get("applyAggrCrossthg")) && type.equals("minerpool")) {
+                m.put("workers", workersByContainer((List<Object>) m.get("workers")));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Cross-thing aggregation: pool workers (named by miner id) summed per miner container. */
+    @SuppressWarnings("unchecked")
+    private List<Object> workersByContainer(List<Object> workers) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Set<String> order = new LinkedHashSet<>();
+        for (Object o : workers) {
+            Map<String, Object> w = (Map<String, Object>) o;
+            SimThing miner = site.thing(String.valueOf(w.get("name")));
+            String container = miner == null ? null : miner.container();
+            String key = container == null ? "\u0000" : container;
+            order.add(key);
+            double[] acc = sums.computeIfAbsent(key, k -> new double[6]);
+            acc[0] += StatNumbers.of(w.get("hashrate"));
+            acc[1] += StatNumbers.of(w.get("hashrate_1h"));
+            acc[2] += StatNumbers.of(w.get("hashrate_24h"));
+            acc[3] += StatNumbers.of(w.get("hashrate_stale_1h"));
+            acc[4] += StatNumbers.of(w.get("hashrate_stale_24h"));
+            acc[5] += StatNumbers.of(w.get("online"));
+        }
+        List<Object> out = new ArrayList<>();
+        for (String key : order) {
+            double[] acc = sums.get(key);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("container", key.equals("\u0000") ? null : key);
+            m.put("hashrate", StatNumbers.clean(acc[0]));
+            m.put("hashrate_1h", StatNumbers.clean(acc[1]));
+            m.put("hashrate_24h", StatNumbers.clean(acc[2]));
+            m.put("hashrate_stale_1h", StatNumbers.clean(acc[3]));
+            m.put("hashrate_stale_24h", StatNumbers.clean(acc[4]));
+            m.put("active_workers_count", StatNumbers.clean(acc[5]));
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,292 @@
+package io.miningos.gateway.adapters.ork.sim.actions;
+
+import io.miningos.gateway.adapters.ork.sim.OrkError;
+import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.site.ContainerControl;
+import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
+import io.miningos.gateway.adapters.ork.sim.site.MinerControl;
+import io.miningos.gateway.adapters.ork.sim.site.Noise;
+import io.miningos.gateway.adapters.ork.sim.site.SimRack;
+import io.miningos.gateway.adapters.ork.sim.site.SimThing;
+import io.miningos.gateway.adapters.ork.sim.site.Site;
+import io.miningos.gateway.adapters.ork.sim.site.ThingRole;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What executing an action does to the site: each call changes its target's timelines from the execution instant
+ * on (a reboot takes the miner offline for a few minutes, a power mode changes draw and hashrate, a container
+ * switched off drops its miners...), and yields the per-call {@code result} or {@code error} a device gives.
+ * Targets that do not answer at that instant fail with the rack's connection error and stay unchanged.
+ */
+public final class ActionEffects implements ActionBook.Executor {
+
+    static final long LED_ON_MS = 120_000L;
+    static final long RACK_RESTART_MS = 30_000L;
+    private static final String NOT_REACHABLE = "[HRPC_ERR]=ERR_THING_CONNECTION_FAILURE";
+
+    private final Site site;
+    private final LiveSite live;
+    private final InfoHistory history;
+    private final boolean replay;
+
+    /**
+     * @param replay true when rebuilding state from persisted actions: comments they once added are already in the
+     *               persisted comments and are not added again
+     */
+    public ActionEffects(LiveSite live, InfoHistory history, boolean replay) {
+        this.site = live.site();
+        this.live = live;
+        this.history = history;
+        this.replay = replay;
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> execute(SimAction a, long at) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        a.callIds().forEach((rackId, ids) -> {
+            SimRack rack = site.rack(rackId);
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (String id : ids) {
+                results.add(call(rack, id, a, at));
+            }
+            out.put(rackId, results);
+        });
+        return out;
+    }
+
+    private Map<String, Object> call(SimRack rack, String id, SimAction a, long at) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        try {
+            if (rack == null) {
+                throw new OrkError("ERR_RACK_NOTFOUND");
+            }
+            if (rack.restarting(at) && !a.action.equals("rackReboot")) {
+                outcome.put("error", "CHANNEL_CLOSED");
+                return outcome;
+            }
+            Object result = switch (a.action) {
+                case "rackReboot" -> {
+                    rack.restart(at, RACK_RESTART_MS);
+                    yield 1;
+                }
+                case "updateThing" -> updateThing(rack, a, at);
+                default -> thingCall(site.thing(id), a, at);
+            };
+            outcome.put("result", result);
+        } catch (OrkError e) {
+            outcome.put("error", e.code().startsWith("ERR_THING_CONNECTION") ? NOT_REACHABLE : "[HRPC_ERR]=" + e.code());
+        }
+        return outcome;
+    }
+
+    private Object thingCall(SimThing thing, SimAction a, long at) {
+        if (thing == null) {
+            throw new OrkError("ERR_THING_NOTFOUND");
+        }
+        List<Object> params = a.params;
+        Object p0 = params.isEmpty() ? null : params.get(0);
+        return switch (thing.role()) {
+            case ThingRole.Miner m -> minerCall(thing, m, a.action, p0, at);
+            case ThingRole.Container c -> containerCall(c.site(), a.action, params, at);
+            default -> throw new OrkError("ERR_NO_IMPL");
+        };
+    }
+
+    private Object minerCall(SimThing thing, ThingRole.Miner role, String action, Object p0, long at) {
+        if (live.miner(thing, live.sampleInstant(thing, at)).offline()) {
+            throw new OrkError("ERR_THING_CONNECTION_FAILURE");
+        }
+        MinerControl ctl = role.control();
+        switch (action) {
+            case "reboot" -> reboot(thing, ctl, at);
+            case "setPowerMode" -> ctl.powerMode.set(at, (String) p0);
+            case "setLED" -> ctl.ledUntil.set(at, Boolean.TRUE.equals(p0) ? at + LED_ON_MS : 0L);
+            case "setPowerPct" -> {
+                int pct = ((Number) p0).intValue();
+                if (pct > 100 && "air".equals(role.model().cooling())) {
+                    return failure("ERR_POWER_PCT_NOT_SUPPORTED: air-cooled models accept 0-100");
+                }
+                ctl.powerPct.set(at, pct);
+            }
+            case "setUpfreqSpeed" -> ctl.upfreqSpeed.set(at, ((Number) p0).intValue());
+            case "setupPools" -> {
+                setupPools(thing, role, ctl, p0, at);
+                reboot(thing, ctl, at);
+            }
+            case "updateFirmware" -> {
+                if (role.model().brand() == io.miningos.gateway.adapters.ork.sim.site.Brand.ANTMINER) {
+                    throw new OrkError("ERR_NO_IMPL");
+                }
+                reboot(thing, ctl, at);
+            }
+            default -> throw new OrkError("ERR_NO_IMPL");
+        }
+        Map<String, Object> ok = new LinkedHashMap<>();
+        ok.put("success", true);
+        return ok;
+    }
+
+    private static Map<String, Object> failure(String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("success", false);
+        m.put("error_msg", message);
+        return m;
+    }
+
+    private void reboot(SimThing thing, MinerControl ctl, long at) {
+        long down = 150_000L + Noise.below(Noise.hash(site.seed(), thing.index(), at), 150_000);
+        ctl.reboot.set(at, new long[]{at, at + down});
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setupPools(SimThing thing, ThingRole.Miner role, MinerControl ctl, Object p0, long at) {
+        if (p0 == null) {
+            ctl.pools.set(at, null);
+            return;
+        }
+        Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) p0).get("config");
+        List<String[]> pools = new ArrayList<>();
+        for (Object o : (List<Object>) config.get("poolUrls")) {
+            Map<String, Object> p = (Map<String, Object>) o;
+            if (pools.size() < 3) {
+                pools.add(new String[]{(String) p.get("url"), p.get("workerName") + "." + thing.id()});
+            }
+        }
+        while (pools.size() < 3) {
+            pools.add(new String[]{"", ""});
+        }
+        ctl.pools.set(at, List.copyOf(pools));
+        if (config.get("id") != null) {
+            Map<String, Object> info = new LinkedHashMap<>(thing.info());
+            info.put("poolConfig", String.valueOf(config.get("id")));
+            thing.updateInfo(info, null);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object containerCall(ContainerSite c, String action, List<Object> params, long at) {
+        if (live.container(c, live.sampleInstant(c.thing(), at)).offline()) {
+            throw new OrkError("ERR_THING_CONNECTION_FAILURE");
+        }
+        ContainerControl ctl = c.control();
+        Object p0 = params.isEmpty() ? null : params.get(0);
+        switch (action) {
+            case "switchContainer" -> ctl.running.set(at, (Boolean) p0);
+            case "switchCoolingSystem" -> ctl.cooling.set(at, (Boolean) p0);
+            case "switchSocket" -> {
+                Set<String> disabled = new HashSet<>(ctl.disabledSockets.at(at));
+                for (Object item : (List<Object>) p0) {
+                    List<Object> t = (List<Object>) item;
+                    String pdu = (String) t.get(0);
+                    String socket = (String) t.get(1);
+                    boolean enabled = (Boolean) t.get(2);
+                    for (String p : c.model().pdus()) {
+                        if (!pdu.equals("-1") && !pdu.equals(p)) {
+                            continue;
+                        }
+                        for (String s : c.model().sockets(p)) {
+                            if (socket.equals("-1") || socket.equals(s)) {
+                                if (enabled) {
+                                    disabled.remove(p + "_" + s);
+                                } else {
+                                    disabled.add(p + "_" + s);
+                                }
+                            }
+                        }
+                    }
+                }
+                ctl.disabledSockets.set(at, Set.copyOf(disabled));
+            }
+            case "resetAlarm" -> ctl.alarmResetAt.set(at, at);
+            case "setTemperatureSettings" -> {
+                Map<String, Object> merged = new LinkedHashMap<>(ctl.temperatureSettings.at(at));
+                merged.putAll((Map<String, Object>) p0);
+                ctl.temperatureSettings.set(at, Map.copyOf(merged));
+            }
+            case "setTankEnabled" -> vendor(ctl, at, "tank" + ((Number) p0).intValue(), params.get(1));
+            case "setAirExhaustEnabled" -> vendor(ctl, at, "exhaustFan", p0);
+            case "setCoolingFanThreshold", "setLiquidSupplyTemperature" -> {
+                Map<String, Object> merged = new LinkedHashMap<>(ctl.vendorSettings.at(at));
+                merged.putAll((Map<String, Object>) p0);
+                ctl.vendorSettings.set(at, Map.copyOf(merged));
+            }
+            case "resetCoolingSystem" -> ctl.cooling.set(at, true);
+            default -> throw new OrkError("ERR_NO_IMPL");
+        }
+        Map<String, Object> ok = new LinkedHashMap<>();
+        ok.put("success", true);
+        return ok;
+    }
+
+    private static void vendor(ContainerControl ctl, long at, String key, Object value) {
+        Map<String, Object> merged = new LinkedHashMap<>(ctl.vendorSettings.at(at));
+        merged.put(key, value);
+        ctl.vendorSettings.set(at, Map.copyOf(merged));
+    }
+
+    /**
+     * {@code updateThing}: merges (or with {@code forceOverwrite} replaces) {@code info}, adds tags and an optional
+     * comment, logs what changed. Miners stay in their socket: {@code info.container} may only switch between the
+     * miner's container and {@code maintenance}, and {@code info.pos} may not move it.
+     */
+    @SuppressWarnings("unchecked")
+    private Object updateThing(SimRack rack, SimAction a, long at) {
+        Map<String, Object> req = (Map<String, Object>) a.params.get(0);
+        SimThing thing = site.thing(String.valueOf(req.get("id")));
+        if (thing == null || !thing.rackId().equals(rack.id())) {
+            throw new OrkError("ERR_THING_NOTFOUND");
+        }
+        Map<String, Object> before = new LinkedHashMap<>(thing.info());
+        Map<String, Object> after = Boolean.TRUE.equals(req.get("forceOverwrite"))
+                ? new LinkedHashMap<>() : new LinkedHashMap<>(before);
+        if (req.get("info") instanceof Map<?, ?> info) {
+            after.putAll((Map<String, Object>) info);
+        } else if (req.containsKey("info")) {
+            throw new OrkError("ERR_THING_INFO_INVALID");
+        }
+        after.put("createdAt", before.get("createdAt"));
+        if (thing.role() instanceof ThingRole.Miner m) {
+            Object container = after.get("container");
+            String own = m.container() == null ? null : m.container().name();
+            boolean toMaintenance = "maintenance".equals(container);
+            if (!toMaintenance && container != null && !container.equals(own)) {
+                throw new OrkError("ERR_THING_VALIDATE_CONTAINER_INVALID");
+            }
+            Object pos = after.get("pos");
+            if (pos != null && !pos.equals(m.pos())) {
+                throw new OrkError("ERR_THING_POS_EXISTS");
+            }
+            if (toMaintenance || own == null) {
+                after.remove("pos");
+            } else if (m.pos() != null) {
+                after.put("pos", m.pos());
+            }
+            m.control().maintenance.set(at, toMaintenance || own == null);
+        }
+        if (req.get("tags") != null && !(req.get("tags") instanceof List<?>)) {
+            throw new OrkError("ERR_THING_TAGS_INVALID");
+        }
+        after.put("updatedAt", at);
+        after.put("lastActionId", a.id);
+        List<String> tags = new ArrayList<>();
+        if (req.get("tags") instanceof List<?> l) {
+            l.forEach(t -> tags.add(String.valueOf(t)));
+        }
+        thing.updateInfo(after, tags);
+        if (!replay && req.get("comment") instanceof String comment && !comment.isBlank()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("ts", at);
+            c.put("user", a.votesPos.get(0));
+            c.put("comment", comment);
+            thing.comments().add(c);
+        }
+        history.add(new InfoHistory.Entry(at, thing.id(), rack.id(), InfoHistory.diff(before, after)));
+        return 1;
+    }
+}
