@@ -1,6 +1,5 @@
 package io.miningos.gateway.adapters.ork.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
@@ -30,6 +29,7 @@ public final class SimTransport implements OrkTransport {
     private final SimOrk ork;
     private final SimOptions options;
     private final ObjectMapper json;
+    private final JsonAnswer encoder;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sim-ork-", 0).factory());
     private volatile boolean closed;
@@ -39,6 +39,7 @@ public final class SimTransport implements OrkTransport {
         this.ork = ork;
         this.options = options;
         this.json = json;
+        this.encoder = new JsonAnswer(json.getFactory());
     }
 
     /** The simulated ORK behind this transport (tests and tools inspect its site). */
@@ -107,12 +108,7 @@ public final class SimTransport implements OrkTransport {
             LOG.error("sim ORK {} failed {}", orkId, method, e);
             return error("ERR_SIM_INTERNAL");
         }
-        try {
-            return json.writeValueAsBytes(result);
-        } catch (JsonProcessingException e) {
-            LOG.error("sim ORK {} could not encode the answer to {}", orkId, method, e);
-            return error("ERR_SIM_INTERNAL");
-        }
+        return encoder.encode(result);
     }
 
     private static byte[] error(String code) {

@@ -40,12 +40,8 @@ public final class ThingDocs {
         d.put("id", thing.id());
         d.put("code", thing.code());
         d.put("type", thing.type());
-        if (d.wants("tags")) {
-            d.put("tags", new ArrayList<>(thing.tags()));
-        }
-        if (d.wants("info")) {
-            d.put("info", deepCopy(thing.info()));
-        }
+        d.put("tags", thing.tags());
+        d.put("info", thing.info());
         if (d.wants("opts")) {
             d.put("opts", new LinkedHashMap<>(thing.opts()));
         }
@@ -680,20 +676,5 @@ public final class ThingDocs {
             }
         }
         snap.put("config", Map.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    static Object deepCopy(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<String, Object>) m).forEach((k, x) -> out.put(k, deepCopy(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(deepCopy(x)));
-            return out;
-        }
-        return v;
     }
 }

@@ -33,7 +33,7 @@ public final class SimThing {
         this.type = Objects.requireNonNull(type, "type");
         this.rackId = Objects.requireNonNull(rackId, "rackId");
         this.role = Objects.requireNonNull(role, "role");
-        this.info = new LinkedHashMap<>(info);
+        this.info = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(info));
         this.connection = Map.copyOf(connection);
         this.opts = new LinkedHashMap<>(connection);
         this.tags = buildTags(userTags);
@@ -72,6 +72,7 @@ public final class SimThing {
         return tags;
     }
 
+    /** Read-only; {@link #updateInfo} swaps in a new map, so a map handed out never changes. */
     public Map<String, Object> info() {
         return info;
     }
@@ -110,7 +111,7 @@ public final class SimThing {
 
     /** Replaces {@code info} (after an {@code updateThing}) and rebuilds the tags as a rack does. */
     public void updateInfo(Map<String, Object> newInfo, List<String> extraTags) {
-        this.info = new LinkedHashMap<>(newInfo);
+        this.info = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(newInfo));
         List<String> carried = new ArrayList<>(tags);
         if (extraTags != null) {
             carried.addAll(extraTags);
