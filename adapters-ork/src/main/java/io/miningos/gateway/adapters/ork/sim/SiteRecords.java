@@ -30,7 +30,7 @@ final class SiteRecords {
         this.globalConfig = defaultGlobalConfig(site);
     }
 
-    /** The site's nameplate figures, derived from what was generated. */
+    /** The site's nameplate figures: installed miners (maintenance excluded) and container slots. */
     private static Map<String, Object> defaultGlobalConfig(Site site) {
         double nominalMhs = 0;
         double nominalW = 0;
@@ -38,8 +38,8 @@ final class SiteRecords {
         for (ContainerSite c : site.containers()) {
             ContainerModel m = c.model();
             capacity += m.capacity();
-            nominalMhs += m.capacity() * m.minerModel().nominalMhs();
-            nominalW += m.capacity() * m.minerModel().nominalPowerW();
+            nominalMhs += c.miners().size() * m.minerModel().nominalMhs();
+            nominalW += c.miners().size() * m.minerModel().nominalPowerW();
         }
         double availableMw = Math.ceil(nominalW * 1.1 / 1e5) / 10.0;
         Map<String, Object> g = new LinkedHashMap<>();

@@ -1,0 +1,153 @@
+package io.miningos.gateway.adapters.ork.sim;
+
+import io.miningos.gateway.adapters.ork.spi.OrkTransport;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SimTransportTest {
+
+    @TempDir
+    Path dataDir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-02-10T08:00:00Z"));
+
+    private OrkTransport open(String orkId, Map<String, Object> options) {
+        Map<String, Object> all = new HashMap<>(Map.of("miners", 60));
+        all.putAll(options);
+        return new SimTransportProvider().open(new OrkTransportContext(orkId, all, dataDir, clock));
+    }
+
+    private static String call(OrkTransport t, String method, String json) throws Exception {
+        return new String(t.call(method, json.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20)).get(),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theProviderIsFoundByNameThroughTheServiceLoader() {
+        boolean found = ServiceLoader.load(OrkTransportProvider.class).stream()
+                .anyMatch(p -> p.get().name().equals("sim") && p.get() instanceof SimTransportProvider);
+        assertTrue(found);
+    }
+
+    @Test
+    void badOptionsNameTheOffendingKey() {
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of("miners", 0, "seed", "x", "failureRate", 2,
+                "down", "yes", "site", "Not Valid", "latencyMs", -1, "actionIntervalMs", 5, "colour", "red").entrySet()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> open("o", Map.of(bad.getKey(), bad.getValue())));
+            assertTrue(e.getMessage().startsWith(bad.getKey() + ":"), e.getMessage());
+        }
+    }
+
+    @Test
+    void handlerErrorsAreSuccessfulAnswersHoldingTheErrorString() throws Exception {
+        try (OrkTransport t = open("o", Map.of("persist", false))) {
+            assertEquals("\"[HRPC_ERR]=ERR_RACK_ID_INVALID\"", call(t, "getWrkSettings", "{}"));
+            assertEquals("\"[HRPC_ERR]=ERR_FACS_NET_DATA_FORMAT\"", call(t, "getWrkSettings", "[1,2]"));
+            assertEquals("[1,2]", call(t, "echo", "[1,2]"));
+        }
+    }
+
+    @Test
+    void downAndFailingOrksFailAtTheTransportLevel() {
+        try (OrkTransport down = open("d", Map.of("down", true, "persist", false));
+             OrkTransport failing = open("f", Map.of("failureRate", 1.0, "persist", false))) {
+            for (OrkTransport t : new OrkTransport[]{down, failing}) {
+                ExecutionException e = assertThrows(ExecutionException.class,
+                        () -> t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).get());
+                assertInstanceOf(OrkTransportException.class, e.getCause());
+            }
+        }
+    }
+
+    @Test
+    void latencyBeyondTheCallersTimeoutIsATimeout() throws Exception {
+        try (OrkTransport slow = open("s", Map.of("latencyMs", 400, "persist", false))) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> slow.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(50)).get());
+            assertInstanceOf(OrkTransportException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("within 50 ms"), e.getCause().getMessage());
+            assertTrue(call(slow, "listRacks", "{}").startsWith("[{"));
+        }
+    }
+
+    @Test
+    void aClosedTransportRefusesCalls() {
+        OrkTransport t = open("c", Map.of("persist", false));
+        t.close();
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).get());
+        assertInstanceOf(OrkTransportException.class, e.getCause());
+    }
+
+    @Test
+    void orksWithoutASeedStillGetDifferentSites() throws Exception {
+        try (OrkTransport a = open("cluster-1", Map.of("persist", false));
+             OrkTransport b = open("cluster-2", Map.of("persist", false))) {
+            assertTrue(!call(a, "listRacks", "{}").equals(call(b, "listRacks", "{}")));
+        }
+    }
+
+    @Test
+    void commentsSettingsConfigAndActionsSurviveARestart() throws Exception {
+        String thingId;
+        String rack;
+        long actionId;
+        try (OrkTransport t = open("site-a", Map.of("seed", 3))) {
+            String things = call(t, "listThings", "{\"query\":{\"tags\":\"t-miner\"},\"limit\":1}");
+            thingId = things.replaceAll("(?s)^\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+            rack = things.replaceAll("(?s).*\"rack\":\"([^\"]+)\".*", "$1");
+            assertEquals("1", call(t, "saveThingComment", "{\"rackId\":\"" + rack + "\",\"thingId\":\"" + thingId
+                    + "\",\"comment\":\"noisy fan\",\"user\":\"a@b.c\"}"));
+            call(t, "saveWrkSettings", "{\"rackId\":\"" + rack + "\",\"entries\":{\"k\":1}}");
+            call(t, "setGlobalConfig", "{\"isAutoSleepAllowed\":true}");
+            String pushed = call(t, "pushAction", "{\"query\":{\"id\":\"" + thingId + "\"},\"action\":\"setPowerMode\","
+                    + "\"params\":[\"sleep\"],\"voter\":\"a@b.c\",\"authPerms\":[\"miner:rw\"]}");
+            actionId = Long.parseLong(pushed.replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
+            clock.advance(Duration.ofSeconds(90)); // executed at the next tick, seen at the next minute's poll
+            call(t, "listRacks", "{}");
+        }
+        Path file = dataDir.resolve("sim").resolve("site-a.json");
+        assertTrue(Files.size(file) > 0);
+        try (OrkTransport again = open("site-a", Map.of("seed", 3))) {
+            String thing = call(again, "listThings", "{\"query\":{\"id\":\"" + thingId + "\"},\"status\":1}");
+            assertTrue(thing.contains("\"comment\":\"noisy fan\""), thing);
+            assertTrue(thing.contains("\"status\":\"sleeping\""), "the executed action's effect is replayed: " + thing);
+            assertEquals("{\"k\":1}", call(again, "getWrkSettings", "{\"rackId\":\"" + rack + "\"}"));
+            assertTrue(call(again, "getGlobalConfig", "{}").contains("\"isAutoSleepAllowed\":true"));
+            assertTrue(call(again, "getAction", "{\"id\":" + actionId + ",\"type\":\"done\"}").contains("COMPLETED"));
+            String next = call(again, "pushAction", "{\"query\":{\"id\":\"" + thingId + "\"},\"action\":\"setLED\","
+                    + "\"params\":[true],\"voter\":\"a@b.c\",\"authPerms\":[\"miner:rw\"]}");
+            assertTrue(Long.parseLong(next.replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1")) > actionId);
+        }
+    }
+
+    @Test
+    void anUnreadableStateFileIsSetAsideAndTheOrkStartsFresh() throws Exception {
+        Path dir = Files.createDirectories(dataDir.resolve("sim"));
+        Files.writeString(dir.resolve("broken.json"), "{not json");
+        try (OrkTransport t = open("broken", Map.of())) {
+            assertTrue(call(t, "getGlobalConfig", "{}").contains("\"isAutoSleepAllowed\":false"));
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("broken.json.unreadable-")));
+        }
+    }
+}
