@@ -116,7 +116,11 @@ final class ActionDesk {
             if (action.equals("forgetThings") && !(p0.get("query") instanceof Map<?, ?> q && q.get("id") instanceof String)) {
                 throw new OrkError("ERR_ACTION_INVALID_QUERY_ID");
             }
-            targetId = p0.get("id") instanceof String id ? id : rackId;
+            if (action.equals("forgetThings")) {
+                targetId = (String) ((Map<String, Object>) p0.get("query")).get("id");
+            } else {
+                targetId = p0.get("id") instanceof String id ? id : rackId;
+            }
         }
         String rackType = req.get("rackType") instanceof String rt && !rt.isEmpty() ? rt : null;
         Selection build = new RequestPaths().filter(query).selection();

@@ -169,4 +169,37 @@ class SimActionsTest {
         assertEquals("VOTING", map(res.get("data")).get("status"));
         assertEquals(2, map(res.get("data")).get("reqVotesPos"));
     }
+
+    @Test
+    void registeredMinersAppearUnreachableUntilForgotten() {
+        Map<String, Object> anyMiner = steadyMiner();
+        String rack = (String) anyMiner.get("rack");
+        Map<String, Object> register = Map.of("rackId", rack, "info", Map.of("serialNum", "JYZZNEW0000001",
+                "macAddress", "d4:a8:1e:33:91:02", "location", "site.warehouse"), "opts", Map.of("address", "10.99.0.5"),
+                "comment", "received from vendor", "tags", List.of("site-demo"));
+        long id = push("registerThing", List.of(register), Map.of());
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> done = map(ork.handle("getAction", Map.of("id", id, "type", "done")));
+        assertEquals(1, map(list(map(map(done.get("targets")).get(rack)).get("calls")).get(0)).get("result"));
+        Map<String, Object> added = map(list(ork.handle("listThings", Map.of("query",
+                Map.of("info.serialNum", "JYZZNEW0000001"), "status", 1))).get(0));
+        Map<String, Object> last = map(added.get("last"));
+        assertEquals("ERR_THING_CONNECTION_FAILURE", last.get("err"));
+        assertEquals(null, last.get("snap"));
+        assertEquals("10.99.0.5", added.get("address"));
+        assertTrue(((String) added.get("code")).matches(".*-\\d{4}"));
+        assertEquals("received from vendor", map(list(added.get("comments")).get(0)).get("comment"));
+
+        long duplicate = push("registerThing", List.of(register), Map.of());
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> failed = map(ork.handle("getAction", Map.of("id", duplicate, "type", "done")));
+        assertEquals("[HRPC_ERR]=ERR_THING_MACADDRESS_EXISTS",
+                map(list(map(map(failed.get("targets")).get(rack)).get("calls")).get(0)).get("error"));
+
+        long forget = push("forgetThings", List.of(Map.of("rackId", rack, "query", Map.of("id", added.get("id")))),
+                Map.of());
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals("done", store(forget));
+        assertEquals(List.of(), ork.handle("listThings", Map.of("query", Map.of("id", added.get("id")))));
+    }
 }

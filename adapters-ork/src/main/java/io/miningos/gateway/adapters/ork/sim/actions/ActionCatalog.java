@@ -22,7 +22,7 @@ public final class ActionCatalog {
     public static final Set<String> RACK_ACTIONS = Set.of("registerThing", "updateThing", "forgetThings", "rackReboot");
 
     private static final Set<String> MINER = Set.of("reboot", "setPowerMode", "setLED", "setupPools", "updateFirmware",
-            "updateThing", "rackReboot");
+            "registerThing", "updateThing", "forgetThings", "rackReboot");
     private static final Set<String> CONTAINER = Set.of("switchContainer", "switchCoolingSystem", "switchSocket",
             "rackReboot");
     private static final Set<String> TWO_VOTES = Set.of("rackReboot", "setUpfreqSpeed", "setTemperatureSettings",

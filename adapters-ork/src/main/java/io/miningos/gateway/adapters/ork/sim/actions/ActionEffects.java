@@ -5,6 +5,7 @@ import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerControl;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
 import io.miningos.gateway.adapters.ork.sim.site.MinerControl;
+import io.miningos.gateway.adapters.ork.sim.site.MinerModel;
 import io.miningos.gateway.adapters.ork.sim.site.Noise;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
@@ -76,6 +77,8 @@ public final class ActionEffects implements ActionBook.Executor {
                     yield 1;
                 }
                 case "updateThing" -> updateThing(rack, a, at);
+                case "registerThing" -> registerThing(rack, a, at);
+                case "forgetThings" -> forgetThing(rack, a);
                 default -> thingCall(site.thing(id), a, at);
             };
             outcome.put("result", result);
@@ -287,6 +290,115 @@ public final class ActionEffects implements ActionBook.Executor {
             thing.comments().add(c);
         }
         history.add(new InfoHistory.Entry(at, thing.id(), rack.id(), InfoHistory.diff(before, after)));
+        return 1;
+    }
+
+    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}");
+
+    /**
+     * {@code registerThing} on a miner rack: validates like the rack (ids, codes, MAC and serial numbers, address)
+     * and adds a miner that the rack cannot reach yet ({@code last.err} set, no snapshot). New miners cannot be
+     * placed into a simulated container socket, so {@code info.container} may only be empty or
+     * {@code maintenance}.
+     */
+    @SuppressWarnings("unchecked")
+    private Object registerThing(SimRack rack, SimAction a, long at) {
+        Map<String, Object> req = (Map<String, Object>) a.params.get(0);
+        MinerModel model = MinerModel.ofType(rack.type());
+        if (model == null) {
+            throw new OrkError("ERR_NO_IMPL");
+        }
+        String id = req.get("id") instanceof String given && !given.isEmpty() ? given
+                : Noise.alnum(Noise.hash(site.seed(), a.id, 0x5EEDL), 15);
+        if (site.thing(id) != null) {
+            throw new OrkError("ERR_THING_WITH_ID_ALREADY_EXISTS");
+        }
+        String code = req.get("code") instanceof String c ? c : null;
+        if (code != null && !code.matches(".*-\\d+$")) {
+            throw new OrkError("ERR_THING_CODE_INVALID");
+        }
+        if (req.containsKey("opts") && !(req.get("opts") instanceof Map<?, ?>)) {
+            throw new OrkError("ERR_THING_VALIDATE_OPTS_INVALID");
+        }
+        if (req.containsKey("info") && !(req.get("info") instanceof Map<?, ?>)) {
+            throw new OrkError("ERR_THING_INFO_INVALID");
+        }
+        if (req.get("tags") != null && !(req.get("tags") instanceof List<?>)) {
+            throw new OrkError("ERR_THING_TAGS_INVALID");
+        }
+        Map<String, Object> opts = req.get("opts") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
+        Map<String, Object> info = new LinkedHashMap<>(req.get("info") instanceof Map<?, ?> i
+                ? (Map<String, Object>) i : Map.of());
+        Object container = info.get("container");
+        if (container != null && !"maintenance".equals(container)) {
+            throw new OrkError("ERR_THING_VALIDATE_CONTAINER_INVALID");
+        }
+        info.remove("pos");
+        Object mac = info.get("macAddress");
+        if (mac != null) {
+            if (!(mac instanceof String m) || !MAC.matcher(m).matches()) {
+                throw new OrkError("ERR_THING_MACADDRESS_INVALID");
+            }
+            if ((Integer.parseInt(m.substring(0, 2), 16) & 1) == 1) {
+                throw new OrkError("ERR_THING_MACADDRESS_MULTICAST");
+            }
+        }
+        int maxCode = 0;
+        for (SimThing t : rack.things()) {
+            if (code != null && code.equals(t.code())) {
+                throw new OrkError("ERR_THING_WITH_CODE_ALREADY_EXISTS");
+            }
+            if (mac != null && String.valueOf(mac).equalsIgnoreCase(String.valueOf(t.info().get("macAddress")))) {
+                throw new OrkError("ERR_THING_MACADDRESS_EXISTS");
+            }
+            if (info.get("serialNum") != null && info.get("serialNum").equals(t.info().get("serialNum"))) {
+                throw new OrkError("ERR_THING_SERIALNUM_EXISTS");
+            }
+            if (opts.get("address") != null && opts.get("address").equals(t.connection().get("address"))) {
+                throw new OrkError("ERR_THING_IP_ADDRESS_EXISTS");
+            }
+            String c = t.code();
+            maxCode = Math.max(maxCode, Integer.parseInt(c.substring(c.lastIndexOf('-') + 1)));
+        }
+        if (code == null) {
+            code = rack.type().substring(rack.type().indexOf('-') + 1).toUpperCase(java.util.Locale.ROOT)
+                    + "-" + String.format("%04d", maxCode + 1);
+        }
+        info.put("createdAt", at);
+        info.put("updatedAt", at);
+        Map<String, Object> connection = new LinkedHashMap<>();
+        if (opts.get("address") != null) {
+            connection.put("address", opts.get("address"));
+            connection.put("port", opts.getOrDefault("port", model.brand().port()));
+        }
+        List<String> tags = new ArrayList<>();
+        if (req.get("tags") instanceof List<?> l) {
+            l.forEach(t -> tags.add(String.valueOf(t)));
+        }
+        SimThing thing = new SimThing(site.nextIndex(), io.miningos.gateway.adapters.ork.sim.site.ThingKind.MINER, id,
+                code, rack.type(), rack.id(), new ThingRole.Miner(model, null, null, 1.0,
+                new MinerControl("normal", 3), false), info, connection, tags);
+        if (!replay && req.get("comment") instanceof String comment && !comment.isBlank()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("ts", at);
+            c.put("user", a.votesPos.get(0));
+            c.put("comment", comment);
+            thing.comments().add(c);
+        }
+        site.add(thing);
+        return 1;
+    }
+
+    /** {@code forgetThings} with {@code query.id}: the thing leaves its rack (and container). */
+    private Object forgetThing(SimRack rack, SimAction a) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> query = (Map<String, Object>) ((Map<String, Object>) a.params.get(0)).get("query");
+        SimThing thing = site.thing(String.valueOf(query.get("id")));
+        if (thing == null || !thing.rackId().equals(rack.id())) {
+            throw new OrkError("ERR_THING_NOTFOUND");
+        }
+        site.remove(thing);
         return 1;
     }
 }

@@ -105,7 +105,7 @@ public final class LiveSite {
             bootTs = Math.max(bootTs, reboot[1]);
         }
         ContainerSite c = role.container();
-        if (c == null || ctl.maintenance.at(t)) {
+        if (c == null || !role.connected() || ctl.maintenance.at(t)) {
             return offline(mode, led, upfreq);
         }
         ContainerControl cc = c.control();

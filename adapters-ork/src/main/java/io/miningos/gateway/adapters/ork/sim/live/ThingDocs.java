@@ -71,6 +71,14 @@ public final class ThingDocs {
         long ts = t + live.pollPhase(thing);
         Doc snap = last.child("snap");
         List<Alert> alerts;
+        if (thing.role() instanceof ThingRole.Miner m && !m.connected()) {
+            // registered but never reached: the rack has no snapshot, only the connection error
+            last.put("snap", null);
+            last.put("alerts", null);
+            last.put("err", "ERR_THING_CONNECTION_FAILURE");
+            last.put("ts", ts);
+            return;
+        }
         switch (thing.role()) {
             case ThingRole.Miner m -> {
                 MinerSample s = live.miner(thing, t);

@@ -88,4 +88,14 @@ public enum MinerModel {
             case AVALON -> "AV";
         };
     }
+
+    /** The model with this thing type, or null. */
+    public static MinerModel ofType(String type) {
+        for (MinerModel m : values()) {
+            if (m.type.equals(type)) {
+                return m;
+            }
+        }
+        return null;
+    }
 }

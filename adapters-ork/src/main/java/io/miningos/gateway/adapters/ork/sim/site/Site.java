@@ -87,4 +87,24 @@ public final class Site {
     public int thingCount() {
         return thingsById.size();
     }
+
+    /** The index the next added thing gets (indices salt each thing's noise). */
+    public int nextIndex() {
+        return thingsById.values().stream().mapToInt(SimThing::index).max().orElse(-1) + 1;
+    }
+
+    /** Adds a thing registered at run time to its rack. */
+    public void add(SimThing thing) {
+        racksById.get(thing.rackId()).things().add(thing);
+        thingsById.put(thing.id(), thing);
+    }
+
+    /** Removes a thing ({@code forgetThings}); it leaves its rack and, for a miner, its container. */
+    public void remove(SimThing thing) {
+        racksById.get(thing.rackId()).things().remove(thing);
+        thingsById.remove(thing.id());
+        if (thing.role() instanceof ThingRole.Miner m && m.container() != null) {
+            m.container().miners().remove(thing);
+        }
+    }
 }

@@ -241,7 +241,7 @@ public final class SiteGenerator {
         MinerControl control = new MinerControl(mode, 3);
         double quality = 0.965 + 0.06 * Noise.unit(h, 4, 0);
         return new SimThing(index, ThingKind.MINER, id, code, model.type(), rack.id(),
-                new ThingRole.Miner(model, c, pos, quality, control), info, connection, List.of("site-" + siteName));
+                new ThingRole.Miner(model, c, pos, quality, control, true), info, connection, List.of("site-" + siteName));
     }
 
     private SimThing container(SimRack rack, ContainerSite c, Map<String, Integer> codeSeq) {

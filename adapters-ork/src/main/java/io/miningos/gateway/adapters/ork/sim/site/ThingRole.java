@@ -3,9 +3,12 @@ package io.miningos.gateway.adapters.ork.sim.site;
 /** What a thing is on the site, with the fixed facts its live values are computed from. */
 public sealed interface ThingRole {
 
-    /** A miner; {@code container} is null for a miner pulled into maintenance. */
-    record Miner(MinerModel model, ContainerSite container, String pos, double quality, MinerControl control)
-            implements ThingRole {
+    /**
+     * A miner; {@code container} is null for a miner pulled into maintenance. {@code connected} is false for a
+     * miner registered through {@code registerThing}: its rack has no controller for it, so it never reports.
+     */
+    record Miner(MinerModel model, ContainerSite container, String pos, double quality, MinerControl control,
+                 boolean connected) implements ThingRole {
     }
 
     record Container(ContainerSite site) implements ThingRole {

@@ -51,7 +51,7 @@ public final class RackLogs {
             if (!req.tag().equals(rack.kind().rtdTag())) {
                 return null;
             }
-            return req.offset() > 0 ? List.of() : List.of(stats.entry(rack, req.tag(), now));
+            return req.offset() > 0 ? List.of() : List.of(stats.entry(rack, req.tag(), now, true));
         }
         if (key == StatKey.STAT_STARTUP ? !req.tag().equals("t-miner") : !rack.statTags().contains(req.tag())) {
             return null;
@@ -87,7 +87,7 @@ public final class RackLogs {
         }
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("ts", ts);
-        e.putAll(key == StatKey.STAT_STARTUP ? stats.startup(rack, ts) : stats.entry(rack, tag, ts));
+        e.putAll(key == StatKey.STAT_STARTUP ? stats.startup(rack, ts) : stats.entry(rack, tag, ts, false));
         synchronized (cache) {
             cache.put(cacheKey, e);
         }

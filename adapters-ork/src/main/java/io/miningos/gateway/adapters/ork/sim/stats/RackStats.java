@@ -31,12 +31,13 @@ public final class RackStats {
 
     /**
      * The entry of {@code rack} for the things tagged {@code tag}, as computed at instant {@code at} (a cron tick, or
-     * the current time for {@code stat-rtd}). {@code ts} is set by the caller.
+     * the current time for {@code stat-rtd}, {@code realTime}). {@code ts} is set by the caller. The real-time pass
+     * also counts an {@code error_snap} alert for every thing without a snapshot.
      */
-    public Map<String, Object> entry(SimRack rack, String tag, long at) {
+    public Map<String, Object> entry(SimRack rack, String tag, long at, boolean realTime) {
         List<SimThing> things = rack.things().stream().filter(t -> t.tags().contains(tag) && t.createdAt() <= at).toList();
         return switch (rack.kind()) {
-            case MINER -> miners(rack, things, at);
+            case MINER -> miners(rack, things, at, realTime);
             case CONTAINER -> containers(things, at);
             case POWERMETER -> meters(things, at);
             case SENSOR -> sensors(things, at);
@@ -77,7 +78,7 @@ public final class RackStats {
         }
     }
 
-    private Map<String, Object> miners(SimRack rack, List<SimThing> things, long at) {
+    private Map<String, Object> miners(SimRack rack, List<SimThing> things, long at, boolean realTime) {
         int n = things.size();
         Map<String, long[]> alerts = new LinkedHashMap<>();
         double hashSum = 0;
@@ -143,6 +144,10 @@ public final class RackStats {
 
         for (SimThing t : things) {
             MinerSample s = live.miner(t, live.sampleInstant(t, at));
+            boolean hasSnap = ((ThingRole.Miner) t.role()).connected();
+            if (!hasSnap && realTime) {
+                alerts.computeIfAbsent("medium", k -> new long[1])[0]++;
+            }
             String type = t.type();
             String container = t.container();
             boolean maint = t.inMaintenance();
@@ -214,7 +219,9 @@ public final class RackStats {
                     errorC.count(container);
                     errorT.count(type);
                 }
-                typeCnt.count(type);
+                if (hasSnap) {
+                    typeCnt.count(type);
+                }
             } else {
                 maintT.count(type);
             }
