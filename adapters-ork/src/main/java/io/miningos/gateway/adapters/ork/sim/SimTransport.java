@@ -32,6 +32,7 @@ public final class SimTransport implements OrkTransport {
     private final JsonAnswer encoder;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sim-ork-", 0).factory());
+    private final java.util.Set<CompletableFuture<byte[]>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     SimTransport(String orkId, SimOrk ork, SimOptions options, ObjectMapper json) {
@@ -68,6 +69,11 @@ public final class SimTransport implements OrkTransport {
             answer = CompletableFuture.supplyAsync(() -> answer(method, request), runner);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new OrkTransportException("sim ORK " + orkId + " is closed"));
+        }
+        inFlight.add(answer);
+        answer.whenComplete((r, e) -> inFlight.remove(answer));
+        if (closed) {
+            answer.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " is closed"));
         }
         return answer.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).exceptionallyCompose(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -118,6 +124,9 @@ public final class SimTransport implements OrkTransport {
     @Override
     public void close() {
         closed = true;
+        for (CompletableFuture<byte[]> call : inFlight) {
+            call.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " was closed"));
+        }
         executor.shutdownNow();
     }
 }

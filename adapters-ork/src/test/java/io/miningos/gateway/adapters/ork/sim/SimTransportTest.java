@@ -89,9 +89,12 @@ class SimTransportTest {
     }
 
     @Test
-    void aClosedTransportRefusesCalls() {
-        OrkTransport t = open("c", Map.of("persist", false));
+    void closingFailsCallsInFlightAndRefusesNewOnes() {
+        OrkTransport t = open("c", Map.of("persist", false, "latencyMs", 5_000));
+        var pending = t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30));
         t.close();
+        ExecutionException inFlight = assertThrows(ExecutionException.class, () -> pending.get(2, java.util.concurrent.TimeUnit.SECONDS));
+        assertInstanceOf(OrkTransportException.class, inFlight.getCause());
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).get());
         assertInstanceOf(OrkTransportException.class, e.getCause());

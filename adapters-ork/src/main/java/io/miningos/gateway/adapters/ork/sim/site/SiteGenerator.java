@@ -67,24 +67,27 @@ public final class SiteGenerator {
                         .toLowerCase(Locale.ROOT), List.of("stratum+tcp://mine.ocean.xyz:3334",
                         "stratum+tcp://mine.ocean.xyz:3334", "")));
 
+        // plan the containers first (model and fill), then give every fourth one, or the last of two or three,
+        // to the second pool account
         List<ContainerModel> order = shuffledModels();
-        List<ContainerSite> containers = new ArrayList<>();
+        List<ContainerModel> models = new ArrayList<>();
+        List<Integer> fills = new ArrayList<>();
         int placed = 0;
         while (placed < containerised) {
-            int ci = containers.size();
+            int ci = models.size();
             ContainerModel model = order.get(ci % order.size());
-            int cap = model.capacity();
-            int fill = (int) Math.round(cap * (0.88 + 0.12 * Noise.unit(seed, 11, ci)));
+            int fill = (int) Math.round(model.capacity() * (0.88 + 0.12 * Noise.unit(seed, 11, ci)));
             int count = Math.min(Math.max(1, fill), containerised - placed);
-            boolean ocean = ci % 4 == 3;
-            String name = model.brand() + "-" + tag + (ci + 1);
-            containers.add(new ContainerSite(ci, name, model, ci / 4 + 1, ocean ? pools.get(1) : pools.get(0)));
+            models.add(model);
+            fills.add(count);
             placed += count;
-            containersMinerCount.add(count);
         }
-        if (containers.size() >= 2 && containers.size() < 4) {
-            ContainerSite last = containers.remove(containers.size() - 1);
-            containers.add(new ContainerSite(last.index(), last.name(), last.model(), last.transformer(), pools.get(1)));
+        List<ContainerSite> containers = new ArrayList<>();
+        for (int ci = 0; ci < models.size(); ci++) {
+            boolean ocean = ci % 4 == 3 || models.size() < 4 && models.size() >= 2 && ci == models.size() - 1;
+            ContainerModel model = models.get(ci);
+            containers.add(new ContainerSite(ci, model.brand() + "-" + tag + (ci + 1), model, ci / 4 + 1,
+                    ocean ? pools.get(1) : pools.get(0)));
         }
         int transformers = (containers.size() + 3) / 4;
 
@@ -96,7 +99,7 @@ public final class SiteGenerator {
         for (int ci = 0; ci < containers.size(); ci++) {
             ContainerSite c = containers.get(ci);
             List<String> positions = c.model().positions();
-            for (int p = 0; p < containersMinerCount.get(ci); p++) {
+            for (int p = 0; p < fills.get(ci); p++) {
                 minersByModel.computeIfAbsent(c.model().minerModel(), k -> new ArrayList<>())
                         .add(new Object[]{c, positions.get(p), p});
             }
@@ -161,8 +164,6 @@ public final class SiteGenerator {
         }
         return new Site(seed, siteName, tag, commissionedAt, all, containers, pools, transformers);
     }
-
-    private final List<Integer> containersMinerCount = new ArrayList<>();
 
     private List<ContainerModel> shuffledModels() {
         List<ContainerModel> models = new ArrayList<>(List.of(ContainerModel.values()));

@@ -18,7 +18,8 @@ public final class RackLogs {
 
     /** Entries per log segment before it rotates. */
     static final int SEGMENT = 10_000;
-    private static final int CACHE_LIMIT = 20_000;
+    /** Enough for every dashboard series (288 ticks × racks × a few tags); long ranges go through the daily store. */
+    private static final int CACHE_LIMIT = 4_000;
 
     private final LiveSite live;
     private final RackStats stats;
