@@ -14,6 +14,7 @@ import io.miningos.gateway.domain.query.MongoFilter;
 import io.miningos.gateway.domain.query.Projection;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,8 @@ final class ActionDesk {
             if (action.equals("updateThing") && !(p0.get("id") instanceof String)) {
                 throw new OrkError("ERR_ACTION_INVALID_MISSING_ID");
             }
-            if (action.equals("forgetThings") && !(p0.get("query") instanceof Map<?, ?> q && q.get("id") instanceof String)) {
+            if (action.equals("forgetThings") && !(p0.get("query") instanceof Map<?, ?> q
+                    && q.get("id") instanceof String)) {
                 throw new OrkError("ERR_ACTION_INVALID_QUERY_ID");
             }
             if (action.equals("forgetThings")) {
@@ -324,7 +326,7 @@ final class ActionDesk {
         for (Compiled c : compiled) {
             List<SimAction> actions = new ArrayList<>(book.inStore(c.store()));
             if (c.reverse()) {
-                java.util.Collections.reverse(actions);
+                Collections.reverse(actions);
             }
             List<Object> rows = new ArrayList<>();
             for (SimAction a : actions) {
@@ -353,7 +355,8 @@ final class ActionDesk {
         Long gte = Requests.asLong(range.get("gte"));
         Long lt = Requests.asLong(range.get("lt"));
         Long lte = Requests.asLong(range.get("lte"));
-        return (gt == null || id > gt) && (gte == null || id >= gte) && (lt == null || id < lt) && (lte == null || id <= lte);
+        return (gt == null || id > gt) && (gte == null || id >= gte) && (lt == null || id < lt) && (lte == null
+                || id <= lte);
     }
 
     /** Non-batch actions as they are; each batch as {@code {batchActionUID, id: "<ts prefix>", actions}}. */

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Options of one simulated ORK, read from its configuration object.
@@ -49,7 +50,7 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
         for (String key : options.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException(key + ": unknown option of the sim transport (known: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
         }
         if (options.containsKey("requiredVotes") && options.containsKey("approvals")) {

@@ -9,10 +9,13 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +35,7 @@ public final class SimTransport implements OrkTransport {
     private final JsonAnswer encoder;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sim-ork-", 0).factory());
-    private final java.util.Set<CompletableFuture<byte[]>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     SimTransport(String orkId, SimOrk ork, SimOptions options, ObjectMapper json) {
@@ -67,7 +70,7 @@ public final class SimTransport implements OrkTransport {
         CompletableFuture<byte[]> answer;
         try {
             answer = CompletableFuture.supplyAsync(() -> answer(method, request), runner);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new OrkTransportException("sim ORK " + orkId + " is closed"));
         }
         inFlight.add(answer);

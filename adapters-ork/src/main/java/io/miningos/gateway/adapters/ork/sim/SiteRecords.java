@@ -43,10 +43,12 @@ final class SiteRecords {
         }
         double availableMw = Math.ceil(nominalW * 1.1 / 1e5) / 10.0;
         Map<String, Object> g = new LinkedHashMap<>();
-        g.put("aggrTailLogTimezones", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("code", "UTC", "offset", 0)))));
+        g.put("aggrTailLogTimezones", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("code", "UTC", "offset",
+                0)))));
         g.put("nominalSiteHashrate_MHS", Math.round(nominalMhs));
         g.put("nominalSiteMinerCapacity", capacity);
-        g.put("nominalSiteWeightedAvgEfficiency", nominalMhs == 0 ? 0 : Math.round(nominalW / (nominalMhs / 1e6) * 100) / 100.0);
+        g.put("nominalSiteWeightedAvgEfficiency", nominalMhs == 0 ? 0
+                : Math.round(nominalW / (nominalMhs / 1e6) * 100) / 100.0);
         g.put("nominalAvailablePowerMWh", availableMw);
         g.put("siteEnergyDataThresholdMWh", 0.05);
         long available = Math.round(availableMw * 1e6);

@@ -100,7 +100,8 @@ final class TailLogs {
         List<long[]> aggrTimes = aggrTimes(req.get("aggrTimes"));
 
         // projection setup (step 2)
-        Map<String, Object> fields = fieldsArg == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) fieldsArg);
+        Map<String, Object> fields = fieldsArg == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String,
+                Object>) fieldsArg);
         Map<String, Object> aggrFields = aggrFieldsArg == null ? new LinkedHashMap<>()
                 : new LinkedHashMap<>((Map<String, Object>) aggrFieldsArg);
         for (String f : aggrFields.keySet()) {
@@ -301,7 +302,8 @@ final class TailLogs {
         }
         long startDate = date(key.get("startDate"), "ERR_START_DATE_INVALID");
         long endDate = date(key.get("endDate"), "ERR_END_DATE_INVALID");
-        Long offsetArg = key.containsKey("timezoneOffset") ? Requests.asLong(key.get("timezoneOffset")) : Long.valueOf(0);
+        Long offsetArg = key.containsKey("timezoneOffset") ? Requests.asLong(key.get("timezoneOffset"))
+                : Long.valueOf(0);
         boolean known = false;
         for (Object tz : timezones) {
             if (offsetArg != null && tz instanceof Map<?, ?> m && Requests.asLong(m.get("offset")) != null
@@ -318,8 +320,10 @@ final class TailLogs {
         }
         long offset = offsetArg;
         long todayStart = Math.floorDiv(now + offset, DAY) * DAY - offset;
-        int startIndex = (int) Math.max(0, Math.floorDiv(todayStart - Math.floorDiv(endDate + offset, DAY) * DAY + offset, DAY));
-        int endIndex = (int) Math.min(STORE_DAYS - 1, Math.floorDiv(todayStart - Math.floorDiv(startDate + offset, DAY) * DAY + offset, DAY));
+        int startIndex = (int) Math.max(0, Math.floorDiv(todayStart - Math.floorDiv(endDate + offset, DAY) * DAY
+                + offset, DAY));
+        int endIndex = (int) Math.min(STORE_DAYS - 1, Math.floorDiv(todayStart - Math.floorDiv(startDate + offset,
+                DAY) * DAY + offset, DAY));
         List<long[]> days = new ArrayList<>();
         for (int i = endIndex; i >= startIndex; i--) {
             long dayStart = todayStart - i * DAY;
@@ -462,7 +466,8 @@ final class TailLogs {
             if (rack.kind() != ThingKind.MINERPOOL) {
                 continue;
             }
-            PoolAccount account = site.pools().stream().filter(p -> p.rackId().equals(rack.id())).findFirst().orElseThrow();
+            PoolAccount account = site.pools().stream().filter(p -> p.rackId().equals(rack.id()))
+                    .findFirst().orElseThrow();
             Object answer;
             try {
                 answer = pools.answer(account, query, now);

@@ -53,7 +53,7 @@ final class ThingQueries {
         return out;
     }
 
-    /** {@code listThings}: per rack filter → sort → offset → limit (default 100) → project; then the ORK sort. */
+    /** {@code listThings}: per rack filter, sort, offset, limit (default 100), project; then the ORK's sort. */
     List<Object> listThings(Map<String, Object> req, long now) {
         boolean status = Requests.truthy(req.get("status"));
         MongoFilter filter;

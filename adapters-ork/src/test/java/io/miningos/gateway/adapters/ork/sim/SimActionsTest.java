@@ -133,7 +133,8 @@ class SimActionsTest {
         clock.advance(Duration.ofMinutes(2));
         Map<String, Object> stats = stats((String) container.get("id"));
         assertTrue(List.of("stopped", "offline").contains(stats.get("status")), stats.toString());
-        List<Object> miners = list(ork.handle("listThings", Map.of("query", Map.of("info.container", name, "tags", "t-miner"),
+        List<Object> miners = list(ork.handle("listThings", Map.of("query", Map.of("info.container", name, "tags",
+                "t-miner"),
                 "fields", Map.of("last.snap.stats.status", 1), "status", 1, "limit", 1000)));
         assertTrue(miners.size() > 10);
         for (Object m : miners) {
@@ -175,7 +176,8 @@ class SimActionsTest {
         Map<String, Object> anyMiner = steadyMiner();
         String rack = (String) anyMiner.get("rack");
         Map<String, Object> register = Map.of("rackId", rack, "info", Map.of("serialNum", "JYZZNEW0000001",
-                "macAddress", "d4:a8:1e:33:91:02", "location", "site.warehouse"), "opts", Map.of("address", "10.99.0.5"),
+                "macAddress", "d4:a8:1e:33:91:02", "location", "site.warehouse"), "opts", Map.of("address",
+                        "10.99.0.5"),
                 "comment", "received from vendor", "tags", List.of("site-demo"));
         long id = push("registerThing", List.of(register), Map.of());
         clock.advance(Duration.ofSeconds(10));

@@ -63,8 +63,10 @@ class SimConsistencyTest {
         assertEquals(online, num(live.get("online_or_minor_error_miners_amount_aggr")), 0.0);
         double sitePower = num(rtd("powermeter", Map.of("site_power_w", 1)).get("site_power_w"));
         assertTrue(sitePower > power * 1.02 && sitePower < power * 1.15, "site " + sitePower + " vs miners " + power);
-        double containers = num(rtd("container", Map.of("container_power_w_sum_aggr", 1)).get("container_power_w_sum_aggr"));
-        assertTrue(containers > power && containers < sitePower, containers + " between " + power + " and " + sitePower);
+        double containers = num(rtd("container", Map.of("container_power_w_sum_aggr",
+                1)).get("container_power_w_sum_aggr"));
+        assertTrue(containers > power && containers < sitePower, containers + " between " + power + " and "
+                + sitePower);
     }
 
     @Test
@@ -90,7 +92,8 @@ class SimConsistencyTest {
     @Test
     void theDailyStoreAddsUpTheFiveMinuteLog() {
         Map<String, Object> day = map(map(list(ork.handle("tailLogCustomRangeAggr", Map.of("keys", List.of(
-                Map.of("type", "powermeter", "startDate", "2026-06-29", "endDate", "2026-06-29"))))).get(0)).get("data"));
+                Map.of("type", "powermeter", "startDate", "2026-06-29", "endDate",
+                        "2026-06-29"))))).get(0)).get("data"));
         long dayStart = Instant.parse("2026-06-29T00:00:00Z").toEpochMilli();
         Map<String, Object> direct = map(list(ork.handle("tailLog", Map.of("type", "powermeter", "key", "stat-5m",
                 "tag", "t-powermeter", "start", dayStart, "end", dayStart + 86_399_999L,

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -49,7 +50,8 @@ class SimTransportTest {
     @Test
     void badOptionsNameTheOffendingKey() {
         for (Map.Entry<String, Object> bad : Map.<String, Object>of("miners", 0, "seed", "x", "failureRate", 2,
-                "down", "yes", "site", "Not Valid", "latencyMs", -1, "actionIntervalMs", 5, "colour", "red").entrySet()) {
+                "down", "yes", "site", "Not Valid", "latencyMs", -1, "actionIntervalMs", 5, "colour",
+                        "red").entrySet()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> open("o", Map.of(bad.getKey(), bad.getValue())));
             assertTrue(e.getMessage().startsWith(bad.getKey() + ":"), e.getMessage());
@@ -93,7 +95,7 @@ class SimTransportTest {
         OrkTransport t = open("c", Map.of("persist", false, "latencyMs", 5_000));
         var pending = t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30));
         t.close();
-        ExecutionException inFlight = assertThrows(ExecutionException.class, () -> pending.get(2, java.util.concurrent.TimeUnit.SECONDS));
+        ExecutionException inFlight = assertThrows(ExecutionException.class, () -> pending.get(2, TimeUnit.SECONDS));
         assertInstanceOf(OrkTransportException.class, inFlight.getCause());
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).get());

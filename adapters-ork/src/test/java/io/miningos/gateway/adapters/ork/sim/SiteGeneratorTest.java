@@ -70,7 +70,8 @@ class SiteGeneratorTest {
                 assertTrue(tags.contains("container-maintenance"));
                 continue;
             }
-            ContainerSite c = site.containers().stream().filter(x -> x.name().equals(m.container())).findFirst().orElseThrow();
+            ContainerSite c = site.containers().stream().filter(x -> x.name().equals(m.container()))
+                    .findFirst().orElseThrow();
             assertTrue(c.model().positions().contains(m.pos()), m.pos());
             assertEquals(c.model().minerModel(), m.minerModel());
             assertTrue(tags.contains("pos-" + m.pos()) && tags.contains("container-" + c.name()));

@@ -6,11 +6,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,7 +49,8 @@ public abstract class OrkContractTest {
 
     protected Object call(String method, Object request) {
         try {
-            byte[] body = request instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(request);
+            byte[] body = request instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(request);
             byte[] answer = transport().call(method, body, Duration.ofSeconds(30)).get();
             return JSON.readValue(answer, Object.class);
         } catch (ExecutionException e) {
@@ -74,6 +78,11 @@ public abstract class OrkContractTest {
     protected static Map<String, Object> map(Object v) {
         assertInstanceOf(Map.class, v, "expected an object, got " + v);
         return (Map<String, Object>) v;
+    }
+
+    /** The first call an action (read form) makes on {@code rack}. */
+    protected static Map<String, Object> firstCall(Map<String, Object> action, Object rack) {
+        return map(list(map(map(action.get("targets")).get(rack)).get("calls")).get(0));
     }
 
     protected List<Map<String, Object>> racks(String type) {
@@ -139,7 +148,7 @@ public abstract class OrkContractTest {
     @Test
     void listThingsAppliesTheDefaultLimitPerRackAndAlwaysNamesTheRack() {
         List<Object> things = list(call("listThings", Map.of()));
-        Map<String, Integer> perRack = new java.util.HashMap<>();
+        Map<String, Integer> perRack = new HashMap<>();
         for (Object t : things) {
             Map<String, Object> thing = map(t);
             assertNotNull(thing.get("rack"));
@@ -195,7 +204,8 @@ public abstract class OrkContractTest {
         List<String> expected = new ArrayList<>(codes);
         expected.sort(OrkContractTest::natural);
         assertEquals(expected, codes);
-        List<Object> alerted = list(call("listThings", Map.of("query", Map.of("last.alerts", java.util.Collections.singletonMap("$ne", null)),
+        List<Object> alerted = list(call("listThings", Map.of("query", Map.of("last.alerts",
+                Collections.singletonMap("$ne", null)),
                 "fields", Map.of("id", 1, "last.alerts", 1), "status", 1, "limit", 1000)));
         for (Object t : alerted) {
             assertFalse(list(map(map(t).get("last")).get("alerts")).isEmpty());
@@ -204,8 +214,8 @@ public abstract class OrkContractTest {
     }
 
     private static int natural(String a, String b) {
-        var pa = java.util.regex.Pattern.compile("\\d+|\\D+").matcher(a);
-        var pb = java.util.regex.Pattern.compile("\\d+|\\D+").matcher(b);
+        var pa = Pattern.compile("\\d+|\\D+").matcher(a);
+        var pb = Pattern.compile("\\d+|\\D+").matcher(b);
         while (pa.find() && pb.find()) {
             String x = pa.group();
             String y = pb.group();
@@ -274,7 +284,8 @@ public abstract class OrkContractTest {
     @Test
     void tailLogMultiRunsOneTailLogPerKey() {
         assertEquals("ERR_KEYS_INVALID", errorCode(call("tailLogMulti", Map.of("keys", "x"))));
-        assertEquals("ERR_TYPE_INVALID", errorCode(call("tailLogMulti", Map.of("keys", List.of(Map.of("key", "stat-rtd"))))));
+        assertEquals("ERR_TYPE_INVALID", errorCode(call("tailLogMulti", Map.of("keys", List.of(Map.of("key",
+                "stat-rtd"))))));
         List<Object> res = list(call("tailLogMulti", Map.of("keys", List.of(
                 Map.of("key", "stat-rtd", "type", "miner", "tag", "t-miner"),
                 Map.of("key", "stat-rtd", "type", "powermeter", "tag", "t-powermeter"),
@@ -286,7 +297,8 @@ public abstract class OrkContractTest {
         assertTrue(((Number) miners.get("hashrate_mhs_1m_sum_aggr")).doubleValue() > 0);
         map(miners.get("alerts_aggr"));
         assertTrue(((Number) map(list(res.get(1)).get(0)).get("site_power_w")).doubleValue() > 0);
-        assertTrue(((Number) map(list(res.get(2)).get(0)).get("container_nominal_miner_capacity_sum_aggr")).intValue() > 0);
+        Map<String, Object> containers = map(list(res.get(2)).get(0));
+        assertTrue(((Number) containers.get("container_nominal_miner_capacity_sum_aggr")).intValue() > 0);
     }
 
     @Test
@@ -294,7 +306,8 @@ public abstract class OrkContractTest {
         assertEquals("ERR_KEYS_INVALID", errorCode(call("tailLogCustomRangeAggr", Map.of("keys", List.of()))));
         List<Object> res = list(call("tailLogCustomRangeAggr", Map.of("keys", List.of(
                 Map.of("type", "powermeter", "startDate", "not a date", "endDate", "2025-01-02"),
-                Map.of("type", "powermeter", "startDate", "2025-01-01", "endDate", "2025-01-02", "timezoneOffset", 123)))));
+                Map.of("type", "powermeter", "startDate", "2025-01-01", "endDate", "2025-01-02", "timezoneOffset",
+                        123)))));
         assertEquals("ERR_START_DATE_INVALID", map(res.get(0)).get("error"));
         assertNull(map(res.get(0)).get("data"));
         assertEquals("ERR_TIMEZONE_OFFSET_INVALID", map(res.get(1)).get("error"));
@@ -346,8 +359,10 @@ public abstract class OrkContractTest {
                 "comment", "hijack", "user", SECOND)));
         assertEquals(1, call("editThingComment", Map.of("rackId", rack, "thingId", id, "id", commentId,
                 "comment", "fan 2 replaced", "user", CREATOR)));
-        assertEquals(0, call("deleteThingComment", Map.of("rackId", rack, "thingId", id, "id", commentId, "user", SECOND)));
-        assertEquals(1, call("deleteThingComment", Map.of("rackId", rack, "thingId", id, "id", commentId, "user", CREATOR)));
+        assertEquals(0, call("deleteThingComment", Map.of("rackId", rack, "thingId", id, "id", commentId, "user",
+                SECOND)));
+        assertEquals(1, call("deleteThingComment", Map.of("rackId", rack, "thingId", id, "id", commentId, "user",
+                CREATOR)));
     }
 
     @Test
@@ -373,7 +388,8 @@ public abstract class OrkContractTest {
         for (Object o : list(call("getThingConf", Map.of("type", "miner", "requestType", "nextAvailableCode")))) {
             assertTrue(((String) map(o).get("requestValue")).matches("[A-Z0-9_-]+-\\d{4,}"));
         }
-        Map<String, Object> bad = map(list(call("getThingConf", Map.of("type", "miner", "requestType", "nope"))).get(0));
+        Map<String, Object> bad = map(list(call("getThingConf", Map.of("type", "miner", "requestType",
+                "nope"))).get(0));
         assertTrue(bad.containsKey("config"));
         assertNull(bad.get("config"));
     }
@@ -394,7 +410,8 @@ public abstract class OrkContractTest {
         assertEquals("ERR_PARAMS_INVALID", errorCode(call("pushAction", Map.of("query", Map.of(), "action", "reboot",
                 "params", "x", "voter", CREATOR, "authPerms", ALL_WRITE))));
         assertEquals("ERR_ACTION_INVALID_MISSING_RACKID", errorCode(call("pushAction", Map.of("query", Map.of(),
-                "action", "updateThing", "params", List.of(Map.of("id", "x")), "voter", CREATOR, "authPerms", ALL_WRITE))));
+                "action", "updateThing", "params", List.of(Map.of("id", "x")), "voter", CREATOR, "authPerms",
+                        ALL_WRITE))));
         Map<String, Object> none = push("reboot", List.of(), Map.of("id", "no-such-thing"));
         assertNull(none.get("id"));
         assertTrue(list(none.get("errors")).contains("ERR_ORK_ACTION_CALLS_EMPTY"));
@@ -417,7 +434,8 @@ public abstract class OrkContractTest {
     @Test
     void aOneVoteActionGoesStraightToReadyAndEndsCompletedWithPerCallResults() {
         Map<String, Object> miner = someMiner();
-        Map<String, Object> res = push("setLED", List.of(true), Map.of("tags", Map.of("$in", List.of("id-" + miner.get("id")))));
+        Map<String, Object> res = push("setLED", List.of(true), Map.of("tags", Map.of("$in", List.of("id-"
+                + miner.get("id")))));
         long id = ((Number) res.get("id")).longValue();
         Map<String, Object> data = map(res.get("data"));
         assertEquals("APPROVED", data.get("status"));
@@ -432,14 +450,14 @@ public abstract class OrkContractTest {
 
         Map<String, Object> ready = map(call("getAction", Map.of("id", id, "type", "ready")));
         assertEquals(List.of(true), ready.get("params"));
-        assertTrue(map(list(map(map(ready.get("targets")).get(miner.get("rack"))).get("calls")).get(0)).containsKey("tags"));
+        assertTrue(firstCall(ready, miner.get("rack")).containsKey("tags"));
         assertEquals("ERR_ACTION_ID_NOT_FOUND", errorCode(call("getAction", Map.of("id", id, "type", "done"))));
         assertEquals("ERR_SUBDB_UNKOWN", errorCode(call("getAction", Map.of("id", id, "type", "cancelled"))));
 
         passTime(Duration.ofSeconds(70));
         Map<String, Object> done = map(call("getAction", Map.of("id", id, "type", "done")));
         assertEquals("COMPLETED", done.get("status"));
-        Map<String, Object> call = map(list(map(map(done.get("targets")).get(miner.get("rack"))).get("calls")).get(0));
+        Map<String, Object> call = firstCall(done, miner.get("rack"));
         assertTrue(call.containsKey("result") || call.containsKey("error"), call.toString());
 
         List<Object> batch = list(call("getActionsBatch", Map.of("ids", List.of(String.valueOf(id), "1"))));
@@ -448,7 +466,7 @@ public abstract class OrkContractTest {
         Map<String, Object> queried = map(call("queryActions", Map.of("queries", List.of(
                 Map.of("type", "done", "filter", Map.of("gte", id, "lte", id))))));
         Map<String, Object> q = map(list(queried.get("done")).get(0));
-        assertFalse(map(list(map(map(q.get("targets")).get(miner.get("rack"))).get("calls")).get(0)).containsKey("tags"),
+        assertFalse(firstCall(q, miner.get("rack")).containsKey("tags"),
                 "queryActions drops call tags");
     }
 
@@ -488,11 +506,13 @@ public abstract class OrkContractTest {
     void onlyTheCreatorCancelsAndOnlyWhileVoting() {
         long id = ((Number) push("rackReboot", List.of(), Map.of()).get("id")).longValue();
         assertEquals("ERR_IDS_INVALID", errorCode(call("cancelActionsBatch", Map.of("ids", "1", "voter", CREATOR))));
-        List<Object> wrong = list(call("cancelActionsBatch", Map.of("ids", List.of(String.valueOf(id)), "voter", SECOND)));
+        List<Object> wrong = list(call("cancelActionsBatch", Map.of("ids", List.of(String.valueOf(id)), "voter",
+                SECOND)));
         Map<String, Object> w = map(wrong.get(0));
         assertEquals(false, w.get("success"));
         assertEquals("ERR_CANCEL_BATCH_ACTION-ID-" + id + " ERR_CALLER_NOT_CREATOR", w.get("error"));
-        List<Object> ok = list(call("cancelActionsBatch", Map.of("ids", List.of(String.valueOf(id), "42"), "voter", CREATOR)));
+        List<Object> ok = list(call("cancelActionsBatch", Map.of("ids", List.of(String.valueOf(id), "42"), "voter",
+                CREATOR)));
         assertEquals(true, map(ok.get(0)).get("success"));
         assertEquals("ERR_CANCEL_BATCH_ACTION-ID-42 ERR_ACTION_ID_NOT_FOUND", map(ok.get(1)).get("error"));
         Map<String, Object> d = map(call("getAction", Map.of("id", id, "type", "done")));
@@ -504,7 +524,8 @@ public abstract class OrkContractTest {
     void queryActionsValidatesQueriesAndGroupsBatches() {
         assertEquals("ERR_QUERIES_INVALID", errorCode(call("queryActions", Map.of("queries", "x"))));
         assertEquals("ERR_QUERIES_TYPE_INVALID", errorCode(call("queryActions", Map.of("queries", List.of(Map.of())))));
-        assertEquals("ERR_SUBDB_UNKOWN", errorCode(call("queryActions", Map.of("queries", List.of(Map.of("type", "x"))))));
+        assertEquals("ERR_SUBDB_UNKOWN", errorCode(call("queryActions", Map.of("queries", List.of(Map.of("type",
+                "x"))))));
         Map<String, Object> miner = someMiner();
         List<Object> pushed = list(call("pushActionsBatch", Map.of("batchActionsPayload", List.of(
                 Map.of("query", Map.of("id", miner.get("id")), "action", "setLED", "params", List.of(true)),

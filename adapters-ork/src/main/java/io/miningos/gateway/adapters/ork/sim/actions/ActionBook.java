@@ -228,7 +228,8 @@ public final class ActionBook {
         return m;
     }
 
-    /** The read form ({@code params}, {@code targets}, {@code requiredPerms}); {@code withTags=false} drops call tags. */
+    /** The read form ({@code params}, {@code targets},
+            {@code requiredPerms}); {@code withTags=false} drops call tags. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readForm(SimAction a, boolean withTags) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -127,7 +127,8 @@ public final class ActionCatalog {
             if (!(item instanceof List<?> t) || t.size() != 3) {
                 throw new OrkError("ERR_SWITCH_SOCKET_ARGS_INVALID");
             }
-            if (!(t.get(0) instanceof String pdu) || !(pdu.equals("-1") || model != null && model.pdus().contains(pdu))) {
+            if (!(t.get(0) instanceof String pdu) || !(pdu.equals("-1") || model != null
+                    && model.pdus().contains(pdu))) {
                 throw new OrkError("ERR_SWITCH_SOCKET_PDU_INDEX_INVALID");
             }
             if (!(t.get(1) instanceof String socket) || !(socket.equals("-1") || model != null

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim.actions;
 
 import io.miningos.gateway.adapters.ork.sim.OrkError;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.site.Brand;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerControl;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
 import io.miningos.gateway.adapters.ork.sim.site.MinerControl;
@@ -10,14 +11,17 @@ import io.miningos.gateway.adapters.ork.sim.site.Noise;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
+import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.adapters.ork.sim.site.ThingRole;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What executing an action does to the site: each call changes its target's timelines from the execution instant
@@ -83,7 +87,8 @@ public final class ActionEffects implements ActionBook.Executor {
             };
             outcome.put("result", result);
         } catch (OrkError e) {
-            outcome.put("error", e.code().startsWith("ERR_THING_CONNECTION") ? NOT_REACHABLE : "[HRPC_ERR]=" + e.code());
+            outcome.put("error", e.code().startsWith("ERR_THING_CONNECTION") ? NOT_REACHABLE : "[HRPC_ERR]="
+                    + e.code());
         }
         return outcome;
     }
@@ -123,7 +128,7 @@ public final class ActionEffects implements ActionBook.Executor {
                 reboot(thing, ctl, at);
             }
             case "updateFirmware" -> {
-                if (role.model().brand() == io.miningos.gateway.adapters.ork.sim.site.Brand.ANTMINER) {
+                if (role.model().brand() == Brand.ANTMINER) {
                     throw new OrkError("ERR_NO_IMPL");
                 }
                 reboot(thing, ctl, at);
@@ -293,7 +298,7 @@ public final class ActionEffects implements ActionBook.Executor {
         return 1;
     }
 
-    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile(
+    private static final Pattern MAC = Pattern.compile(
             "[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}");
 
     /**
@@ -362,7 +367,7 @@ public final class ActionEffects implements ActionBook.Executor {
             maxCode = Math.max(maxCode, Integer.parseInt(c.substring(c.lastIndexOf('-') + 1)));
         }
         if (code == null) {
-            code = rack.type().substring(rack.type().indexOf('-') + 1).toUpperCase(java.util.Locale.ROOT)
+            code = rack.type().substring(rack.type().indexOf('-') + 1).toUpperCase(Locale.ROOT)
                     + "-" + String.format("%04d", maxCode + 1);
         }
         info.put("createdAt", at);
@@ -376,7 +381,7 @@ public final class ActionEffects implements ActionBook.Executor {
         if (req.get("tags") instanceof List<?> l) {
             l.forEach(t -> tags.add(String.valueOf(t)));
         }
-        SimThing thing = new SimThing(site.nextIndex(), io.miningos.gateway.adapters.ork.sim.site.ThingKind.MINER, id,
+        SimThing thing = new SimThing(site.nextIndex(), ThingKind.MINER, id,
                 code, rack.type(), rack.id(), new ThingRole.Miner(model, null, null, 1.0,
                 new MinerControl("normal", 3), false), info, connection, tags);
         if (!replay && req.get("comment") instanceof String comment && !comment.isBlank()) {

@@ -29,7 +29,8 @@ public final class AlertCatalog {
             new DeviceFault("R:1", "hashrate_low", "medium", "Hashrate below the expected value", 0.82, false),
             new DeviceFault("J0:6", "temp_sensor_error", "critical", "Temperature sensor error", 1.0, false),
             new DeviceFault("V:1", "power_init_error", "medium", "Power supply initialisation error", 0.0, false),
-            new DeviceFault("J0:8", "insufficient_hashboards", "medium", "Fewer hashboards than expected", 0.66, false));
+            new DeviceFault("J0:8", "insufficient_hashboards", "medium", "Fewer hashboards than expected", 0.66,
+                    false));
 
     private static final List<DeviceFault> AVALON = List.of(
             new DeviceFault("E:1", "hashrate_low", "medium", "Hashrate below the expected value", 0.82, false),
@@ -39,7 +40,8 @@ public final class AlertCatalog {
     private static final List<DeviceFault> BITDEER = List.of(
             new DeviceFault(null, "oil_pump_error", "critical", "Oil pump reports an error", 1.0, false),
             new DeviceFault(null, "water_pump_error", "critical", "Water pump reports an error", 1.0, false),
-            new DeviceFault(null, "hot_oil_overheat", "critical", "Hot oil temperature above the alarm level", 1.0, false));
+            new DeviceFault(null, "hot_oil_overheat", "critical", "Hot oil temperature above the alarm level", 1.0,
+                    false));
 
     private static final List<DeviceFault> MICROBT = List.of(
             new DeviceFault(null, "fan_fault", "high", "Cooling fan fault", 1.0, false),

@@ -31,7 +31,8 @@ public final class LiveSite {
     private static final long BOOT_CYCLE = 14 * DAY;
     private static final int LOAD_CACHE_LIMIT = 200_000;
 
-    public static final Episode.Plan MINER_EPISODES = new Episode.Plan(6 * HOUR, 0.10, 10 * MINUTE, 3 * HOUR, 0.3, 0.45);
+    public static final Episode.Plan MINER_EPISODES = new Episode.Plan(6 * HOUR, 0.10, 10 * MINUTE, 3 * HOUR, 0.3,
+            0.45);
     public static final Episode.Plan CONTAINER_EPISODES = new Episode.Plan(DAY, 0.10, 20 * MINUTE, 4 * HOUR, 0.2, 0.8);
     public static final Episode.Plan SENSOR_EPISODES = new Episode.Plan(DAY, 0.06, 10 * MINUTE, HOUR, 0.3, 0.7);
     public static final Episode.Plan METER_EPISODES = new Episode.Plan(DAY, 0.02, 5 * MINUTE, 25 * MINUTE, 1.0, 0);
@@ -70,7 +71,8 @@ public final class LiveSite {
     private long computePhase(SimThing thing) {
         long rackPhase = Noise.below(Noise.hash(seed, Noise.of(thing.rackId())), 2_500);
         long spread = Math.min(thing.kind().pollMs() / 4, 1_500);
-        return 100 + rackPhase % Math.max(1, thing.kind().pollMs() / 3) + Noise.below(Noise.hash(seed, thing.index(), 3), (int) spread);
+        return 100 + rackPhase % Math.max(1, thing.kind().pollMs() / 3) + Noise.below(Noise.hash(seed, thing.index(),
+                3), (int) spread);
     }
 
     /** Start of the poll bucket whose values the thing reports at {@code now}. */
@@ -203,7 +205,8 @@ public final class LiveSite {
                     alerts.add(rule("max_pcb_temp_warning", AlertCatalog.PCB_WARNING, "high", since, salt, uuidSalt));
                 }
                 if (pcbMax >= 80) {
-                    alerts.add(rule("max_pcb_temp_critical", AlertCatalog.PCB_CRITICAL, "critical", since, salt, uuidSalt));
+                    alerts.add(rule("max_pcb_temp_critical", AlertCatalog.PCB_CRITICAL, "critical", since, salt,
+                            uuidSalt));
                 }
             } else {
                 double pcbLimit = "high".equals(mode) ? 70 : 65;
@@ -219,8 +222,10 @@ public final class LiveSite {
         long accepted = hash == 0 ? 0 : Math.max(0, Math.round(hash / 1.55e6 * (1 + 0.08 * g1)));
         long rejected = hash > 0 && Noise.unit(Noise.hash(seed, salt, minute, 9)) < 0.05 ? 1 : 0;
         long stale = hash > 0 && Noise.unit(Noise.hash(seed, salt, minute, 10)) < 0.02 ? 1 : 0;
-        return new MinerSample(status, mode, hash, power, status == MinerSample.MinerStatus.SLEEPING ? coolant : ambient,
-                chipAvg, chipMax, pcbMax, freq, bootTs, led, upfreq, faults, alerts.isEmpty() ? null : List.copyOf(alerts),
+        return new MinerSample(status, mode, hash, power, status == MinerSample.MinerStatus.SLEEPING ? coolant
+                : ambient,
+                chipAvg, chipMax, pcbMax, freq, bootTs, led, upfreq, faults, alerts.isEmpty() ? null
+                        : List.copyOf(alerts),
                 accepted, rejected, stale);
     }
 
@@ -292,7 +297,8 @@ public final class LiveSite {
         double nominalIt = c.model().capacity() * c.model().minerModel().nominalPowerW();
         double supply = "air".equals(c.model().minerModel().cooling()) ? ambient
                 : 30 + 0.3 * (weather.ambientC(t) - 15) + (coolingOn ? 0 : 12);
-        double ret = supply + 9 * state[1] / nominalIt + 0.3 * Noise.gauss(Noise.hash(seed, thing.index(), Math.floorDiv(t, MINUTE)));
+        double ret = supply + 9 * state[1] / nominalIt + 0.3 * Noise.gauss(Noise.hash(seed, thing.index(),
+                Math.floorDiv(t, MINUTE)));
         if (ep != null && ep.kind() == Episode.Kind.OFFLINE) {
             return new ContainerSample("offline", state[0], state[1], ambient, humidity, supply, ret, coolingOn,
                     state[2], List.of(), null);
@@ -393,7 +399,8 @@ public final class LiveSite {
                 alerts.add(rule("cabinet_temp_high", AlertCatalog.CABINET_HIGH, "high", since, thing.index(), ""));
             }
             if (temp > 70) {
-                alerts.add(rule("cabinet_temp_alert", AlertCatalog.CABINET_ALERT, "critical", since, thing.index(), ""));
+                alerts.add(rule("cabinet_temp_alert", AlertCatalog.CABINET_ALERT, "critical", since, thing.index(),
+                        ""));
             }
         }
         return new SensorSample("ok", temp, alerts.isEmpty() ? null : List.copyOf(alerts));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns things and their samples into the JSON records a real rack holds: the internal record (with
@@ -164,7 +165,8 @@ public final class ThingDocs {
             stats.put("power_w", Math.round(s.powerW()));
             if (model.reportsEfficiency()) {
                 double eff = Noise.round(s.efficiency(), 2);
-                stats.put("efficiency_w_ths", model.efficiencyAsString() ? String.format(Locale.ROOT, "%.2f", eff) : eff);
+                stats.put("efficiency_w_ths", model.efficiencyAsString() ? String.format(Locale.ROOT, "%.2f", eff)
+                        : eff);
             }
             stats.put("nominal_efficiency_w_ths", model.nominalEfficiency());
             stats.put("uptime_ms", Math.max(0, t - s.bootTs()));
@@ -215,7 +217,8 @@ public final class ThingDocs {
                     for (int b = 0; b < 3; b++) {
                         Map<String, Object> c = new LinkedHashMap<>();
                         c.put("index", b);
-                        c.put("current", Noise.round(s.frequencyMhz() * (1 + 0.003 * Noise.gauss(Noise.hash(seed, salt, minute, 30 + b))), 1));
+                        c.put("current", Noise.round(s.frequencyMhz() * (1 + 0.003 * Noise.gauss(Noise.hash(seed,
+                                salt, minute, 30 + b))), 1));
                         chips.add(c);
                     }
                     freq.put("chips", chips);
@@ -403,7 +406,8 @@ public final class ThingDocs {
                     diag.put("software_version", 112);
                     diag.put("pcb_version", 3);
                     diag.put("hardware_version", 2);
-                    diag.put("cpu_utilization_rate", 15 + Noise.below(Noise.hash(seed, c.index(), Math.floorDiv(t, LiveSite.MINUTE)), 20));
+                    diag.put("cpu_utilization_rate", 15 + Noise.below(Noise.hash(seed, c.index(), Math.floorDiv(t,
+                            LiveSite.MINUTE)), 20));
                     specific.put("diag", diag);
                 }
             }
@@ -435,7 +439,8 @@ public final class ThingDocs {
         Doc phases = specific.child("phase_data");
         if (phases != null) {
             for (String p : List.of("a", "b", "c")) {
-                double v = 235 + Noise.gauss(Noise.hash(seed, c.index(), Noise.of(p), Math.floorDiv(t, LiveSite.MINUTE)));
+                double v = 235 + Noise.gauss(Noise.hash(seed, c.index(), Noise.of(p), Math.floorDiv(t,
+                        LiveSite.MINUTE)));
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("voltage_v", Noise.round(v, 1));
                 e.put("current_a", Noise.round(perPhase / v, 1));
@@ -445,7 +450,7 @@ public final class ThingDocs {
         }
         if (specific.wants("pdu_data")) {
             Map<String, Double> power = socketPower(c, t);
-            java.util.Set<String> disabled = c.control().disabledSockets.at(t);
+            Set<String> disabled = c.control().disabledSockets.at(t);
             List<Object> pdus = new ArrayList<>();
             for (String pdu : model.pdus()) {
                 List<Object> sockets = new ArrayList<>();
@@ -474,8 +479,10 @@ public final class ThingDocs {
         if (specific.wants("cooling_system")) {
             boolean on = s.coolingOn();
             Map<String, Object> cooling = new LinkedHashMap<>();
-            cooling.put("tank1_bar", Noise.round(on ? 3.4 + 0.05 * Noise.gauss(Noise.hash(seed, c.index(), 51, Math.floorDiv(t, LiveSite.MINUTE))) : 0.2, 2));
-            cooling.put("tank2_bar", Noise.round(on ? 3.35 + 0.05 * Noise.gauss(Noise.hash(seed, c.index(), 52, Math.floorDiv(t, LiveSite.MINUTE))) : 0.2, 2));
+            cooling.put("tank1_bar", Noise.round(on ? 3.4 + 0.05 * Noise.gauss(Noise.hash(seed, c.index(), 51,
+                    Math.floorDiv(t, LiveSite.MINUTE))) : 0.2, 2));
+            cooling.put("tank2_bar", Noise.round(on ? 3.35 + 0.05 * Noise.gauss(Noise.hash(seed, c.index(), 52,
+                    Math.floorDiv(t, LiveSite.MINUTE))) : 0.2, 2));
             List<Object> oil = new ArrayList<>();
             List<Object> water = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -504,12 +511,14 @@ public final class ThingDocs {
                 coolers.add(Map.of("index", i, "enabled", on, "fans", fans));
             }
             cooling.put("dry_cooler", coolers);
-            cooling.put("exhaust_fan_enabled", !Boolean.FALSE.equals(c.control().vendorSettings.at(t).get("exhaustFan")));
+            cooling.put("exhaust_fan_enabled",
+                    !Boolean.FALSE.equals(c.control().vendorSettings.at(t).get("exhaustFan")));
             specific.put("cooling_system", cooling);
         }
         if (specific.wants("ups")) {
             specific.put("ups", Map.of("battery_percent", 100, "temp_c", Noise.round(s.ambientC() + 3, 1),
-                    "input", Map.of("voltage_v", 230, "freq_hz", 50), "output", Map.of("voltage_v", 230, "freq_hz", 50)));
+                    "input", Map.of("voltage_v", 230, "freq_hz", 50), "output", Map.of("voltage_v", 230, "freq_hz",
+                            50)));
         }
     }
 
@@ -541,7 +550,7 @@ public final class ThingDocs {
         }
         if (specific.wants("pdu_data")) {
             Map<String, Double> power = socketPower(c, t);
-            java.util.Set<String> disabled = c.control().disabledSockets.at(t);
+            Set<String> disabled = c.control().disabledSockets.at(t);
             List<Object> pdus = new ArrayList<>();
             for (String pdu : c.model().pdus()) {
                 List<Object> sockets = new ArrayList<>();

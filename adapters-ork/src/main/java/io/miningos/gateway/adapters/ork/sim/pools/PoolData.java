@@ -140,7 +140,8 @@ public final class PoolData {
         long to = Math.min(end == null ? now : end, now);
         long from = Math.max(start == null ? to - DAY : start, live.site().commissionedAt());
         List<Object> out = new ArrayList<>();
-        for (long ts = Math.floorDiv(from + step - 1, step) * step; ts <= to && out.size() < MAX_HISTORY_ENTRIES; ts += step) {
+        for (long ts = Math.floorDiv(from + step - 1, step) * step; ts <= to
+                && out.size() < MAX_HISTORY_ENTRIES; ts += step) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("ts", ts);
             e.put("stats", List.of(accountStats(account, ts, now)));
@@ -180,7 +181,8 @@ public final class PoolData {
 
     private Object workers(PoolAccount account, Map<String, Object> query, Long start, Long end, long now) {
         int offset = Math.max(0, asLong(query.get("offset")) == null ? 0 : asLong(query.get("offset")).intValue());
-        int limit = asLong(query.get("limit")) == null ? 100 : (int) Math.max(0, Math.min(100, asLong(query.get("limit"))));
+        int limit = asLong(query.get("limit")) == null ? 100 : (int) Math.max(0, Math.min(100,
+                asLong(query.get("limit"))));
         String name = query.get("name") instanceof String s ? s : null;
         if (start == null && end == null) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -204,7 +206,8 @@ public final class PoolData {
 
     private List<Object> workersCount(PoolAccount account, Long start, Long end, long now) {
         List<Object> out = new ArrayList<>();
-        List<Long> instants = start == null && end == null ? List.of(Math.floorDiv(now, MINUTE) * MINUTE) : days(start, end, now);
+        List<Long> instants = start == null && end == null ? List.of(Math.floorDiv(now, MINUTE) * MINUTE)
+                : days(start, end, now);
         for (long ts : instants) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("ts", ts);

@@ -1,5 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.site;
 
+import java.util.UUID;
+
 /**
  * Deterministic pseudo-random numbers derived from a few integers (seed, thing, time bucket...). Every simulated
  * value is a pure function of such inputs, so the same instant always reads the same, live or from history.
@@ -60,7 +62,7 @@ public final class Noise {
     public static String uuid(long h1, long h2) {
         long msb = (h1 & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
         long lsb = (h2 & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(msb, lsb).toString();
+        return new UUID(msb, lsb).toString();
     }
 
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();

@@ -1,7 +1,10 @@
 package io.miningos.gateway.adapters.ork.sim.site;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +36,7 @@ public final class SimThing {
         this.type = Objects.requireNonNull(type, "type");
         this.rackId = Objects.requireNonNull(rackId, "rackId");
         this.role = Objects.requireNonNull(role, "role");
-        this.info = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(info));
+        this.info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
         this.connection = Map.copyOf(connection);
         this.opts = new LinkedHashMap<>(connection);
         this.tags = buildTags(userTags);
@@ -111,7 +114,7 @@ public final class SimThing {
 
     /** Replaces {@code info} (after an {@code updateThing}) and rebuilds the tags as a rack does. */
     public void updateInfo(Map<String, Object> newInfo, List<String> extraTags) {
-        this.info = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(newInfo));
+        this.info = Collections.unmodifiableMap(new LinkedHashMap<>(newInfo));
         List<String> carried = new ArrayList<>(tags);
         if (extraTags != null) {
             carried.addAll(extraTags);
@@ -137,7 +140,7 @@ public final class SimThing {
         List<String> out = new ArrayList<>();
         String[] parts = type.split("-");
         for (int n = parts.length; n >= 1; n--) {
-            out.add("t-" + String.join("-", java.util.Arrays.copyOf(parts, n)));
+            out.add("t-" + String.join("-", Arrays.copyOf(parts, n)));
         }
         out.addAll(brandTags());
         out.addAll(userTags);
@@ -153,6 +156,6 @@ public final class SimThing {
         if (container != null) {
             out.add("container-" + container);
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(out));
+        return List.copyOf(new LinkedHashSet<>(out));
     }
 }

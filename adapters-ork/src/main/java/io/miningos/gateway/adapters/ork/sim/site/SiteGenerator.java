@@ -132,7 +132,8 @@ public final class SiteGenerator {
         }
 
         for (ContainerSite c : containers) {
-            SimRack rack = rack(racks, "powermeter-abb-m4m20-" + tag + "-1", "powermeter-abb-m4m20", ThingKind.POWERMETER);
+            SimRack rack = rack(racks, "powermeter-abb-m4m20-" + tag + "-1", "powermeter-abb-m4m20",
+                    ThingKind.POWERMETER);
             Map<String, Object> info = baseInfo(c.index() + 3);
             info.put("container", c.name());
             rack.things().add(meter(rack, new ThingRole.Meter(ThingRole.MeterScope.CONTAINER, c.transformer(), c),
@@ -242,7 +243,8 @@ public final class SiteGenerator {
         MinerControl control = new MinerControl(mode, 3);
         double quality = 0.965 + 0.06 * Noise.unit(h, 4, 0);
         return new SimThing(index, ThingKind.MINER, id, code, model.type(), rack.id(),
-                new ThingRole.Miner(model, c, pos, quality, control, true), info, connection, List.of("site-" + siteName));
+                new ThingRole.Miner(model, c, pos, quality, control, true), info, connection, List.of("site-"
+                        + siteName));
     }
 
     private SimThing container(SimRack rack, ContainerSite c, Map<String, Integer> codeSeq) {
@@ -262,7 +264,8 @@ public final class SiteGenerator {
             connection.put("address", "10.50." + (c.index() / 250) + "." + (c.index() % 250 + 10));
             connection.put("port", 502);
         }
-        return new SimThing(index, ThingKind.CONTAINER, Noise.uuid(h, Noise.hash(h, 1)), nextCode(model.type(), codeSeq),
+        return new SimThing(index, ThingKind.CONTAINER, Noise.uuid(h, Noise.hash(h, 1)), nextCode(model.type(),
+                codeSeq),
                 model.type(), rack.id(), new ThingRole.Container(c), info, connection, List.of());
     }
 

@@ -49,8 +49,10 @@ public final class AggregationSpec {
         }
         miner.put("hashrate_mhs_5m_active_container_group_cnt",
                 new Op("obj_concat", "hashrate_mhs_5m_active_container_group_cnt"));
-        miner.put("hashrate_mhs_5m_pdu_rack_group_sum_aggr", new Op("obj_concat", "hashrate_mhs_5m_pdu_rack_group_sum"));
-        miner.put("hashrate_mhs_5m_pdu_rack_group_avg_aggr", new Op("obj_concat", "hashrate_mhs_5m_pdu_rack_group_avg"));
+        miner.put("hashrate_mhs_5m_pdu_rack_group_sum_aggr", new Op("obj_concat",
+                "hashrate_mhs_5m_pdu_rack_group_sum"));
+        miner.put("hashrate_mhs_5m_pdu_rack_group_avg_aggr", new Op("obj_concat",
+                "hashrate_mhs_5m_pdu_rack_group_avg"));
         miner.put("hashrate_mhs_5m_rack_group_sum_aggr", new Op("obj_concat", "hashrate_mhs_5m_pdu_rack_group_sum"));
         miner.put("power_w_sum_aggr", new Op("sum", "power_w_sum"));
         miner.put("power_w_avg_aggr", new Op("avg", "power_w_avg"));
@@ -60,14 +62,16 @@ public final class AggregationSpec {
         }
         miner.put("power_w_pdu_rack_group_sum_aggr", new Op("obj_concat", "power_w_pdu_rack_group_sum"));
         miner.put("power_w_rack_group_sum_aggr", new Op("obj_concat", "power_w_pdu_rack_group_sum"));
-        for (String f : new String[]{"uptime_ms_avg", "efficiency_w_ths_avg", "frequency_mhz_avg", "temperature_c_avg"}) {
+        for (String f : new String[]{"uptime_ms_avg", "efficiency_w_ths_avg", "frequency_mhz_avg",
+                "temperature_c_avg"}) {
             miner.put(f + "_aggr", new Op("avg", f));
         }
         for (String f : new String[]{"temperature_c_group_avg", "temperature_c_group_max",
                 "efficiency_w_ths_type_group_avg", "efficiency_w_ths_container_group_avg"}) {
             miner.put(f + "_aggr", new Op("obj_concat", f));
         }
-        miner.put("efficiency_w_ths_pdu_rack_group_avg_aggr", new Op("obj_concat", "efficiency_w_ths_pdu_rack_group_avg"));
+        miner.put("efficiency_w_ths_pdu_rack_group_avg_aggr", new Op("obj_concat",
+                "efficiency_w_ths_pdu_rack_group_avg"));
         miner.put("nominal_hashrate_mhs_avg_aggr", new Op("avg", "nominal_hashrate_mhs_avg"));
         miner.put("nominal_efficiency_w_ths_avg_aggr", new Op("avg", "nominal_efficiency_w_ths_avg"));
         miner.put("nominal_hashrate_mhs_sum_aggr", new Op("sum", "nominal_hashrate_mhs_sum"));
@@ -94,7 +98,8 @@ public final class AggregationSpec {
         }
         miner.put("full_mining_startup_count", new Op("sum", "startupStatus"));
         miner.put("miner_inventory_status_group_cnt_aggr", new Op("obj_concat", "miner_inventory_status_group_cnt"));
-        miner.put("miner_inventory_location_group_cnt_aggr", new Op("obj_concat", "miner_inventory_location_group_cnt"));
+        miner.put("miner_inventory_location_group_cnt_aggr", new Op("obj_concat",
+                "miner_inventory_location_group_cnt"));
         miner.put("alerts_aggr", new Op("alerts_aggr", "alerts_cnt"));
         spec.put("miner", miner);
 

@@ -35,7 +35,8 @@ public final class RackStats {
      * also counts an {@code error_snap} alert for every thing without a snapshot.
      */
     public Map<String, Object> entry(SimRack rack, String tag, long at, boolean realTime) {
-        List<SimThing> things = rack.things().stream().filter(t -> t.tags().contains(tag) && t.createdAt() <= at).toList();
+        List<SimThing> things = rack.things().stream().filter(t -> t.tags().contains(tag)
+                && t.createdAt() <= at).toList();
         return switch (rack.kind()) {
             case MINER -> miners(rack, things, at, realTime);
             case CONTAINER -> containers(things, at);
