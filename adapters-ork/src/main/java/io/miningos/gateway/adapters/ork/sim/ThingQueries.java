@@ -261,33 +261,39 @@ final class ThingQueries {
         long to = Math.min(end == null ? now : end, now);
         long from = Math.max(start == null ? site.commissionedAt() : start, site.commissionedAt());
         long window = plan.windowMs();
-        for (long w = Math.floorDiv(to, window); w >= Math.floorDiv(from, window) && out.size() < limit; w--) {
-            List<Map<String, Object>> inWindow = new ArrayList<>();
+        long seed = site.seed();
+        // walk back in slices of one window; a thing's (phase-shifted) windows overlapping a slice are at most two
+        for (long slice = Math.floorDiv(to, window); slice >= Math.floorDiv(from, window) && out.size() < limit;
+             slice--) {
+            long sliceStart = slice * window;
+            long sliceEnd = sliceStart + window - 1;
+            List<Map<String, Object>> inSlice = new ArrayList<>();
             for (SimThing thing : rack.things()) {
-                Episode ep = plan.inWindow(site.seed(), thing.index(), w);
-                if (ep == null || ep.kind() == Episode.Kind.OFFLINE || ep.start() < from || ep.start() > to
-                        || thing.createdAt() > ep.start()) {
-                    continue;
-                }
-                long at = Math.min(ep.end() - 1, Math.floorDiv(ep.start(), 60_000L) * 60_000L + 60_000L);
-                if (thing.role() instanceof ThingRole.Sensor) {
-                    at = Math.min(ep.end() - 1, Math.floorDiv(ep.start(), 10_000L) * 10_000L + 10_000L);
-                }
-                List<Alert> alerts = live.alerts(thing, at);
-                if (alerts == null) {
-                    continue;
-                }
-                for (Alert a : alerts) {
-                    if (a.createdAt() != ep.start()) {
+                long first = plan.windowOf(seed, thing.index(), sliceStart);
+                long last = plan.windowOf(seed, thing.index(), sliceEnd);
+                for (long w = first; w <= last; w++) {
+                    Episode ep = plan.inWindow(seed, thing.index(), w);
+                    if (ep == null || ep.kind() == Episode.Kind.OFFLINE || ep.start() < Math.max(from, sliceStart)
+                            || ep.start() > Math.min(to, sliceEnd) || thing.createdAt() > ep.start()) {
                         continue;
                     }
-                    Map<String, Object> m = a.toJson();
-                    m.put("thing", thingSummary(thing));
-                    inWindow.add(m);
+                    long poll = thing.role() instanceof ThingRole.Sensor ? 10_000L : 60_000L;
+                    long at = Math.min(ep.end() - 1, Math.floorDiv(ep.start(), poll) * poll + poll);
+                    List<Alert> alerts = live.alerts(thing, at);
+                    if (alerts == null) {
+                        continue;
+                    }
+                    for (Alert a : alerts) {
+                        if (a.createdAt() == ep.start()) {
+                            Map<String, Object> m = a.toJson();
+                            m.put("thing", thingSummary(thing));
+                            inSlice.add(m);
+                        }
+                    }
                 }
             }
-            inWindow.sort((x, y) -> Long.compare((Long) y.get("createdAt"), (Long) x.get("createdAt")));
-            for (Map<String, Object> m : inWindow) {
+            inSlice.sort((x, y) -> Long.compare((Long) y.get("createdAt"), (Long) x.get("createdAt")));
+            for (Map<String, Object> m : inSlice) {
                 if (out.size() < limit) {
                     out.add(m);
                 }

@@ -66,7 +66,8 @@ class LiveSiteTest {
                     double nominal = m.minerModel().nominalMhs();
                     assertTrue(s.hashrateMhs() > nominal * 0.8 && s.hashrateMhs() < nominal * 1.2);
                     assertEquals(s.powerW() / (s.hashrateMhs() / 1e6), s.efficiency(), 1e-9);
-                    assertTrue(s.chipAvgC() > 40 && s.chipAvgC() < 95, "chip " + s.chipAvgC());
+                    double hottest = s.alerts() == null ? 90 : 105; // overheating spells raise alerts
+                    assertTrue(s.chipAvgC() > 40 && s.chipAvgC() < hottest, "chip " + s.chipAvgC());
                 } else if (s.offline()) {
                     offline++;
                 }

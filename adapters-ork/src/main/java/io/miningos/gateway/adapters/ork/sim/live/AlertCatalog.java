@@ -23,7 +23,9 @@ public final class AlertCatalog {
             new DeviceFault("2020", "pool_connect_failed", "high", "Failed to connect to the mining pool", 0.0, false),
             new DeviceFault("110", "hashrate_low", "medium", "Hashrate below the expected value", 0.82, false),
             new DeviceFault("530", "hashboard_error", "high", "Hashboard error, board not detected", 0.66, false),
-            new DeviceFault("2340", "high_loss_of_hash_rate", "medium", "Hashrate loss above threshold", 0.88, false));
+            new DeviceFault("2340", "high_loss_of_hash_rate", "medium", "Hashrate loss above threshold", 0.88, false),
+            new DeviceFault("350", "temp_protecting", "critical", "Temperature protection: hashboards stopped", 0.0,
+                    false));
 
     private static final List<DeviceFault> ANTMINER = List.of(
             new DeviceFault("R:1", "hashrate_low", "medium", "Hashrate below the expected value", 0.82, false),

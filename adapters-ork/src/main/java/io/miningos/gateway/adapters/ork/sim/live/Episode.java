@@ -35,6 +35,19 @@ public record Episode(Kind kind, long start, long end, int detail, long salt) {
     public record Plan(long windowMs, double probability, long minMs, long maxExtraMs, double offlineShare,
                        double faultShare) {
 
+        /**
+         * Each thing's windows are shifted by a seeded phase, so the site never has a moment when every window
+         * starts at once (and no trouble is going on anywhere).
+         */
+        private long phase(long seed, long salt) {
+            return Noise.below(Noise.hash(seed, salt, 0xFA5EL), (int) Math.min(Integer.MAX_VALUE, windowMs));
+        }
+
+        /** The index of the thing's window holding {@code t}. */
+        public long windowOf(long seed, long salt, long t) {
+            return Math.floorDiv(t + phase(seed, salt), windowMs);
+        }
+
         /** The episode of window {@code w} of thing {@code salt}, or null. */
         public Episode inWindow(long seed, long salt, long w) {
             long h = Noise.hash(seed, salt, w, 0xE915L);
@@ -43,7 +56,8 @@ public record Episode(Kind kind, long start, long end, int detail, long salt) {
             }
             double u = Noise.unit(Noise.hash(h, 1));
             long duration = minMs + (long) (u * u * maxExtraMs);
-            long start = w * windowMs + (long) (Noise.unit(Noise.hash(h, 2)) * (windowMs - duration));
+            long windowStart = w * windowMs - phase(seed, salt);
+            long start = windowStart + (long) (Noise.unit(Noise.hash(h, 2)) * (windowMs - duration));
             double k = Noise.unit(Noise.hash(h, 3));
             Kind kind = k < offlineShare ? Kind.OFFLINE : k < offlineShare + faultShare ? Kind.FAULT : Kind.OVERHEAT;
             return new Episode(kind, start, start + duration, Noise.below(Noise.hash(h, 4), 1 << 16), h);
@@ -51,7 +65,7 @@ public record Episode(Kind kind, long start, long end, int detail, long salt) {
 
         /** The episode covering {@code t}, or null. */
         public Episode at(long seed, long salt, long t) {
-            Episode e = inWindow(seed, salt, Math.floorDiv(t, windowMs));
+            Episode e = inWindow(seed, salt, windowOf(seed, salt, t));
             return e != null && e.covers(t) ? e : null;
         }
     }

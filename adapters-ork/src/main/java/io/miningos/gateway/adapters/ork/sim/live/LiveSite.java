@@ -114,7 +114,7 @@ public final class LiveSite {
         if (!cc.running.at(t) || cc.disabledSockets.at(t).contains(role.pos())) {
             return offline(mode, led, upfreq);
         }
-        Episode window = MINER_EPISODES.inWindow(seed, salt, Math.floorDiv(t, MINER_EPISODES.windowMs()));
+        Episode window = MINER_EPISODES.inWindow(seed, salt, MINER_EPISODES.windowOf(seed, salt, t));
         Episode ep = window != null && window.covers(t) ? window : null;
         if (ep != null && ep.kind() == Episode.Kind.OFFLINE) {
             return offline(mode, led, upfreq);
@@ -187,7 +187,9 @@ public final class LiveSite {
             };
             freq = hash == 0 ? 0 : baseFreq * Math.pow(hashF, 0.8) * (1 + 0.002 * g3);
         }
-        double heat = (ep != null && ep.kind() == Episode.Kind.OVERHEAT ? 25 : 0) + (coolingOff ? 22 : 0);
+        // an overheating spell adds 20-32 °C, enough for warnings and, on the hotter ones, critical alerts
+        double heat = (ep != null && ep.kind() == Episode.Kind.OVERHEAT ? 20 + ep.detail() % 13 : 0)
+                + (coolingOff ? 22 : 0);
         double chipAvg = coolant + 36 * load + 1.2 * g3 + heat;
         double chipMax = chipAvg + 3 + 2 * Noise.unit(Noise.hash(seed, salt, minute, 8));
         double pcbMax = coolant + 22 * load + 0.8 * g2 + heat * 0.95;
