@@ -11,6 +11,7 @@ import io.miningos.gateway.adapters.ork.sim.stats.AggregationSpec;
 import io.miningos.gateway.adapters.ork.sim.stats.Aggregator;
 import io.miningos.gateway.adapters.ork.sim.stats.GroupRange;
 import io.miningos.gateway.adapters.ork.sim.stats.RackLogs;
+import io.miningos.gateway.adapters.ork.sim.stats.StatKey;
 import io.miningos.gateway.adapters.ork.sim.stats.StatNumbers;
 import io.miningos.gateway.domain.query.Projection;
 
@@ -24,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ORK's time-series methods ({@code tailLog}, {@code tailLogMulti}, {@code tailLogCustomRangeAggr}) and
@@ -49,6 +52,13 @@ final class TailLogs {
     private final Site site;
     private final RackLogs rackLogs;
     private final PoolData pools;
+    /** Finished ticks of projected series, see {@link #series}. */
+    private final Map<String, Object> seriesCache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > 20_000;
+        }
+    };
     private final Map<String, Map<String, Object>> dayStore = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
@@ -132,6 +142,13 @@ final class TailLogs {
             RackLogs.Read read = new RackLogs.Read(key, tag, Requests.asLong(req.get("start")),
                     Requests.asLong(req.get("end")), limit == null ? null : (int) Math.min(Integer.MAX_VALUE, limit),
                     offset == null ? 0 : (int) Math.max(0, Math.min(1_000, offset)));
+            if (fieldsArg == null && aggrTimes == null && req.get("groupRange") == null && !aggrFields.isEmpty()) {
+                List<Object> series = series(type, spec, read, rackProjection, finalProjection, aggrFields.keySet(),
+                        now);
+                if (series != null) {
+                    return series;
+                }
+            }
             long groupRange = req.get("groupRange") instanceof String gr ? GroupRange.lengthMs(gr) : 0;
             for (SimRack rack : racksOfType(type, now)) {
                 if (groupRange < 0) {
@@ -153,6 +170,68 @@ final class TailLogs {
         List<Object> out = new ArrayList<>(groups.size());
         for (Map<String, Object> g : groups) {
             out.add(finalProjection.apply(g));
+        }
+        return out;
+    }
+
+    /**
+     * The common dashboard read (a plain series of ticks projected to a few aggregated fields), answered per tick
+     * from a cache of finished ticks: past ticks never change, and recomputing a day of ticks over thousands of
+     * devices on every poll is what a real ORK avoids by storing them. Null when this read cannot use the cache.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object> series(String type, Map<String, AggregationSpec.Op> spec, RackLogs.Read read,
+                                Projection rackProjection, Projection projection, Set<String> aggrFields, long now) {
+        StatKey key = StatKey.of(read.key());
+        if (key == null || key == StatKey.STAT_RTD) {
+            return null;
+        }
+        List<SimRack> racks = new ArrayList<>();
+        for (SimRack rack : site.racks()) {
+            if (rack.ofType(type)) {
+                if (rack.restarting(now)) {
+                    return null;
+                }
+                if (rackLogs.keeps(rack, key, read.tag())) {
+                    racks.add(rack);
+                }
+            }
+        }
+        String prefix = type + '|' + key.key() + '|' + read.tag() + '|' + new TreeSet<>(aggrFields) + '|';
+        List<Long> ticks = rackLogs.ticks(key, read, now);
+        Map<Long, Object> rows = new ConcurrentHashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (long ts : ticks) {
+            Object hit;
+            synchronized (seriesCache) {
+                hit = seriesCache.get(prefix + ts);
+            }
+            if (hit != null) {
+                rows.put(ts, hit);
+            } else {
+                missing.add(ts);
+            }
+        }
+        missing.parallelStream().forEach(ts -> {
+            List<Map<String, Object>> group = new ArrayList<>(racks.size());
+            for (SimRack rack : racks) {
+                group.add((Map<String, Object>) rackProjection.apply(rackLogs.entry(rack, key, read.tag(), ts)));
+            }
+            if (group.isEmpty()) {
+                return;
+            }
+            Object row = projection.apply(aggregate(spec, group, null).get(0));
+            rows.put(ts, row);
+            synchronized (seriesCache) {
+                seriesCache.put(prefix + ts, row);
+            }
+        });
+        List<Object> out = new ArrayList<>(rows.size());
+        for (int i = ticks.size() - 1; i >= 0; i--) {
+            Object row = rows.get(ticks.get(i));
+            if (row != null) {
+                out.add(JsonCopy.copy(row));
+            }
         }
         return out;
     }

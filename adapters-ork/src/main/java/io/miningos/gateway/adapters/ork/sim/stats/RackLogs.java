@@ -39,24 +39,20 @@ public final class RackLogs {
     public record Read(String key, String tag, Long start, Long end, Integer limit, int offset) {
     }
 
-    /**
-     * Entries newest first (fresh maps the caller may change), or null when the rack has no such log
-     * ({@code ERR_LOG_NOTFOUND} at the rack).
-     */
-    public List<Map<String, Object>> read(SimRack rack, Read req, long now) {
-        StatKey key = StatKey.of(req.key());
+    /** Whether {@code rack} keeps the log {@code key}/{@code tag} (else the rack answers {@code ERR_LOG_NOTFOUND}). */
+    public boolean keeps(SimRack rack, StatKey key, String tag) {
         if (key == null || !key.keptBy(rack.kind())) {
-            return null;
+            return false;
         }
-        if (key == StatKey.STAT_RTD) {
-            if (!req.tag().equals(rack.kind().rtdTag())) {
-                return null;
-            }
-            return req.offset() > 0 ? List.of() : List.of(stats.entry(rack, req.tag(), now, true));
-        }
-        if (key == StatKey.STAT_STARTUP ? !req.tag().equals("t-miner") : !rack.statTags().contains(req.tag())) {
-            return null;
-        }
+        return switch (key) {
+            case STAT_RTD -> tag.equals(rack.kind().rtdTag());
+            case STAT_STARTUP -> tag.equals("t-miner");
+            default -> rack.statTags().contains(tag);
+        };
+    }
+
+    /** The tick instants a read covers, newest first (not for {@code stat-rtd}, which has no ticks). */
+    public List<Long> ticks(StatKey key, Read req, long now) {
         long period = key.periodMs();
         long first = live.site().commissionedAt();
         long newest = Math.floorDiv(Math.min(now, req.end() == null ? now : req.end()), period) * period;
@@ -71,11 +67,35 @@ public final class RackLogs {
         } else {
             limit = Long.MAX_VALUE;
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Long> out = new ArrayList<>();
         for (long ts = newest; ts >= oldest && out.size() < limit; ts -= period) {
-            out.add(new LinkedHashMap<>(entryAt(rack, key, req.tag(), ts)));
+            out.add(ts);
         }
         return out;
+    }
+
+    /**
+     * Entries newest first (fresh maps the caller may change), or null when the rack has no such log
+     * ({@code ERR_LOG_NOTFOUND} at the rack).
+     */
+    public List<Map<String, Object>> read(SimRack rack, Read req, long now) {
+        StatKey key = StatKey.of(req.key());
+        if (!keeps(rack, key, req.tag())) {
+            return null;
+        }
+        if (key == StatKey.STAT_RTD) {
+            return req.offset() > 0 ? List.of() : List.of(stats.entry(rack, req.tag(), now, true));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (long ts : ticks(key, req, now)) {
+            out.add(entry(rack, key, req.tag(), ts));
+        }
+        return out;
+    }
+
+    /** The rack's entry of one past tick, as a fresh map. */
+    public Map<String, Object> entry(SimRack rack, StatKey key, String tag, long ts) {
+        return new LinkedHashMap<>(entryAt(rack, key, tag, ts));
     }
 
     private Map<String, Object> entryAt(SimRack rack, StatKey key, String tag, long ts) {
