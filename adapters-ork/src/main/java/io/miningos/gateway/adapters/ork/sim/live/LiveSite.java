@@ -81,11 +81,6 @@ public final class LiveSite {
         return Math.floorDiv(now - pollPhase(thing), poll) * poll;
     }
 
-    /** When that poll happened ({@code last.ts}). */
-    public long pollTs(SimThing thing, long now) {
-        return sampleInstant(thing, now) + pollPhase(thing);
-    }
-
     // ------------------------------------------------------------------ miners
 
     public MinerSample miner(SimThing thing, long t) {

@@ -43,10 +43,6 @@ public final class Selection {
         return root.build();
     }
 
-    public boolean isAll() {
-        return children == null;
-    }
-
     public boolean wants(String key) {
         return children == null || children.containsKey(key);
     }
