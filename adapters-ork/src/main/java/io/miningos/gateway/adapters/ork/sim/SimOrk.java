@@ -65,8 +65,9 @@ public final class SimOrk {
         this.tailLogs = new TailLogs(live);
         this.desk = new ActionDesk(site, docs, book, options.requiredVotes());
         this.stateFile = stateFile;
-        if (stateFile != null) {
-            restore(stateFile.load());
+        Map<String, Object> saved = stateFile == null ? null : stateFile.load();
+        if (!restore(saved)) {
+            ActionHistorySeed.seed(live, desk, book, effects, clock.millis());
         }
         this.nextDue = book.nextDue();
     }
@@ -172,10 +173,11 @@ public final class SimOrk {
         stateFile.save(state);
     }
 
+    /** Restores saved state; false when there was none for this site (nothing saved, or another seed's). */
     @SuppressWarnings("unchecked")
-    private void restore(Map<String, Object> state) {
+    private boolean restore(Map<String, Object> state) {
         if (state == null || !Long.valueOf(site.seed()).equals(Requests.asLong(state.get("seed")))) {
-            return; // nothing saved, or saved for another site: start fresh
+            return false;
         }
         if (state.get("globalConfig") instanceof Map<?, ?> g) {
             records.globalConfig().clear();
@@ -199,5 +201,6 @@ public final class SimOrk {
         if (state.get("actions") instanceof List<?> actions) {
             book.restore(new ArrayList<>(actions), new ActionEffects(live, history, true));
         }
+        return true;
     }
 }

@@ -204,4 +204,19 @@ class SimActionsTest {
         assertEquals("done", store(forget));
         assertEquals(List.of(), ork.handle("listThings", Map.of("query", Map.of("id", added.get("id")))));
     }
+
+    @Test
+    void aFreshSiteStartsWithAFewDaysOfOperatorActivity() {
+        Map<String, Object> stores = map(ork.handle("queryActions", Map.of("queries", List.of(
+                Map.of("type", "voting"), Map.of("type", "done")))));
+        List<Object> voting = list(stores.get("voting"));
+        assertEquals(1, voting.size());
+        assertEquals("rackReboot", map(voting.get(0)).get("action"));
+        List<Object> done = list(stores.get("done"));
+        assertTrue(done.size() >= 6, done.size() + " done actions");
+        assertTrue(done.stream().anyMatch(a -> "DENIED".equals(map(a).get("status"))));
+        assertTrue(done.stream().allMatch(a -> ((Number) map(a).get("id")).longValue() < clock.millis()));
+        assertTrue(done.stream().anyMatch(a -> String.valueOf(map(a).get("batchActionUID")).endsWith("-repair")));
+        assertEquals(1, list(ork.handle("getHistoricalLogs", Map.of("logType", "info"))).size());
+    }
 }
