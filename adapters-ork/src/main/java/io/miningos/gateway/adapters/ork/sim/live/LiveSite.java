@@ -13,6 +13,7 @@ import io.miningos.gateway.adapters.ork.sim.site.ThingRole;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -106,7 +107,8 @@ public final class LiveSite {
             return offline(mode, led, upfreq);
         }
         ContainerControl cc = c.control();
-        if (!cc.running.at(t) || cc.disabledSockets.at(t).contains(role.pos())) {
+        Set<String> disabled = cc.disabledSockets.at(t);
+        if (!cc.running.at(t) || !disabled.isEmpty() && disabled.contains(role.pos())) {
             return offline(mode, led, upfreq);
         }
         Episode window = MINER_EPISODES.inWindow(seed, salt, MINER_EPISODES.windowOf(seed, salt, t));

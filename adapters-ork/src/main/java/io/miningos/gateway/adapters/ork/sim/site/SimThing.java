@@ -25,6 +25,10 @@ public final class SimThing {
     private String code;
     private List<String> tags;
     private Map<String, Object> info;
+    // read for every thing at every stat tick: kept as fields instead of map lookups
+    private long createdAt;
+    private String container;
+    private String pos;
     private final List<Map<String, Object>> comments = new ArrayList<>();
 
     public SimThing(int index, ThingKind kind, String id, String code, String type, String rackId, ThingRole role,
@@ -37,6 +41,7 @@ public final class SimThing {
         this.rackId = Objects.requireNonNull(rackId, "rackId");
         this.role = Objects.requireNonNull(role, "role");
         this.info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
+        cacheInfoFields();
         this.connection = Map.copyOf(connection);
         this.opts = new LinkedHashMap<>(connection);
         this.tags = buildTags(userTags);
@@ -93,14 +98,18 @@ public final class SimThing {
         return comments;
     }
 
+    private void cacheInfoFields() {
+        createdAt = info.get("createdAt") instanceof Number n ? n.longValue() : 0L;
+        container = info.get("container") instanceof String s ? s : null;
+        pos = info.get("pos") instanceof String s ? s : null;
+    }
+
     public long createdAt() {
-        Object v = info.get("createdAt");
-        return v instanceof Number n ? n.longValue() : 0L;
+        return createdAt;
     }
 
     public String container() {
-        Object v = info.get("container");
-        return v instanceof String s ? s : null;
+        return container;
     }
 
     public boolean inMaintenance() {
@@ -108,13 +117,13 @@ public final class SimThing {
     }
 
     public String pos() {
-        Object v = info.get("pos");
-        return v instanceof String s ? s : null;
+        return pos;
     }
 
     /** Replaces {@code info} (after an {@code updateThing}) and rebuilds the tags as a rack does. */
     public void updateInfo(Map<String, Object> newInfo, List<String> extraTags) {
         this.info = Collections.unmodifiableMap(new LinkedHashMap<>(newInfo));
+        cacheInfoFields();
         List<String> carried = new ArrayList<>(tags);
         if (extraTags != null) {
             carried.addAll(extraTags);

@@ -153,7 +153,9 @@ public final class RackStats {
             String container = t.container();
             boolean maint = t.inMaintenance();
             String pos = t.pos();
-            String pdu = container != null && pos != null ? container + "_" + pos.split("_", 2)[0] : null;
+            int cut = pos == null ? -1 : pos.indexOf('_');
+            String pdu = container != null && pos != null ? container + "_" + (cut < 0 ? pos : pos.substring(0, cut))
+                    : null;
             boolean offline = s.offline();
             String status = s.status().json();
             double hash = offline ? 0 : s.hashrateMhs();
