@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -32,7 +33,15 @@ public final class ResponseCache {
     /** Per-entry bookkeeping counted against the byte bound, so many tiny entries are bounded too. */
     static final long ENTRY_OVERHEAD_BYTES = 512;
 
-    private record Entry(CachedAnswer value, Duration ttl) {
+    /**
+     * A finished load: a value, or the failure its waiters get. Failures are kept as values (and dropped at once)
+     * rather than as failed futures, because Caffeine logs a warning with a stack trace for every failed load,
+     * which would flood the log during an ORK outage.
+     */
+    private record Entry(CachedAnswer value, Duration ttl, Throwable failure) {
+        long weight() {
+            return ENTRY_OVERHEAD_BYTES + (value == null ? 0 : value.sizeBytes());
+        }
     }
 
     private final AsyncCache<CacheKey, Entry> cache;
@@ -52,7 +61,7 @@ public final class ResponseCache {
                 .ticker(ticker)
                 .maximumWeight(maxBytes)
                 .weigher((CacheKey key, Entry entry) ->
-                        (int) Math.min(Integer.MAX_VALUE, ENTRY_OVERHEAD_BYTES + entry.value().sizeBytes()))
+                        (int) Math.min(Integer.MAX_VALUE, entry.weight()))
                 .expireAfter(new Expiry<CacheKey, Entry>() {
                     @Override
                     public long expireAfterCreate(CacheKey key, Entry entry, long now) {
@@ -73,6 +82,9 @@ public final class ResponseCache {
     }
 
     private long lifetimeNanos(Entry entry) {
+        if (entry.failure() != null) {
+            return 0;
+        }
         Duration ttl = entry.value().isComplete() || entry.ttl().compareTo(partialTtl) <= 0
                 ? entry.ttl() : partialTtl;
         return ttl.toNanos();
@@ -97,11 +109,13 @@ public final class ResponseCache {
             shared = cache.get(key, (k, executor) -> start(load, ttl));
         }
         shared.whenComplete((entry, failure) -> {
-            if (failure == null && generation(key.route()).get() != generation) {
+            if (failure != null || entry.failure() != null || generation(key.route()).get() != generation) {
                 cache.asMap().remove(key, shared);
             }
         });
-        return shared.thenApply(entry -> (V) entry.value());
+        return shared.thenCompose(entry -> entry.failure() == null
+                ? CompletableFuture.completedFuture((V) entry.value())
+                : CompletableFuture.failedFuture(entry.failure()));
     }
 
     private static <V extends CachedAnswer> CompletableFuture<Entry> start(Supplier<CompletableFuture<V>> load,
@@ -110,9 +124,11 @@ public final class ResponseCache {
         try {
             loading = load.get();
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.completedFuture(new Entry(null, ttl, e));
         }
-        return loading.thenApply(value -> new Entry(value, ttl));
+        return loading.handle((value, failure) -> failure == null ? new Entry(value, ttl, null)
+                : new Entry(null, ttl, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure));
     }
 
     /** Drops every cached answer of {@code route}, including ones still loading. */
