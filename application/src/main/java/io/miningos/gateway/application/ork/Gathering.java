@@ -1,0 +1,110 @@
+package io.miningos.gateway.application.ork;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the replies of all ORKs become one response body (the two styles of the API contract):
+ * <ul>
+ *   <li><b>map</b>: a JSON array with one slot per ORK in configuration order holding that ORK's answer as it
+ *       was sent; a failed ORK's slot is an empty array {@code []} (the UI iterates slots and reads properties, so
+ *       a {@code null} slot would break it).</li>
+ *   <li><b>each</b>: the entries an {@link EntryRule} makes of every reply, concatenated.</li>
+ * </ul>
+ * A map, and an each that {@linkplain #eachOfAnswers needs an answer}, fail with
+ * {@link OrksUnavailableException} when every ORK failed.
+ */
+public final class Gathering {
+
+    private static final byte[] EMPTY_SLOT = "[]".getBytes(StandardCharsets.US_ASCII);
+    /** Java arrays stop a little short of Integer.MAX_VALUE. */
+    private static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 16;
+
+    private final EntryRule rule;
+    private final boolean needsAnAnswer;
+
+    private Gathering(EntryRule rule, boolean needsAnAnswer) {
+        this.rule = rule;
+        this.needsAnAnswer = needsAnAnswer;
+    }
+
+    public static Gathering map() {
+        return new Gathering(null, true);
+    }
+
+    /** Each-style whose entry rule also describes failures (writes, settings): answers even if every ORK failed. */
+    public static Gathering each(EntryRule rule) {
+        return new Gathering(Objects.requireNonNull(rule, "rule"), false);
+    }
+
+    /** Each-style read that is meaningless without any answer (it fails, and is not cached, if every ORK failed). */
+    public static Gathering eachOfAnswers(EntryRule rule) {
+        return new Gathering(Objects.requireNonNull(rule, "rule"), true);
+    }
+
+    public GatheredAnswer gather(List<OrkReply> replies, JsonCodec codec) {
+        List<OrkFailure> failures = new ArrayList<>();
+        long answered = 0;
+        for (OrkReply reply : replies) {
+            if (reply instanceof OrkReply.Failed failed) {
+                failures.add(failed.failure());
+            } else {
+                answered++;
+            }
+        }
+        if (needsAnAnswer && answered == 0 && !failures.isEmpty()) {
+            throw new OrksUnavailableException(failures);
+        }
+        RawJson body = rule == null ? mapBody(replies) : eachBody(replies, codec);
+        return new GatheredAnswer(body, failures);
+    }
+
+    private static RawJson mapBody(List<OrkReply> replies) {
+        long size = 2 + Math.max(0, replies.size() - 1);
+        for (OrkReply reply : replies) {
+            size += reply instanceof OrkReply.Answered a ? a.answer().length() : EMPTY_SLOT.length;
+        }
+        if (size > MAX_BODY_BYTES) {
+            throw new IllegalStateException("the ORK answers together exceed " + MAX_BODY_BYTES + " bytes");
+        }
+        // Exactly sized: large answers (list-things on a big site) are copied once, straight into place.
+        byte[] body = new byte[(int) size];
+        int at = 0;
+        body[at++] = '[';
+        for (int i = 0; i < replies.size(); i++) {
+            if (i > 0) {
+                body[at++] = ',';
+            }
+            if (replies.get(i) instanceof OrkReply.Answered answered) {
+                answered.answer().copyInto(body, at);
+                at += answered.answer().length();
+            } else {
+                System.arraycopy(EMPTY_SLOT, 0, body, at, EMPTY_SLOT.length);
+                at += EMPTY_SLOT.length;
+            }
+        }
+        body[at] = ']';
+        return RawJson.wrap(body);
+    }
+
+    private RawJson eachBody(List<OrkReply> replies, JsonCodec codec) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('[');
+        boolean first = true;
+        for (OrkReply reply : replies) {
+            for (Object entry : rule.entriesOf(reply, codec)) {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                RawJson json = entry instanceof RawJson raw ? raw : codec.write(entry);
+                json.writeTo(out);
+            }
+        }
+        out.write(']');
+        return RawJson.wrap(out.toByteArray());
+    }
+}

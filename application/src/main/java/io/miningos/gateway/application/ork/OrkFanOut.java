@@ -1,0 +1,114 @@
+package io.miningos.gateway.application.ork;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Asks every ORK the same question at once: at most {@code concurrency} calls of one fan-out are in flight, each
+ * with its own timeout. The result never fails: each ORK's failure is a value in its slot, logged and counted,
+ * so one slow or broken ORK never costs the answers of the others.
+ */
+public final class OrkFanOut {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrkFanOut.class);
+
+    private final OrkCluster cluster;
+    private final int concurrency;
+    private final Duration timeout;
+    private final OrkFailureCounts failures = new OrkFailureCounts();
+
+    public OrkFanOut(OrkCluster cluster, int concurrency, Duration timeout) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        this.concurrency = concurrency;
+        this.timeout = timeout;
+    }
+
+    /** The configured ORKs, in configuration order. */
+    public List<String> orkIds() {
+        return cluster.orkIds();
+    }
+
+    public OrkFailureCounts failureCounts() {
+        return failures;
+    }
+
+    /** One reply per configured ORK, in configuration order. */
+    public CompletableFuture<List<OrkReply>> askAll(String method, RawJson request) {
+        return new Round(method, request, cluster.orkIds()).start();
+    }
+
+    /** One fan-out: a sliding window of calls, the next one starting as soon as one finishes. */
+    private final class Round {
+        private final String method;
+        private final RawJson request;
+        private final List<String> ids;
+        private final OrkReply[] replies;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger remaining;
+        private final CompletableFuture<List<OrkReply>> done = new CompletableFuture<>();
+
+        Round(String method, RawJson request, List<String> ids) {
+            this.method = method;
+            this.request = request;
+            this.ids = List.copyOf(ids);
+            this.replies = new OrkReply[this.ids.size()];
+            this.remaining = new AtomicInteger(this.ids.size());
+        }
+
+        CompletableFuture<List<OrkReply>> start() {
+            if (ids.isEmpty()) {
+                done.complete(List.of());
+                return done;
+            }
+            for (int i = 0; i < Math.min(concurrency, ids.size()); i++) {
+                launchNext();
+            }
+            return done;
+        }
+
+        private void launchNext() {
+            int index = next.getAndIncrement();
+            if (index >= ids.size()) {
+                return;
+            }
+            String orkId = ids.get(index);
+            CompletableFuture<RawJson> call;
+            try {
+                call = cluster.call(orkId, method, request, timeout);
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            call.whenComplete((answer, error) -> {
+                replies[index] = error == null ? new OrkReply.Answered(orkId, answer) : failed(orkId, error);
+                // The atomic decrement publishes this slot to whoever completes the round.
+                if (remaining.decrementAndGet() == 0) {
+                    done.complete(List.of(replies));
+                } else {
+                    launchNext();
+                }
+            });
+        }
+
+        private OrkReply failed(String orkId, Throwable error) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            OrkFailure failure = cause instanceof OrkCallException e ? e.failure()
+                    : new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, cause.toString());
+            failures.record(failure);
+            LOG.warn("ORK {} failed {}: {} {}", orkId, method, failure.cause(), failure.detail());
+            return new OrkReply.Failed(failure);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.miningos.gateway.application.ork;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrkFanOutTest {
+
+    private static final RawJson REQUEST = RawJson.of("{}");
+
+    private static CompletableFuture<RawJson> after(long millis, String json) {
+        return CompletableFuture.supplyAsync(() -> RawJson.of(json),
+                CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void asksEightSlowOrksAtOnce() {
+        FakeOrkCluster cluster = new FakeOrkCluster();
+        for (int i = 1; i <= 8; i++) {
+            String answer = "[" + i + "]";
+            cluster.ork("cluster-" + i, (m, r) -> after(200, answer));
+        }
+        OrkFanOut fanOut = new OrkFanOut(cluster, 8, Duration.ofSeconds(15));
+        long started = System.nanoTime();
+        List<OrkReply> replies = fanOut.askAll("listThings", REQUEST).join();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(8, cluster.maxInFlight.get(), "all eight calls were in flight together");
+        assertTrue(millis < 400, "8 x 200 ms took " + millis + " ms; one after the other would be 1600 ms");
+        for (int i = 0; i < 8; i++) {
+            assertEquals("[" + (i + 1) + "]", ((OrkReply.Answered) replies.get(i)).answer().text());
+        }
+    }
+
+    @Test
+    void neverHasMoreCallsInFlightThanItsLimit() {
+        FakeOrkCluster cluster = new FakeOrkCluster();
+        for (int i = 1; i <= 10; i++) {
+            cluster.ork("c" + i, (m, r) -> after(20, "[]"));
+        }
+        List<OrkReply> replies = new OrkFanOut(cluster, 3, Duration.ofSeconds(15)).askAll("m", REQUEST).join();
+        assertEquals(10, replies.size());
+        assertEquals(3, cluster.maxInFlight.get());
+        assertEquals(10, cluster.calls.get());
+    }
+
+    @Test
+    void failuresAreValuesInConfigurationOrderAndAreCounted() {
+        FakeOrkCluster cluster = new FakeOrkCluster()
+                .ork("slow", (m, r) -> after(50, "[\"late\"]"))
+                .failing("down", OrkFailure.Cause.UNREACHABLE, "refused")
+                .ork("buggy", (m, r) -> {
+                    throw new IllegalStateException("bug in a cluster implementation");
+                })
+                .failing("busy", OrkFailure.Cause.TIMEOUT, "no answer");
+        OrkFanOut fanOut = new OrkFanOut(cluster, 8, Duration.ofSeconds(15));
+        List<OrkReply> replies = fanOut.askAll("listThings", REQUEST).join();
+        assertEquals(List.of("slow", "down", "buggy", "busy"), replies.stream().map(OrkReply::orkId).toList());
+        assertInstanceOf(OrkReply.Answered.class, replies.get(0));
+        assertEquals(OrkFailure.Cause.UNREACHABLE, ((OrkReply.Failed) replies.get(1)).failure().cause());
+        assertEquals(OrkFailure.Cause.UNREACHABLE, ((OrkReply.Failed) replies.get(2)).failure().cause());
+        assertEquals(OrkFailure.Cause.TIMEOUT, ((OrkReply.Failed) replies.get(3)).failure().cause());
+        assertEquals(1, fanOut.failureCounts().total("down"));
+        assertEquals(1, fanOut.failureCounts().count("busy", OrkFailure.Cause.TIMEOUT));
+        assertEquals(0, fanOut.failureCounts().total("slow"));
+        fanOut.askAll("listThings", REQUEST).join();
+        assertEquals(2, fanOut.failureCounts().total("down"));
+        assertEquals(3, fanOut.failureCounts().snapshot().size());
+    }
+
+    @Test
+    void withoutOrksTheAnswerIsEmpty() {
+        assertEquals(List.of(), new OrkFanOut(new FakeOrkCluster(), 8, Duration.ofSeconds(1))
+                .askAll("m", REQUEST).join());
+    }
+
+    @Test
+    void synchronousAnswersDoNotNeedExtraThreads() {
+        FakeOrkCluster cluster = new FakeOrkCluster();
+        for (int i = 0; i < 50; i++) {
+            cluster.answering("c" + i, "[" + i + "]");
+        }
+        List<OrkReply> replies = new OrkFanOut(cluster, 4, Duration.ofSeconds(1)).askAll("m", REQUEST).join();
+        assertEquals(50, replies.size());
+        assertEquals("[49]", ((OrkReply.Answered) replies.get(49)).answer().text());
+    }
+}

@@ -1,0 +1,119 @@
+package io.miningos.gateway.application.ork;
+
+import io.miningos.gateway.application.cache.CacheTimings;
+import io.miningos.gateway.application.cache.ResponseCache;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class OrkRequestsTest {
+
+    private static final String ROUTE = "/auth/list-things";
+    private static final Map<String, Object> PAYLOAD = Map.of("limit", 5);
+
+    private static OrkRequests requests(FakeOrkCluster cluster, Duration partialTtl) {
+        return new OrkRequests(new OrkFanOut(cluster, 8, Duration.ofSeconds(15)), new TinyJsonCodec(),
+                new ResponseCache(64L * 1024 * 1024, partialTtl), CacheTimings.parse(Map.of(ROUTE, "15s")));
+    }
+
+    @Test
+    void hundredIdenticalConcurrentReadsMakeOneOrkCall() {
+        CompletableFuture<RawJson> pending = new CompletableFuture<>();
+        FakeOrkCluster cluster = new FakeOrkCluster().ork("a", (m, r) -> pending);
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        List<CompletableFuture<GatheredAnswer>> waiters = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            waiters.add(orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false));
+        }
+        pending.complete(RawJson.of("[{\"id\":\"m-1\"}]"));
+        GatheredAnswer first = waiters.getFirst().join();
+        for (CompletableFuture<GatheredAnswer> waiter : waiters) {
+            assertSame(first, waiter.join());
+        }
+        assertEquals("[[{\"id\":\"m-1\"}]]", first.body().text());
+        assertEquals(1, cluster.calls.get());
+        assertEquals(List.of("a listThings {\"limit\":5}"), cluster.requests);
+    }
+
+    @Test
+    void waitersOfALoadThatFoundEveryOrkDownShareTheErrorAndNothingIsKept() {
+        AtomicInteger attempt = new AtomicInteger();
+        CompletableFuture<RawJson> pending = new CompletableFuture<>();
+        FakeOrkCluster cluster = new FakeOrkCluster().ork("a", (m, r) -> attempt.getAndIncrement() == 0 ? pending
+                : CompletableFuture.completedFuture(RawJson.of("[\"back\"]")));
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        CompletableFuture<GatheredAnswer> one = orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false);
+        CompletableFuture<GatheredAnswer> two = orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false);
+        pending.completeExceptionally(new OrkCallException(new OrkFailure("a", OrkFailure.Cause.TIMEOUT, "")));
+        Throwable first = assertThrows(CompletionException.class, one::join).getCause();
+        assertInstanceOf(OrksUnavailableException.class, first);
+        assertSame(first, assertThrows(CompletionException.class, two::join).getCause());
+        assertEquals("[[\"back\"]]", orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join()
+                .body().text());
+        assertEquals(2, cluster.calls.get());
+    }
+
+    @Test
+    void aCompleteAnswerIsKeptAPartialOneOnlyForThePartialTtl() {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[1]")
+                .failing("b", OrkFailure.Cause.UNREACHABLE, "refused");
+        OrkRequests orks = requests(cluster, Duration.ZERO);
+        GatheredAnswer partial = orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        assertEquals("[[1],[]]", partial.body().text());
+        orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        assertEquals(4, cluster.calls.get(), "a partial answer is not served again after its partial TTL");
+
+        FakeOrkCluster healthy = new FakeOrkCluster().answering("a", "[1]").answering("b", "[2]");
+        OrkRequests cached = requests(healthy, Duration.ZERO);
+        cached.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        cached.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        assertEquals(2, healthy.calls.get());
+        cached.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), true).join();
+        assertEquals(4, healthy.calls.get(), "overwriteCache asks again");
+    }
+
+    @Test
+    void differentParametersAreDifferentEntries() {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]");
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        orks.cachedRead(ROUTE, "listThings", Map.of("limit", 5), Gathering.map(), false).join();
+        orks.cachedRead(ROUTE, "listThings", Map.of("limit", 6), Gathering.map(), false).join();
+        orks.cachedRead(ROUTE, "listThings", Map.of("limit", 5), Gathering.map(), false).join();
+        assertEquals(2, cluster.calls.get());
+    }
+
+    @Test
+    void aWriteDropsTheCachedReadsItNamesOnceTheOrksAnswered() {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]");
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        orks.cachedRead("/auth/actions", "queryActions", PAYLOAD, Gathering.map(), false).join();
+        GatheredAnswer written = orks.write("saveThingComment", Map.of("comment", "hi"),
+                Gathering.each((reply, json) -> List.of(Map.of("success", true))), List.of(ROUTE)).join();
+        assertEquals("[{\"success\":true}]", written.body().text());
+        assertEquals(3, cluster.calls.get());
+        orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        orks.cachedRead("/auth/actions", "queryActions", PAYLOAD, Gathering.map(), false).join();
+        assertEquals(4, cluster.calls.get(), "only the named route was dropped");
+    }
+
+    @Test
+    void uncachedReadsAlwaysAsk() {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "{}");
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        orks.read("getThingConf", PAYLOAD, Gathering.map()).join();
+        orks.read("getThingConf", PAYLOAD, Gathering.map()).join();
+        assertEquals(2, cluster.calls.get());
+    }
+}
