@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.PermissionSet;
 import io.miningos.gateway.domain.identity.Role;
@@ -64,8 +65,20 @@ public final class ConfigLoader {
         return new GatewayConfig(GatewayConfig.DEFAULT_SITE,
                 new GatewayConfig.Identity(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN),
                         GatewayConfig.DEFAULT_TTL_SECONDS, GatewayConfig.DEFAULT_TTL_SECONDS, RoleCatalog.defaults()),
-                defaultHttp(), defaultFeatureConfig(), orks, Map.of(), GatewayConfig.DEFAULT_RPC_TIMEOUT_MS,
-                Optional.empty());
+                defaultHttp(), defaultFeatureConfig(), orks, defaultCacheTiming(), GatewayConfig.DEFAULT_RPC_TIMEOUT_MS,
+                Optional.empty(), FanOutConfig.defaults());
+    }
+
+    /** The cache timings of the Node gateway's example configuration; other routes keep answers 30s. */
+    static Map<String, String> defaultCacheTiming() {
+        Map<String, String> timing = new LinkedHashMap<>();
+        timing.put("/auth/list-things", "15s");
+        timing.put("/auth/tail-log", "15s");
+        timing.put("/auth/actions/batch", "30s");
+        timing.put("/auth/actions/:type", "30s");
+        timing.put("/auth/actions/:type/:id", "30s");
+        timing.put("/auth/global/data", "30s");
+        return timing;
     }
 
     static GatewayConfig fromFiles(ConfigObject common, Optional<ConfigObject> authFile) {
@@ -78,11 +91,15 @@ public final class ConfigLoader {
         Map<String, Map<String, Object>> orks = readOrks(common);
         Map<String, String> cacheTiming = readCacheTiming(common);
         Optional<String> staticRoot = common.string("staticRootPath");
-        GatewayConfig.Http http = common.object("gateway").map(ConfigLoader::readHttp).orElseGet(ConfigLoader::defaultHttp);
+        Optional<ConfigObject> gateway = common.object("gateway");
+        GatewayConfig.Http http = gateway.map(ConfigLoader::readHttp).orElseGet(ConfigLoader::defaultHttp);
+        FanOutConfig fanOut = gateway.map(FanOutConfig::read).orElseGet(FanOutConfig::defaults);
+        gateway.ifPresent(ConfigObject::finish);
         common.finish();
 
         GatewayConfig.Identity identity = readIdentity(authFile, commonTtl);
-        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot);
+        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
+                fanOut);
     }
 
     private static Map<String, Map<String, Object>> readOrks(ConfigObject common) {
@@ -93,6 +110,7 @@ public final class ConfigLoader {
         }
         for (String id : section.get().keys()) {
             ConfigObject ork = section.get().object(id).orElseThrow(() -> section.get().error(id, "must be an object"));
+            // Which keys an ORK entry may hold is up to its transport; they are checked when it is opened.
             orks.put(id, ork.asPlainMap());
         }
         return orks;
@@ -103,8 +121,14 @@ public final class ConfigLoader {
         Optional<ConfigObject> section = common.object("cacheTiming");
         if (section.isPresent()) {
             for (String route : section.get().keys()) {
-                timing.put(route, section.get().string(route).orElseThrow(
-                        () -> section.get().error(route, "must be a duration such as \"15s\"")));
+                String text = section.get().string(route).orElseThrow(
+                        () -> section.get().error(route, "must be a duration such as \"15s\""));
+                try {
+                    CacheTimings.parseDuration(text);
+                } catch (IllegalArgumentException e) {
+                    throw section.get().error(route, e.getMessage());
+                }
+                timing.put(route, text);
             }
         }
         return timing;
@@ -117,7 +141,6 @@ public final class ConfigLoader {
                 gateway.integer("port", 0, 65_535).map(Long::intValue).orElse(defaults.port()),
                 gateway.integer("maxBodyBytes", 1024, 64L * 1024 * 1024).orElse(defaults.maxBodyBytes()),
                 gateway.bool("trustProxy").orElse(defaults.trustProxy()));
-        gateway.finish();
         return http;
     }
 

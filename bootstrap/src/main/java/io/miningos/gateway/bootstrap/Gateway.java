@@ -1,29 +1,45 @@
 package io.miningos.gateway.bootstrap;
 
+import io.miningos.gateway.adapters.http.ActionRoutes;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
+import io.miningos.gateway.adapters.http.LogRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
 import io.miningos.gateway.adapters.http.SignInRoutes;
+import io.miningos.gateway.adapters.http.SiteConfigRoutes;
 import io.miningos.gateway.adapters.http.StaticUi;
+import io.miningos.gateway.adapters.http.ThingRoutes;
 import io.miningos.gateway.adapters.http.UserRoutes;
 import io.miningos.gateway.adapters.http.oauth.JwtSignInStates;
 import io.miningos.gateway.adapters.http.oauth.OAuth2IdentityProvider;
 import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
 import io.miningos.gateway.adapters.http.oauth.StateSigningKey;
+import io.miningos.gateway.adapters.ork.JacksonJsonCodec;
+import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.TransportOrkCluster;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
 import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
 import io.miningos.gateway.adapters.persistence.JooqUserRepository;
 import io.miningos.gateway.adapters.persistence.JooqUserSettingsStore;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
+import io.miningos.gateway.application.actions.ActionsService;
+import io.miningos.gateway.application.cache.CacheTimings;
+import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.identity.IdentityService;
 import io.miningos.gateway.application.identity.IdentitySettings;
 import io.miningos.gateway.application.identity.MigrateUsersService;
 import io.miningos.gateway.application.identity.SignInService;
 import io.miningos.gateway.application.identity.UserActivity;
+import io.miningos.gateway.application.logs.LogsService;
+import io.miningos.gateway.application.ork.OrkFailureCounts;
+import io.miningos.gateway.application.ork.OrkFanOut;
+import io.miningos.gateway.application.ork.OrkRequests;
+import io.miningos.gateway.application.siteconfig.SiteConfigService;
+import io.miningos.gateway.application.things.ThingsService;
 import io.miningos.gateway.application.users.UsersService;
 import io.miningos.gateway.domain.user.User;
 import org.slf4j.Logger;
@@ -56,6 +72,8 @@ public final class Gateway implements AutoCloseable {
     private final UsersService users;
     private final UserActivity activity;
     private final JooqAuditLog audit;
+    private TransportOrkCluster orkCluster;
+    private OrkFanOut orkFanOut;
     private GatewayHttpServer http;
     private ScheduledExecutorService housekeeping;
 
@@ -108,15 +126,34 @@ public final class Gateway implements AutoCloseable {
         return activity;
     }
 
-    /** Starts the HTTP server and periodic housekeeping. */
+    /** Starts the HTTP server and periodic housekeeping, reaching the ORKs with the installed transports. */
     public GatewayHttpServer serve(int port) {
+        return serve(port, OrkTransportRegistry.installed());
+    }
+
+    /**
+     * As {@link #serve(int)} with the given transports. Every configured ORK's transport is opened first: an
+     * unknown transport or bad options stop the start with a {@link ConfigException}.
+     */
+    public GatewayHttpServer serve(int port, OrkTransportRegistry transports) {
+        orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock);
+        FanOutConfig fanOut = config.fanOut();
+        orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()));
+        ResponseCache cache = new ResponseCache(fanOut.cacheMaxBytes(), fanOut.partialCacheTtl());
+        OrkRequests orks = new OrkRequests(orkFanOut, new JacksonJsonCodec(), cache,
+                CacheTimings.parse(config.cacheTiming()));
+
         GatewayConfig.Http h = config.http();
         HttpSettings settings = new HttpSettings(h.host(), port, h.maxBodyBytes(), h.trustProxy());
         ClientAddress clientAddress = new ClientAddress(h.trustProxy());
         List<RouteGroup> routes = List.of(
                 new IdentityRoutes(identity, config.site()),
                 new UserRoutes(users, users),
-                signInRoutes(clientAddress));
+                signInRoutes(clientAddress),
+                new ThingRoutes(new ThingsService(orks)),
+                new ActionRoutes(new ActionsService(orks)),
+                new LogRoutes(new LogsService(orks)),
+                new SiteConfigRoutes(new SiteConfigService(orks)));
         http = new GatewayHttpServer(settings, new Authentication(activity.tracking(identity), clientAddress), routes,
                 staticUi())
                 .start();
@@ -157,6 +194,11 @@ public final class Gateway implements AutoCloseable {
         return SignInRoutes.configured(service, signIn.startPath(), signIn.uiUri(), clientAddress);
     }
 
+    /** How often each ORK failed since the server started (empty before {@link #serve}). */
+    public OrkFailureCounts orkFailureCounts() {
+        return orkFanOut == null ? new OrkFailureCounts() : orkFanOut.failureCounts();
+    }
+
     private void purgeExpiredTokens() {
         try {
             int purged = identity.purgeExpired();
@@ -190,6 +232,9 @@ public final class Gateway implements AutoCloseable {
             http.stop();
         }
         flushActivity();
+        if (orkCluster != null) {
+            orkCluster.close();
+        }
         db.close();
     }
 }

@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.user.Email;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +21,13 @@ import java.util.Optional;
  * @param cacheTiming   route → TTL text such as {@code "15s"} ({@code common.json: cacheTiming})
  * @param rpcTimeoutMs  per-call ORK timeout ({@code common.json: rpcTimeout})
  * @param staticRootPath folder of a built UI to serve at {@code /} ({@code common.json: staticRootPath})
+ * @param fanOut        ORK concurrency and the answer cache's bounds ({@code common.json: gateway.*}, our addition)
  * @param signIn        Google sign-in ({@code facs/httpd-oauth2.config.json}); empty when not configured
  */
 public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                             Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
-                            long rpcTimeoutMs, Optional<String> staticRootPath, Optional<SignInConfig> signIn) {
+                            long rpcTimeoutMs, Optional<String> staticRootPath, FanOutConfig fanOut,
+                            Optional<SignInConfig> signIn) {
 
     public static final String DEFAULT_SITE = "demo-site";
     public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
@@ -36,22 +39,24 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(http, "http");
         featureConfig = Map.copyOf(featureConfig);
-        orks = new LinkedHashMap<>(orks);
-        cacheTiming = Map.copyOf(cacheTiming);
+        orks = Collections.unmodifiableMap(new LinkedHashMap<>(orks));
+        cacheTiming = Collections.unmodifiableMap(new LinkedHashMap<>(cacheTiming));
         Objects.requireNonNull(staticRootPath, "staticRootPath");
+        Objects.requireNonNull(fanOut, "fanOut");
         Objects.requireNonNull(signIn, "signIn");
     }
 
     /** Without sign-in configured. */
     public GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                          Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming, long rpcTimeoutMs,
-                         Optional<String> staticRootPath) {
-        this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, Optional.empty());
+                         Optional<String> staticRootPath, FanOutConfig fanOut) {
+        this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut,
+                Optional.empty());
     }
 
     public GatewayConfig withSignIn(Optional<SignInConfig> newSignIn) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                newSignIn);
+                fanOut, newSignIn);
     }
 
     /**

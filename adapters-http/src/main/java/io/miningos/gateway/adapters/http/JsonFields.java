@@ -58,6 +58,18 @@ public final class JsonFields {
         throw DomainException.invalid(code);
     }
 
+    /** An optional number: absent or null gives null; any other non-number is an error. */
+    public static Number optionalNumber(Map<String, Object> object, String key, String code) {
+        Object value = object.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number number)) {
+            throw DomainException.invalid(code);
+        }
+        return number;
+    }
+
     /** A required boolean (JSON true/false only). */
     public static boolean bool(Map<String, Object> object, String key, String code) {
         if (!(object.get(key) instanceof Boolean b)) {

@@ -1,0 +1,148 @@
+package io.miningos.gateway.application.actions;
+
+import io.miningos.gateway.application.ork.EntryRule;
+import io.miningos.gateway.application.ork.GatheredAnswer;
+import io.miningos.gateway.application.ork.Gathering;
+import io.miningos.gateway.application.ork.OrkPayload;
+import io.miningos.gateway.application.ork.OrkReply;
+import io.miningos.gateway.application.ork.OrkRequests;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.identity.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+public final class ActionsService implements ActionsUseCase {
+
+    public static final String ACTIONS = "/auth/actions";
+    public static final String ACTIONS_BATCH = "/auth/actions/batch";
+    public static final String ACTION = "/auth/actions/:type/:id";
+    /** What a write to the approval pipeline makes stale. */
+    static final List<String> READS = List.of(ACTIONS, ACTIONS_BATCH, ACTION);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionsService.class);
+
+    /** pushAction: the ORK's {@code {id, data, errors}} as sent; a failure looks like a push that created nothing. */
+    static final EntryRule PUSHED = (reply, codec) -> switch (reply) {
+        case OrkReply.Answered answered -> List.of(answered.answer());
+        case OrkReply.Failed failed -> List.of(notPushed(failed));
+    };
+
+    /** pushActionsBatch: the ORK answers one push outcome per batch item; they become the entries. */
+    static final EntryRule PUSHED_BATCH = (reply, codec) -> switch (reply) {
+        case OrkReply.Answered answered -> codec.read(answered.answer()) instanceof List<?> outcomes
+                ? new ArrayList<Object>(outcomes) : List.of(answered.answer());
+        case OrkReply.Failed failed -> List.of(notPushed(failed));
+    };
+
+    static final EntryRule VOTED = (reply, codec) -> switch (reply) {
+        case OrkReply.Answered answered -> List.of(Map.of("success", true));
+        case OrkReply.Failed failed -> List.of(unsuccessful(failed));
+    };
+
+    /** cancelActionsBatch: the ORK answers one {@code {id, success, error?}} per id; they become the entries. */
+    static final EntryRule CANCELLED = (reply, codec) -> switch (reply) {
+        case OrkReply.Answered answered -> codec.read(answered.answer()) instanceof List<?> outcomes
+                ? new ArrayList<Object>(outcomes) : List.of(Map.of("success", true));
+        case OrkReply.Failed failed -> List.of(unsuccessful(failed));
+    };
+
+    /** getActionsBatch: each ORK answers the actions it has (an array); those are concatenated. */
+    static final EntryRule FOUND = (reply, codec) -> {
+        if (reply instanceof OrkReply.Answered answered) {
+            if (codec.read(answered.answer()) instanceof List<?> actions) {
+                return new ArrayList<Object>(actions);
+            }
+            LOG.warn("ORK {} answered getActionsBatch with something other than an array; left out", reply.orkId());
+        }
+        return List.of();
+    };
+
+    private final OrkRequests orks;
+
+    public ActionsService(OrkRequests orks) {
+        this.orks = Objects.requireNonNull(orks, "orks");
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> query(ActionsQuery query, boolean refresh) {
+        Map<String, Object> payload = OrkPayload.builder().put("queries", query.queries())
+                .put("groupBatch", query.groupBatch()).put("suffix", query.suffix()).build();
+        return orks.cachedRead(ACTIONS, "queryActions", payload, Gathering.map(), refresh);
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> batch(ActionIds ids, boolean refresh) {
+        return orks.cachedRead(ACTIONS_BATCH, "getActionsBatch", Map.of("ids", ids.ids()),
+                Gathering.eachOfAnswers(FOUND), refresh);
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> get(ActionStore store, long id, boolean refresh) {
+        if (id < 0) {
+            throw DomainException.invalid(ID_INVALID);
+        }
+        Map<String, Object> payload = OrkPayload.builder().put("id", id).put("type", store.wireName()).build();
+        return orks.cachedRead(ACTION, "getAction", payload, Gathering.map(), refresh);
+    }
+
+    /** The ORK checks {@code authPerms} ("miner:rw" form) against the racks the action would touch. */
+    @Override
+    public CompletableFuture<GatheredAnswer> push(Caller caller, PushActionCommand command) {
+        caller.requireWrite();
+        Map<String, Object> payload = OrkPayload.builder().put("query", command.query())
+                .put("action", command.action()).put("params", command.params()).put("voter", caller.email())
+                .put("authPerms", caller.permissions().asCompactStrings()).build();
+        return orks.write("pushAction", payload, Gathering.each(PUSHED), READS);
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> pushBatch(Caller caller, PushActionsBatchCommand command) {
+        caller.requireWrite();
+        Map<String, Object> payload = OrkPayload.builder()
+                .put("batchActionsPayload", command.batchActionsPayload())
+                .put("batchActionUID", command.batchActionUid()).put("suffix", command.suffix())
+                .put("voter", caller.email()).put("authPerms", caller.permissions().asCompactStrings()).build();
+        return orks.write("pushActionsBatch", payload, Gathering.each(PUSHED_BATCH), READS);
+    }
+
+    /** Votes carry bare capability names: the ORK checks that they cover the action's required types. */
+    @Override
+    public CompletableFuture<GatheredAnswer> vote(Caller caller, long id, boolean approve) {
+        caller.requireWrite();
+        if (id < 0) {
+            throw DomainException.invalid(ID_INVALID);
+        }
+        Map<String, Object> payload = OrkPayload.builder().put("id", id).put("approve", approve)
+                .put("voter", caller.email()).put("authPerms", caller.permissions().capabilities()).build();
+        return orks.write("voteAction", payload, Gathering.each(VOTED), READS);
+    }
+
+    /** Only the creator may cancel, and only while voting: the ORK checks {@code voter}. */
+    @Override
+    public CompletableFuture<GatheredAnswer> cancel(Caller caller, ActionIds ids) {
+        caller.requireWrite();
+        Map<String, Object> payload = Map.of("ids", ids.ids(), "voter", caller.email());
+        return orks.write("cancelActionsBatch", payload, Gathering.each(CANCELLED), READS);
+    }
+
+    private static Map<String, Object> notPushed(OrkReply.Failed failed) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", null);
+        entry.put("errors", List.of(failed.failure().clientMessage()));
+        return entry;
+    }
+
+    private static Map<String, Object> unsuccessful(OrkReply.Failed failed) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("success", false);
+        entry.put("error", failed.failure().clientMessage());
+        return entry;
+    }
+}

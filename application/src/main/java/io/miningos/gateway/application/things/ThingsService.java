@@ -1,0 +1,101 @@
+package io.miningos.gateway.application.things;
+
+import io.miningos.gateway.application.ork.EntryRule;
+import io.miningos.gateway.application.ork.GatheredAnswer;
+import io.miningos.gateway.application.ork.Gathering;
+import io.miningos.gateway.application.ork.OrkPayload;
+import io.miningos.gateway.application.ork.OrkReply;
+import io.miningos.gateway.application.ork.OrkRequests;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.identity.Caller;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+public final class ThingsService implements ThingsUseCase {
+
+    public static final String LIST_THINGS = "/auth/list-things";
+    public static final String LIST_RACKS = "/auth/list-racks";
+    public static final String EXT_DATA = "/auth/ext-data";
+    public static final String WORKER_CONFIG = "/auth/worker-config";
+
+    /** The settings and comment rule: the ORK's answer wrapped as {@code success}, a failure as {@code error}. */
+    static final EntryRule SUCCESS_OR_ERROR = (reply, codec) -> {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        switch (reply) {
+            case OrkReply.Answered answered -> entry.put("success", codec.read(answered.answer()));
+            case OrkReply.Failed failed -> entry.put("error", failed.failure().clientMessage());
+        }
+        return List.of(entry);
+    };
+
+    private final OrkRequests orks;
+
+    public ThingsService(OrkRequests orks) {
+        this.orks = Objects.requireNonNull(orks, "orks");
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> listThings(ListThingsQuery query, boolean refresh) {
+        return orks.cachedRead(LIST_THINGS, "listThings", query.payload(), Gathering.map(), refresh);
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> listRacks(String type, boolean refresh) {
+        // Only the type is sent: in particular never "keys", which would make the ORKs reveal rack RPC keys.
+        return orks.cachedRead(LIST_RACKS, "listRacks", Map.of("type", required(type, TYPE_INVALID)),
+                Gathering.map(), refresh);
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> extData(String type, Map<String, Object> query, boolean refresh) {
+        Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
+                .put("query", query).build();
+        return orks.cachedRead(EXT_DATA, "getWrkExtData", payload, Gathering.map(), refresh);
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> workerConfig(String type, Map<String, Object> fields, boolean refresh) {
+        Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
+                .put("fields", fields).build();
+        return orks.cachedRead(WORKER_CONFIG, "getWrkConf", payload, Gathering.map(), refresh);
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> thingConfig(String type, String requestType) {
+        Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
+                .put("requestType", required(requestType, REQUEST_TYPE_INVALID)).build();
+        return orks.read("getThingConf", payload, Gathering.map());
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> settings(String rackId) {
+        return orks.read("getWrkSettings", Map.of("rackId", required(rackId, ThingCommentCommand.RACK_ID_INVALID)),
+                Gathering.each(SUCCESS_OR_ERROR));
+    }
+
+    @Override
+    public CompletableFuture<GatheredAnswer> saveSettings(Caller caller, SaveSettingsCommand command) {
+        caller.requireWrite();
+        Map<String, Object> payload = Map.of("rackId", command.rackId(), "entries", command.entries());
+        return orks.write("saveWrkSettings", payload, Gathering.each(SUCCESS_OR_ERROR), List.of());
+    }
+
+    /** Comments are part of every thing that {@code list-things} returns, so a comment write refreshes it. */
+    @Override
+    public CompletableFuture<GatheredAnswer> comment(Caller caller, ThingCommentCommand command) {
+        caller.require(COMMENTS_WRITE);
+        return orks.write(command.operation().orkMethod(), command.payload(caller.email()),
+                Gathering.each(SUCCESS_OR_ERROR), List.of(LIST_THINGS));
+    }
+
+    static String required(String value, String code) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid(code);
+        }
+        return value;
+    }
+}

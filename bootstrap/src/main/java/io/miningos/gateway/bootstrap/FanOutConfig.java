@@ -1,0 +1,58 @@
+package io.miningos.gateway.bootstrap;
+
+import io.miningos.gateway.application.cache.CacheTimings;
+
+import java.time.Duration;
+
+/**
+ * How the gateway asks its ORKs and keeps their answers ({@code common.json: gateway.*}, our additions).
+ *
+ * @param orkConcurrency  ORKs asked at once by one request ({@code gateway.orkConcurrency})
+ * @param cacheMaxBytes   memory the cached answers may hold ({@code gateway.cacheMaxBytes}); every entry also
+ *                        counts a fixed overhead, which bounds the number of entries too
+ * @param partialCacheTtl how long an answer some ORK failed to contribute to is kept
+ *                        ({@code gateway.partialCacheTtl}, e.g. {@code "5s"}; {@code "0s"} keeps none)
+ */
+public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl) {
+
+    public static final int DEFAULT_ORK_CONCURRENCY = 16;
+    public static final long DEFAULT_CACHE_MAX_BYTES = 256L * 1024 * 1024;
+    public static final Duration DEFAULT_PARTIAL_CACHE_TTL = Duration.ofSeconds(5);
+    private static final Duration MAX_PARTIAL_CACHE_TTL = Duration.ofMinutes(5);
+
+    public FanOutConfig {
+        if (orkConcurrency < 1) {
+            throw new IllegalArgumentException("orkConcurrency must be at least 1");
+        }
+        if (cacheMaxBytes < 1024 * 1024) {
+            throw new IllegalArgumentException("cacheMaxBytes must be at least 1 MiB");
+        }
+        if (partialCacheTtl.isNegative() || partialCacheTtl.compareTo(MAX_PARTIAL_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException("partialCacheTtl must be between 0s and 5m");
+        }
+    }
+
+    public static FanOutConfig defaults() {
+        return new FanOutConfig(DEFAULT_ORK_CONCURRENCY, DEFAULT_CACHE_MAX_BYTES, DEFAULT_PARTIAL_CACHE_TTL);
+    }
+
+    /** Reads the keys of {@code common.json: gateway} this record owns; the caller finishes the object. */
+    static FanOutConfig read(ConfigObject gateway) {
+        int concurrency = gateway.integer("orkConcurrency", 1, 256).map(Long::intValue)
+                .orElse(DEFAULT_ORK_CONCURRENCY);
+        long maxBytes = gateway.integer("cacheMaxBytes", 1024 * 1024, 64L * 1024 * 1024 * 1024)
+                .orElse(DEFAULT_CACHE_MAX_BYTES);
+        Duration partialTtl = gateway.string("partialCacheTtl").map(text -> {
+            try {
+                Duration ttl = CacheTimings.parseDuration(text);
+                if (ttl.compareTo(MAX_PARTIAL_CACHE_TTL) > 0) {
+                    throw new IllegalArgumentException("longer than 5m: " + text);
+                }
+                return ttl;
+            } catch (IllegalArgumentException e) {
+                throw gateway.error("partialCacheTtl", e.getMessage());
+            }
+        }).orElse(DEFAULT_PARTIAL_CACHE_TTL);
+        return new FanOutConfig(concurrency, maxBytes, partialTtl);
+    }
+}

@@ -1,0 +1,35 @@
+package io.miningos.gateway.bootstrap;
+
+import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.TransportOrkCluster;
+import io.miningos.gateway.adapters.ork.spi.OrkTransport;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Opens a transport for every configured ORK; a bad entry stops the start naming the file, the ORK and the key. */
+final class OrkWiring {
+
+    private OrkWiring() {
+    }
+
+    static TransportOrkCluster openCluster(Map<String, Map<String, Object>> orks, OrkTransportRegistry registry,
+                                           Path dataDir, Clock clock) {
+        Map<String, OrkTransport> opened = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Map<String, Object>> ork : orks.entrySet()) {
+                try {
+                    opened.put(ork.getKey(), registry.open(ork.getKey(), ork.getValue(), dataDir, clock));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(ConfigLoader.COMMON + ": orks." + ork.getKey() + "." + e.getMessage(), e);
+                }
+            }
+        } catch (RuntimeException e) {
+            new TransportOrkCluster(opened).close();
+            throw e;
+        }
+        return new TransportOrkCluster(opened);
+    }
+}

@@ -1,0 +1,158 @@
+package io.miningos.gateway.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.spi.OrkTransport;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
+import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.token.ClientIp;
+import io.miningos.gateway.domain.user.Email;
+import io.miningos.gateway.domain.user.NewUser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** The real gateway (SQLite, HTTP server on a free port) in front of in-test ORKs. */
+final class TestGateway implements AutoCloseable {
+
+    static final String ADMIN = "admin@example.com";
+
+    record Response(int status, Map<String, List<String>> headers, String body) {
+        JsonNode json() {
+            try {
+                return FakeOrk.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        /** The {@code X-Ork-Failures} header, or null. */
+        String orkFailures() {
+            List<String> values = headers.get("x-ork-failures");
+            return values == null ? null : values.getFirst();
+        }
+
+        String errorCode() {
+            return json().path("message").asText();
+        }
+    }
+
+    private final Gateway gateway;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestGateway(Gateway gateway, int port) {
+        this.gateway = gateway;
+        this.port = port;
+    }
+
+    static TestGateway start(Path dataDir, Map<String, FakeOrk> orks) {
+        return start(dataDir, orks, 2_000, Map.of());
+    }
+
+    static TestGateway start(Path dataDir, Map<String, FakeOrk> orks, long rpcTimeoutMs,
+                             Map<String, String> cacheTiming) {
+        return start(dataDir, orks, rpcTimeoutMs, cacheTiming, FanOutConfig.defaults());
+    }
+
+    static TestGateway start(Path dataDir, Map<String, FakeOrk> orks, long rpcTimeoutMs,
+                             Map<String, String> cacheTiming, FanOutConfig fanOut) {
+        Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+        orks.keySet().forEach(id -> entries.put(id, Map.of("transport", "fake")));
+        GatewayConfig config = new GatewayConfig("test-site",
+                new GatewayConfig.Identity(new Email(ADMIN), 3600, 3600, RoleCatalog.defaults()),
+                new GatewayConfig.Http("127.0.0.1", 0, 1024 * 1024, false), Map.of(), entries, cacheTiming,
+                rpcTimeoutMs, Optional.empty(), fanOut);
+        Gateway gateway = Gateway.open(config, dataDir, Clock.systemUTC());
+        try {
+            int port = gateway.serve(0, new OrkTransportRegistry(List.of(provider(orks)))).port();
+            return new TestGateway(gateway, port);
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    static OrkTransportProvider provider(Map<String, FakeOrk> orks) {
+        return new OrkTransportProvider() {
+            @Override
+            public String name() {
+                return "fake";
+            }
+
+            @Override
+            public OrkTransport open(OrkTransportContext context) {
+                return orks.get(context.orkId()).transport();
+            }
+        };
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    String adminToken() {
+        return tokenFor(ADMIN);
+    }
+
+    /** A token for a new user holding {@code role}. */
+    String tokenForRole(String role) {
+        String email = role.replace('_', '.') + "@example.com";
+        gateway.users().createFromConsole(new NewUser(new Email(email), role, role));
+        return tokenFor(email);
+    }
+
+    String tokenFor(String email) {
+        return gateway.identity().issueFor(new Email(email), Set.of(ClientIp.parse("127.0.0.1")),
+                OptionalLong.empty()).text();
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    Response send(String method, String path, String token, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
