@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ final class QueryParams {
 
     /** {@code overwriteCache=true}: skip the cached answer, fetch anew and store it. */
     static final String REFRESH = "overwriteCache";
+    private static final Pattern NOT_CODE_CHARACTER = Pattern.compile("[^A-Z0-9]");
+    private static final String REFRESH_INVALID = code(REFRESH, "_INVALID");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
     /** How a parameter is read. */
@@ -33,11 +36,11 @@ final class QueryParams {
     }
 
     static Long integer(Context ctx, String name, String code) {
-        return integer(ctx.queryParam(name), code);
+        return integer(ctx.queryParam(name), () -> code);
     }
 
     static Boolean flag(Context ctx, String name, String code) {
-        return flag(ctx.queryParam(name), code);
+        return flag(ctx.queryParam(name), () -> code);
     }
 
     @SuppressWarnings("unchecked")
@@ -51,7 +54,7 @@ final class QueryParams {
     }
 
     static boolean refresh(Context ctx) {
-        return Boolean.TRUE.equals(flag(ctx, REFRESH, code(REFRESH, "_INVALID")));
+        return Boolean.TRUE.equals(flag(ctx, REFRESH, REFRESH_INVALID));
     }
 
     /**
@@ -69,32 +72,33 @@ final class QueryParams {
             Kind kind = kinds.getOrDefault(name, Kind.TEXT);
             out.put(name, switch (kind) {
                 case TEXT -> raw;
-                case INTEGER -> integer(raw, code(name, "_INVALID"));
-                case FLAG -> flag(raw, code(name, "_INVALID"));
+                case INTEGER -> integer(raw, () -> code(name, "_INVALID"));
+                case FLAG -> flag(raw, () -> code(name, "_INVALID"));
                 case OBJECT, ARRAY -> json(raw, name, kind);
             });
         });
         return out;
     }
 
-    private static Long integer(String raw, String code) {
+    /** The error code is built only when needed: this runs on every request. */
+    private static Long integer(String raw, Supplier<String> code) {
         if (raw == null) {
             return null;
         }
         if (!INTEGER.matcher(raw).matches()) {
-            throw DomainException.invalid(code);
+            throw DomainException.invalid(code.get());
         }
         return Long.parseLong(raw);
     }
 
-    private static Boolean flag(String raw, String code) {
+    private static Boolean flag(String raw, Supplier<String> code) {
         if (raw == null) {
             return null;
         }
         return switch (raw) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw DomainException.invalid(code);
+            default -> throw DomainException.invalid(code.get());
         };
     }
 
@@ -117,6 +121,6 @@ final class QueryParams {
 
     /** {@code ERR_<NAME><suffix>}, the name upper-cased as one word as the Node gateway did ({@code AGGRFIELDS}). */
     static String code(String name, String suffix) {
-        return "ERR_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + suffix;
+        return "ERR_" + NOT_CODE_CHARACTER.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("_") + suffix;
     }
 }
