@@ -66,30 +66,30 @@ class OrkWriteRoutesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "PUT    | /auth/settings            | {\"entries\":{\"a\":1}}                        | ERR_RACK_ID_INVALID",
-            "PUT    | /auth/settings            | {\"rackId\":\"r\"}                              | ERR_ENTRIES_INVALID",
-            "PUT    | /auth/settings            | {\"rackId\":\"r\",\"entries\":{}}               | ERR_ENTRIES_INVALID",
-            "PUT    | /auth/settings            | {\"rackId\":\"r\",\"entries\":[1]}              | ERR_ENTRIES_INVALID",
-            "PUT    | /auth/settings            | {nope                                           | ERR_BODY_INVALID_JSON",
-            "POST   | /auth/thing/comment       | {\"thingId\":\"t\",\"comment\":\"c\"}           | ERR_RACK_ID_INVALID",
-            "POST   | /auth/thing/comment       | {\"rackId\":\"r\",\"comment\":\"c\"}            | ERR_THING_ID_INVALID",
-            "POST   | /auth/thing/comment       | {\"rackId\":\"r\",\"thingId\":\"t\",\"comment\":\"\"} | ERR_COMMENT_INVALID",
-            "PUT    | /auth/thing/comment       | {\"rackId\":\"r\",\"thingId\":\"t\"}            | ERR_COMMENT_INVALID",
-            "PUT    | /auth/thing/comment       | {\"rackId\":\"r\",\"thingId\":\"t\",\"comment\":\"c\",\"ts\":\"x\"} | ERR_TS_INVALID",
-            "PUT    | /auth/thing/comment       | {\"rackId\":\"r\",\"thingId\":\"t\",\"comment\":\"c\",\"id\":\" \"} | ERR_COMMENT_ID_INVALID",
-            "DELETE | /auth/thing/comment       | {\"rackId\":\"r\"}                              | ERR_THING_ID_INVALID",
-            "DELETE | /auth/thing/comment       | {\"rackId\":\"r\",\"thingId\":\"t\",\"id\":5}   | ERR_COMMENT_ID_INVALID",
+            "PUT | /auth/settings | {\"rackId\":\"r\"} | ERR_ENTRIES_INVALID",
+            "PUT | /auth/settings | {\"rackId\":\"r\",\"entries\":{}} | ERR_ENTRIES_INVALID",
+            "PUT | /auth/settings | {\"rackId\":\"r\",\"entries\":[1]} | ERR_ENTRIES_INVALID",
+            "PUT | /auth/settings | {nope | ERR_BODY_INVALID_JSON",
+            "POST | /auth/thing/comment | {\"thingId\":\"t\",\"comment\":\"c\"} | ERR_RACK_ID_INVALID",
+            "POST | /auth/thing/comment | {\"rackId\":\"r\",\"comment\":\"c\"} | ERR_THING_ID_INVALID",
+            "POST | /auth/thing/comment | {\"rackId\":\"r\",\"thingId\":\"t\",\"comment\":\"\"} | ERR_COMMENT_INVALID",
+            "PUT | /auth/thing/comment | {\"rackId\":\"r\",\"thingId\":\"t\"} | ERR_COMMENT_INVALID",
+            "PUT | /auth/thing/comment | {\"rackId\":\"r\",\"thingId\":\"t\",\"comment\":\"c\",\"ts\":\"x\"} | ERR_TS_INVALID",
+            "PUT | /auth/thing/comment | {\"rackId\":\"r\",\"thingId\":\"t\",\"comment\":\"c\",\"id\":\" \"} | ERR_COMMENT_ID_INVALID",
+            "DELETE | /auth/thing/comment | {\"rackId\":\"r\"} | ERR_THING_ID_INVALID",
+            "DELETE | /auth/thing/comment | {\"rackId\":\"r\",\"thingId\":\"t\",\"id\":5} | ERR_COMMENT_ID_INVALID",
             "POST   | /auth/global-config       | {\"isAutoSleepAllowed\":true}                   | ERR_INVALID_JSON",
-            "POST   | /auth/global-config       | {\"data\":{\"isAutoSleepAllowed\":\"no\"}}      | ERR_IS_AUTO_SLEEP_ALLOWED_INVALID",
-            "POST   | /auth/global-config       | {\"data\":{}}                                   | ERR_IS_AUTO_SLEEP_ALLOWED_INVALID",
+            "POST | /auth/global-config | {\"data\":{\"isAutoSleepAllowed\":\"no\"}} | ERR_IS_AUTO_SLEEP_ALLOWED_INVALID",
+            "POST | /auth/global-config | {\"data\":{}} | ERR_IS_AUTO_SLEEP_ALLOWED_INVALID",
             "POST   | /auth/actions/voting      | {\"action\":\"reboot\",\"params\":[]}           | ERR_QUERY_INVALID",
             "POST   | /auth/actions/voting      | {\"query\":{},\"action\":\"\",\"params\":[]}    | ERR_ACTION_INVALID",
-            "POST   | /auth/actions/voting      | {\"query\":{},\"action\":\"reboot\",\"params\":{}} | ERR_PARAMS_INVALID",
-            "POST   | /auth/actions/voting/batch | {\"batchActionUID\":\"b\"}                     | ERR_BATCH_ACTIONS_PAYLOAD_INVALID_ARRAY",
-            "POST   | /auth/actions/voting/batch | {\"batchActionsPayload\":[1],\"batchActionUID\":\"b\"} | ERR_BATCH_ACTIONS_PAYLOAD_INVALID_ARRAY",
-            "POST   | /auth/actions/voting/batch | {\"batchActionsPayload\":[]}                   | ERR_BATCH_ACTION_UID_INVALID",
-            "POST   | /auth/actions/voting/batch | {\"batchActionsPayload\":[],\"batchActionUID\":\"b\",\"suffix\":\"\"} | ERR_SUFFIX_INVALID",
+            "POST | /auth/actions/voting | {\"query\":{},\"action\":\"reboot\",\"params\":{}} | ERR_PARAMS_INVALID",
+            "POST | /auth/actions/voting/batch | {\"batchActionUID\":\"b\"} | ERR_BATCH_ACTIONS_PAYLOAD_INVALID_ARRAY",
+            "POST | /auth/actions/voting/batch | {\"batchActionsPayload\":[1],\"batchActionUID\":\"b\"} | ERR_BATCH_ACTIONS_PAYLOAD_INVALID_ARRAY",
+            "POST | /auth/actions/voting/batch | {\"batchActionsPayload\":[]} | ERR_BATCH_ACTION_UID_INVALID",
+            "POST | /auth/actions/voting/batch | {\"batchActionsPayload\":[],\"batchActionUID\":\"b\",\"suffix\":\"\"} | ERR_SUFFIX_INVALID",
             "PUT    | /auth/actions/voting/x/vote | {\"approve\":true}                            | ERR_ID_INVALID",
-            "PUT    | /auth/actions/voting/5/vote | {\"approve\":\"yes\"}                         | ERR_APPROVE_INVALID",
+            "PUT | /auth/actions/voting/5/vote | {\"approve\":\"yes\"} | ERR_APPROVE_INVALID",
             "DELETE | /auth/actions/voting/cancel |                                              | ERR_IDS_INVALID",
             "DELETE | /auth/actions/voting/cancel?ids=a,b |                                      | ERR_IDS_INVALID",
     })
@@ -138,7 +138,8 @@ class OrkWriteRoutesTest {
         two.on("saveThingComment", answer("0"));
         assertInvalidates("/auth/list-things?limit=1", "listThings", () -> {
             TestGateway.Response added = gateway.send("POST", "/auth/thing/comment", fieldOperator,
-                    "{\"rackId\":\"miner-am-s21-shelf-1\",\"thingId\":\"m-1\",\"comment\":\"Replaced PSU\",\"pos\":\"2-3_b2\"}");
+                    "{\"rackId\":\"miner-am-s21-shelf-1\",\"thingId\":\"m-1\",\"comment\":\"Replaced PSU\","
+                            + "\"pos\":\"2-3_b2\"}");
             assertEquals(json("[{\"success\":1},{\"success\":0}]"), added.json());
         });
         assertEquals(json("{\"rackId\":\"miner-am-s21-shelf-1\",\"thingId\":\"m-1\",\"pos\":\"2-3_b2\","
@@ -201,10 +202,11 @@ class OrkWriteRoutesTest {
 
     @Test
     void pushActionsBatchListsOneEntryPerPushedAction() {
-        one.on("pushActionsBatch", answer("[{\"id\":1,\"errors\":[]},{\"id\":null,\"errors\":[\"ERR_ORK_ACTION_CALLS_EMPTY\"]}]"));
+        one.on("pushActionsBatch", answer("[{\"id\":1,\"errors\":[]},"
+                + "{\"id\":null,\"errors\":[\"ERR_ORK_ACTION_CALLS_EMPTY\"]}]"));
         two.on("pushActionsBatch", error("ERR_PAYLOAD_INVALID"));
-        String items = "[{\"query\":{\"tags\":{\"$in\":[\"id-a\"]}},\"action\":\"updateThing\",\"params\":[{\"rackId\":\"r\"}],"
-                + "\"tags\":[\"id-a\"]}]";
+        String items = "[{\"query\":{\"tags\":{\"$in\":[\"id-a\"]}},\"action\":\"updateThing\","
+                + "\"params\":[{\"rackId\":\"r\"}],\"tags\":[\"id-a\"]}]";
         assertInvalidatesActions(() -> {
             TestGateway.Response response = send("POST", "/auth/actions/voting/batch",
                     "{\"batchActionsPayload\":" + items + ",\"batchActionUID\":\"m-1\",\"suffix\":\"repair\"}");

@@ -32,6 +32,8 @@ public interface ActionsUseCase {
     /** Each ORK → {@code {success: true}} or {@code {success: false, error}}. */
     CompletableFuture<GatheredAnswer> vote(Caller caller, long id, boolean approve);
 
-    /** Each ORK → its per-id outcomes {@code {id, success, error?}}; a failure → {@code {success: false, error}}. */
+    /**
+     * Each ORK → its per-id outcomes {@code {id, success, error?}}; a failure → {@code {success: false, error}}.
+     */
     CompletableFuture<GatheredAnswer> cancel(Caller caller, ActionIds ids);
 }

@@ -18,7 +18,8 @@ public record PushActionsBatchCommand(List<Object> batchActionsPayload, String b
     public static final String UID_INVALID = "ERR_BATCH_ACTION_UID_INVALID";
 
     public PushActionsBatchCommand {
-        if (batchActionsPayload == null || batchActionsPayload.stream().anyMatch(item -> !(item instanceof Map<?, ?>))) {
+        if (batchActionsPayload == null
+                || batchActionsPayload.stream().anyMatch(item -> !(item instanceof Map<?, ?>))) {
             throw DomainException.invalid(PAYLOAD_INVALID_ARRAY);
         }
         if (batchActionUid == null) {

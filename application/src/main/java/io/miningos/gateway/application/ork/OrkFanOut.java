@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OrkFanOut {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrkFanOut.class);
+    private static final long BACKSTOP_GRACE_MILLIS = 1_000;
 
     private final OrkCluster cluster;
     private final int concurrency;
@@ -87,12 +90,14 @@ public final class OrkFanOut {
             String orkId = ids.get(index);
             CompletableFuture<RawJson> call;
             try {
-                call = cluster.call(orkId, method, request, timeout);
+                // The cluster enforces the timeout; this backstop only makes sure a round always ends.
+                call = cluster.call(orkId, method, request, timeout).copy()
+                        .orTimeout(timeout.toMillis() + BACKSTOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
             call.whenComplete((answer, error) -> {
-                replies[index] = error == null ? new OrkReply.Answered(orkId, answer) : failed(orkId, error);
+                replies[index] = reply(orkId, answer, error);
                 // The atomic decrement publishes this slot to whoever completes the round.
                 if (remaining.decrementAndGet() == 0) {
                     done.complete(List.of(replies));
@@ -102,10 +107,19 @@ public final class OrkFanOut {
             });
         }
 
-        private OrkReply failed(String orkId, Throwable error) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            OrkFailure failure = cause instanceof OrkCallException e ? e.failure()
-                    : new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, cause.toString());
+        private OrkReply reply(String orkId, RawJson answer, Throwable error) {
+            if (error == null && answer != null) {
+                return new OrkReply.Answered(orkId, answer);
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            OrkFailure failure = switch (cause) {
+                case null -> new OrkFailure(orkId, OrkFailure.Cause.BAD_ANSWER, "no answer value");
+                case OrkCallException e -> e.failure();
+                case TimeoutException e -> new OrkFailure(orkId, OrkFailure.Cause.TIMEOUT,
+                        "no answer within " + timeout.toMillis() + " ms");
+                default -> new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, cause.toString());
+            };
             failures.record(failure);
             LOG.warn("ORK {} failed {}: {} {}", orkId, method, failure.cause(), failure.detail());
             return new OrkReply.Failed(failure);

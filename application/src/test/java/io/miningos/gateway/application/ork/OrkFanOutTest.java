@@ -75,6 +75,18 @@ class OrkFanOutTest {
     }
 
     @Test
+    void aClusterThatBreaksItsContractStillEndsTheRound() {
+        FakeOrkCluster cluster = new FakeOrkCluster()
+                .ork("never", (m, r) -> new CompletableFuture<>())
+                .ork("null", (m, r) -> CompletableFuture.completedFuture(null))
+                .answering("fine", "[]");
+        List<OrkReply> replies = new OrkFanOut(cluster, 8, Duration.ofMillis(50)).askAll("m", REQUEST).join();
+        assertEquals(OrkFailure.Cause.TIMEOUT, ((OrkReply.Failed) replies.get(0)).failure().cause());
+        assertEquals(OrkFailure.Cause.BAD_ANSWER, ((OrkReply.Failed) replies.get(1)).failure().cause());
+        assertInstanceOf(OrkReply.Answered.class, replies.get(2));
+    }
+
+    @Test
     void withoutOrksTheAnswerIsEmpty() {
         assertEquals(List.of(), new OrkFanOut(new FakeOrkCluster(), 8, Duration.ofSeconds(1))
                 .askAll("m", REQUEST).join());
