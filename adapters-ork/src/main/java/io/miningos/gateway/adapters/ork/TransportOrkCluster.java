@@ -65,14 +65,14 @@ public final class TransportOrkCluster implements OrkCluster, AutoCloseable {
                 complete(result, orkId, answer);
             }
         });
-        result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((answer, error) -> {
-            if (error instanceof TimeoutException) {
-                transportCall.cancel(false); // lets a transport that watches its future stop working on it
+        result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return result.exceptionallyCompose(error -> {
+            if (!(error instanceof TimeoutException)) {
+                return CompletableFuture.failedFuture(error);
             }
+            transportCall.cancel(false); // lets a transport that watches its future stop working on it
+            return failed(orkId, OrkFailure.Cause.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
         });
-        return result.exceptionallyCompose(error -> error instanceof TimeoutException
-                ? failed(orkId, OrkFailure.Cause.TIMEOUT, "no answer within " + timeout.toMillis() + " ms")
-                : CompletableFuture.failedFuture(error));
     }
 
     private static void complete(CompletableFuture<RawJson> result, String orkId, byte[] answer) {
