@@ -12,13 +12,19 @@ import java.time.Duration;
  *                        counts a fixed overhead, which bounds the number of entries too
  * @param partialCacheTtl how long an answer some ORK failed to contribute to is kept
  *                        ({@code gateway.partialCacheTtl}, e.g. {@code "5s"}; {@code "0s"} keeps none)
+ * @param alertsInterval  how often live alerts are gathered from the ORKs for WebSocket subscribers
+ *                        ({@code gateway.alertsInterval}, e.g. {@code "5s"})
  */
-public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl) {
+public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl,
+                           Duration alertsInterval) {
 
     public static final int DEFAULT_ORK_CONCURRENCY = 16;
     public static final long DEFAULT_CACHE_MAX_BYTES = 256L * 1024 * 1024;
     public static final Duration DEFAULT_PARTIAL_CACHE_TTL = Duration.ofSeconds(5);
     private static final Duration MAX_PARTIAL_CACHE_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_ALERTS_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration MIN_ALERTS_INTERVAL = Duration.ofMillis(100);
+    private static final Duration MAX_ALERTS_INTERVAL = Duration.ofMinutes(5);
 
     public FanOutConfig {
         if (orkConcurrency < 1) {
@@ -30,10 +36,19 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         if (partialCacheTtl.isNegative() || partialCacheTtl.compareTo(MAX_PARTIAL_CACHE_TTL) > 0) {
             throw new IllegalArgumentException("partialCacheTtl must be between 0s and 5m");
         }
+        if (alertsInterval.compareTo(MIN_ALERTS_INTERVAL) < 0 || alertsInterval.compareTo(MAX_ALERTS_INTERVAL) > 0) {
+            throw new IllegalArgumentException("alertsInterval must be between 100ms and 5m");
+        }
+    }
+
+    /** As read before live alerts were configurable: alerts every {@link #DEFAULT_ALERTS_INTERVAL}. */
+    public FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl) {
+        this(orkConcurrency, cacheMaxBytes, partialCacheTtl, DEFAULT_ALERTS_INTERVAL);
     }
 
     public static FanOutConfig defaults() {
-        return new FanOutConfig(DEFAULT_ORK_CONCURRENCY, DEFAULT_CACHE_MAX_BYTES, DEFAULT_PARTIAL_CACHE_TTL);
+        return new FanOutConfig(DEFAULT_ORK_CONCURRENCY, DEFAULT_CACHE_MAX_BYTES, DEFAULT_PARTIAL_CACHE_TTL,
+                DEFAULT_ALERTS_INTERVAL);
     }
 
     /** Reads the keys of {@code common.json: gateway} this record owns; the caller finishes the object. */
@@ -42,17 +57,26 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
                 .orElse(DEFAULT_ORK_CONCURRENCY);
         long maxBytes = gateway.integer("cacheMaxBytes", 1024 * 1024, 64L * 1024 * 1024 * 1024)
                 .orElse(DEFAULT_CACHE_MAX_BYTES);
-        Duration partialTtl = gateway.string("partialCacheTtl").map(text -> {
+        Duration partialTtl = duration(gateway, "partialCacheTtl", Duration.ZERO, MAX_PARTIAL_CACHE_TTL)
+                .orElse(DEFAULT_PARTIAL_CACHE_TTL);
+        Duration alerts = duration(gateway, "alertsInterval", MIN_ALERTS_INTERVAL, MAX_ALERTS_INTERVAL)
+                .orElse(DEFAULT_ALERTS_INTERVAL);
+        return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts);
+    }
+
+    private static java.util.Optional<Duration> duration(ConfigObject gateway, String key, Duration min,
+                                                         Duration max) {
+        return gateway.string(key).map(text -> {
             try {
-                Duration ttl = CacheTimings.parseDuration(text);
-                if (ttl.compareTo(MAX_PARTIAL_CACHE_TTL) > 0) {
-                    throw new IllegalArgumentException("longer than 5m: " + text);
+                Duration value = CacheTimings.parseDuration(text);
+                if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                    throw new IllegalArgumentException("must be between " + min.toMillis() + "ms and "
+                            + max.toMinutes() + "m: " + text);
                 }
-                return ttl;
+                return value;
             } catch (IllegalArgumentException e) {
-                throw gateway.error("partialCacheTtl", e.getMessage());
+                throw gateway.error(key, e.getMessage());
             }
-        }).orElse(DEFAULT_PARTIAL_CACHE_TTL);
-        return new FanOutConfig(concurrency, maxBytes, partialTtl);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.http.ActionRoutes;
+import io.miningos.gateway.adapters.http.AlertsSocket;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
@@ -27,6 +28,7 @@ import io.miningos.gateway.adapters.persistence.JooqUserRepository;
 import io.miningos.gateway.adapters.persistence.JooqUserSettingsStore;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
+import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.identity.IdentityService;
@@ -74,6 +76,8 @@ public final class Gateway implements AutoCloseable {
     private final JooqAuditLog audit;
     private TransportOrkCluster orkCluster;
     private OrkFanOut orkFanOut;
+    private AlertsFeed alertsFeed;
+    private AlertsSocket alertsSocket;
     private GatewayHttpServer http;
     private ScheduledExecutorService housekeeping;
 
@@ -140,12 +144,17 @@ public final class Gateway implements AutoCloseable {
         FanOutConfig fanOut = config.fanOut();
         orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()));
         ResponseCache cache = new ResponseCache(fanOut.cacheMaxBytes(), fanOut.partialCacheTtl());
-        OrkRequests orks = new OrkRequests(orkFanOut, new JacksonJsonCodec(), cache,
+        JacksonJsonCodec codec = new JacksonJsonCodec();
+        OrkRequests orks = new OrkRequests(orkFanOut, codec, cache,
                 CacheTimings.parse(config.cacheTiming()));
 
         GatewayConfig.Http h = config.http();
         HttpSettings settings = new HttpSettings(h.host(), port, h.maxBodyBytes(), h.trustProxy());
         ClientAddress clientAddress = new ClientAddress(h.trustProxy());
+        Authentication authentication = new Authentication(activity.tracking(identity), clientAddress);
+        alertsFeed = new AlertsFeed(orkFanOut, codec, fanOut.alertsInterval());
+        alertsSocket = new AlertsSocket(alertsFeed, authentication, clock);
+        identity.addRevocationListener(alertsSocket);
         List<RouteGroup> routes = List.of(
                 new IdentityRoutes(identity, config.site()),
                 new UserRoutes(users, users),
@@ -153,10 +162,9 @@ public final class Gateway implements AutoCloseable {
                 new ThingRoutes(new ThingsService(orks)),
                 new ActionRoutes(new ActionsService(orks)),
                 new LogRoutes(new LogsService(orks)),
-                new SiteConfigRoutes(new SiteConfigService(orks)));
-        http = new GatewayHttpServer(settings, new Authentication(activity.tracking(identity), clientAddress), routes,
-                staticUi())
-                .start();
+                new SiteConfigRoutes(new SiteConfigService(orks)),
+                alertsSocket);
+        http = new GatewayHttpServer(settings, authentication, routes, staticUi()).start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("housekeeping").factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, PURGE_PERIOD_MINUTES, TimeUnit.MINUTES);
@@ -227,6 +235,12 @@ public final class Gateway implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (alertsSocket != null) {
+            alertsSocket.close();
+        }
+        if (alertsFeed != null) {
+            alertsFeed.close();
         }
         if (http != null) {
             http.stop();

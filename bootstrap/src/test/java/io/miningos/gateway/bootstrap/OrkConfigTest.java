@@ -103,14 +103,19 @@ class OrkConfigTest {
     }
 
     @Test
-    void badFanOutSettingsStopTheStart() {
+    void badFanOutSettingsStopTheStart() throws IOException {
         assertEquals("common.json: gateway.orkConcurrency: must be an integer between 1 and 256",
                 assertThrows(ConfigException.class, () -> load("{\"gateway\": {\"orkConcurrency\": 0}}"))
                         .getMessage());
         assertTrue(assertThrows(ConfigException.class, () -> load("{\"gateway\": {\"partialCacheTtl\": \"soon\"}}"))
                 .getMessage().startsWith("common.json: gateway.partialCacheTtl: "));
         assertTrue(assertThrows(ConfigException.class, () -> load("{\"gateway\": {\"partialCacheTtl\": \"1h\"}}"))
-                .getMessage().startsWith("common.json: gateway.partialCacheTtl: longer than 5m"));
+                .getMessage().startsWith("common.json: gateway.partialCacheTtl: must be between"));
+        assertEquals(Duration.ofMillis(500), load("{\"gateway\": {\"alertsInterval\": \"500ms\"}}").fanOut()
+                .alertsInterval());
+        assertEquals(FanOutConfig.DEFAULT_ALERTS_INTERVAL, load("{}").fanOut().alertsInterval());
+        assertTrue(assertThrows(ConfigException.class, () -> load("{\"gateway\": {\"alertsInterval\": \"10ms\"}}"))
+                .getMessage().startsWith("common.json: gateway.alertsInterval: must be between"));
         assertEquals("common.json: gateway.orkConcurency: unknown key",
                 assertThrows(ConfigException.class, () -> load("{\"gateway\": {\"orkConcurency\": 8}}"))
                         .getMessage());

@@ -23,6 +23,9 @@ public final class GatewayHttpServer {
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpServer.class);
 
+    static final java.time.Duration WS_IDLE_TIMEOUT = java.time.Duration.ofMinutes(2);
+    static final int WS_MAX_MESSAGE_BYTES = 64 * 1024;
+
     private final Javalin app;
     private final HttpSettings settings;
 
@@ -46,6 +49,10 @@ public final class GatewayHttpServer {
             config.jetty.port = settings.port();
             config.jsonMapper(new JavalinJackson(HttpJson.mapper(), true));
             config.requestLogger.http(GatewayHttpServer::logRequest);
+            config.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setIdleTimeout(WS_IDLE_TIMEOUT); // sockets are pinged well within it
+                factory.setMaxTextMessageSize(WS_MAX_MESSAGE_BYTES);
+            });
 
             config.routes.beforeMatched("/auth/*", authentication::handle);
             config.routes.after("/auth/*", ctx -> {
