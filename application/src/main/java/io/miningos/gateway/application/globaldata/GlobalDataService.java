@@ -1,0 +1,147 @@
+package io.miningos.gateway.application.globaldata;
+
+import io.miningos.gateway.application.cache.CacheKey;
+import io.miningos.gateway.application.cache.CacheTimings;
+import io.miningos.gateway.application.cache.ResponseCache;
+import io.miningos.gateway.application.identity.AuditLog;
+import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.domain.audit.AuditEntry;
+import io.miningos.gateway.domain.globaldata.GlobalDataType;
+import io.miningos.gateway.domain.globaldata.GlobalRecord;
+import io.miningos.gateway.domain.globaldata.KeyRange;
+import io.miningos.gateway.domain.globaldata.RecordKey;
+import io.miningos.gateway.domain.globaldata.SiteName;
+import io.miningos.gateway.domain.identity.Caller;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * This site's stored data: reads through the response cache, writes in one transaction with their audit entry,
+ * and invalidation of the written type's cached reads once the write has committed (so no read that starts after
+ * a write returned can be served the old value, and a read that raced the write is not kept).
+ *
+ * <p>Cache entries are filed per type ({@code /auth/global/data?type=productionCosts}...) so a write drops only
+ * its own type's answers; their lifetime is the one configured for {@code /auth/global/data}. Feature flags are
+ * also cached under {@code /auth/features}.
+ */
+public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlobalDataUseCase {
+
+    public static final String DATA_ROUTE = "/auth/global/data";
+    public static final String FEATURES_ROUTE = "/auth/features";
+    static final String AUDIT_ACTION = "GLOBAL_DATA_WRITE";
+
+    private final GlobalDataStore store;
+    private final AuditLog audit;
+    private final Transactions transactions;
+    private final ResponseCache cache;
+    private final CacheTimings timings;
+    private final SiteName site;
+    private final Executor loader;
+    private final Clock clock;
+
+    /**
+     * @param loader runs storage reads for the cache, so identical concurrent reads wait on one load instead of
+     *               each holding a cache lock while reading (a virtual-thread executor suits)
+     */
+    public GlobalDataService(GlobalDataStore store, AuditLog audit, Transactions transactions, ResponseCache cache,
+                             CacheTimings timings, SiteName site, Executor loader, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.cache = cache;
+        this.timings = timings;
+        this.site = site;
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    /** The cache route under which answers of {@code type} are filed (and dropped when it is written). */
+    public static String cacheRoute(GlobalDataType type) {
+        return DATA_ROUTE + "?type=" + type.wireName();
+    }
+
+    @Override
+    public Object query(GlobalDataQuery query, boolean refresh) {
+        CacheKey key = new CacheKey(cacheRoute(query.type()), query.identity());
+        return cached(key, timings.ttlFor(DATA_ROUTE), refresh, () -> answer(query));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> features(boolean refresh) {
+        return (Map<String, Object>) cached(CacheKey.of(FEATURES_ROUTE), timings.ttlFor(FEATURES_ROUTE), refresh,
+                this::storedFeatures);
+    }
+
+    @Override
+    public void write(Caller caller, GlobalDataType type, Object data) {
+        caller.require(PERMISSION);
+        GlobalRecord record = GlobalRecord.written(type, site, data);
+        transactions.run(() -> {
+            Instant now = clock.instant();
+            store.put(record, now);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("type", type.wireName());
+            details.put("key", record.key().toString());
+            audit.record(new AuditEntry(now, caller.userId(), caller.email(), AUDIT_ACTION,
+                    type.wireName() + ":" + record.key(), "success", details));
+            transactions.afterCommit(() -> invalidate(type));
+        });
+    }
+
+    private void invalidate(GlobalDataType type) {
+        cache.invalidate(cacheRoute(type));
+        if (type == GlobalDataType.FEATURES) {
+            cache.invalidate(FEATURES_ROUTE);
+        }
+    }
+
+    private Object cached(CacheKey key, Duration ttl, boolean refresh, Supplier<Object> read) {
+        try {
+            return cache.get(key, ttl, refresh,
+                    () -> CompletableFuture.supplyAsync(() -> GlobalDataAnswer.of(read.get()), loader)).join().body();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private Object answer(GlobalDataQuery query) {
+        if (query.type().isSingleObject()) {
+            return storedFeatures();
+        }
+        if (query.type().isRangeKeyed() && query.range().isEmpty()) {
+            return List.of();
+        }
+        RecordScan scan = new RecordScan(query.type(), site.value(),
+                query.type().isRangeKeyed() ? query.range() : KeyRange.ALL,
+                query.type() == GlobalDataType.CONTAINER_SETTINGS ? query.model() : Optional.empty(),
+                query.offset(), query.limit() == GlobalDataQuery.UNLIMITED ? Long.MAX_VALUE : query.limit());
+        return store.scan(scan, documents -> {
+            List<Object> page = new ArrayList<>();
+            documents.forEach(page::add);
+            return Collections.unmodifiableList(page);
+        });
+    }
+
+    private Map<String, Object> storedFeatures() {
+        return store.find(GlobalDataType.FEATURES, site.value(), RecordKey.SINGLE).orElseGet(Map::of);
+    }
+}
