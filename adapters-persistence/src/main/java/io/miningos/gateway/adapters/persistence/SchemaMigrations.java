@@ -18,7 +18,8 @@ import java.util.List;
 final class SchemaMigrations {
 
     static final List<String> STEPS = List.of(
-            "V001__identity.sql"
+            "V001__identity.sql",
+            "V002__global_data.sql"
     );
 
     private SchemaMigrations() {

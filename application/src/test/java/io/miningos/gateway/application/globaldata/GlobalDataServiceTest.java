@@ -146,13 +146,13 @@ class GlobalDataServiceTest {
     void aWriteIsVisibleToTheNextReadEvenThoughReadsAreCached() {
         writeMonth(2024, 10, 100);
         GlobalDataQuery all = query(GlobalDataType.PRODUCTION_COSTS);
-        assertEquals(List.of(map("site", "site-01", "year", 2024L, "month", 10L, "energyCostsUSD", 100L)),
+        assertEquals(List.of(map("site", "site-01", "year", 2024, "month", 10, "energyCostsUSD", 100L)),
                 service.query(all, false));
         assertEquals(service.query(all, false), service.query(all, false));
         assertEquals(1, store.reads.get(), "repeated reads are answered from the cache");
 
         writeMonth(2024, 10, 250);
-        assertEquals(List.of(map("site", "site-01", "year", 2024L, "month", 10L, "energyCostsUSD", 250L)),
+        assertEquals(List.of(map("site", "site-01", "year", 2024, "month", 10, "energyCostsUSD", 250L)),
                 service.query(all, false));
         assertEquals(2, store.reads.get());
     }
@@ -233,7 +233,7 @@ class GlobalDataServiceTest {
         }
         GlobalDataQuery secondHalf = new GlobalDataQuery(GlobalDataType.PRODUCTION_COSTS,
                 KeyRange.of(202406L, null, null, null), Optional.empty(), 1, 2, List.of("second half"));
-        assertEquals(List.of(8L, 9L), ((List<?>) service.query(secondHalf, false)).stream()
+        assertEquals(List.of(8, 9), ((List<?>) service.query(secondHalf, false)).stream()
                 .map(d -> ((Map<?, ?>) d).get("month")).toList());
         int reads = store.reads.get();
         GlobalDataQuery none = new GlobalDataQuery(GlobalDataType.PRODUCTION_COSTS,

@@ -41,12 +41,12 @@ public abstract class GlobalDataStoreContract {
 
     protected static GlobalRecord month(String site, int year, int month, Object energyCosts) {
         return new GlobalRecord(GlobalDataType.PRODUCTION_COSTS, site, RecordKey.ofNumber(year * 100L + month),
-                map("site", site, "year", (long) year, "month", (long) month, "energyCostsUSD", energyCosts));
+                map("site", site, "year", year, "month", month, "energyCostsUSD", energyCosts));
     }
 
     protected static GlobalRecord container(String site, String model) {
         return new GlobalRecord(GlobalDataType.CONTAINER_SETTINGS, site, RecordKey.ofName(model),
-                map("site", site, "model", model, "parameters", map("startTemp", 25L)));
+                map("site", site, "model", model, "parameters", map("startTemp", 25)));
     }
 
     protected List<Map<String, Object>> scan(RecordScan scan) {
@@ -64,8 +64,8 @@ public abstract class GlobalDataStoreContract {
 
     @Test
     void aStoredDocumentComesBackEqualWithItsFieldOrderAndExactDecimals() {
-        Map<String, Object> document = map("site", SITE, "year", 2024L, "month", 10L,
-                "energyCostsUSD", new BigDecimal("1000.00"), "nested", map("list", List.of(1L, "two", true),
+        Map<String, Object> document = map("site", SITE, "year", 2024, "month", 10,
+                "energyCostsUSD", new BigDecimal("1000.00"), "nested", map("list", List.of(1, "two", true, 12_345_678_901L),
                         "none", null), "operationalCostsUSD", new BigDecimal("0.10"));
         store().put(new GlobalRecord(GlobalDataType.PRODUCTION_COSTS, SITE, RecordKey.ofNumber(202410), document), NOW);
         Map<String, Object> read = store().find(GlobalDataType.PRODUCTION_COSTS, SITE, RecordKey.ofNumber(202410))
@@ -77,9 +77,9 @@ public abstract class GlobalDataStoreContract {
 
     @Test
     void writingTheSameKeyAgainReplacesTheRecord() {
-        store().put(month(SITE, 2024, 10, 1L), NOW);
-        store().put(month(SITE, 2024, 10, 2L), NOW.plusSeconds(1));
-        assertEquals(List.of(2L), scan(RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE)).stream()
+        store().put(month(SITE, 2024, 10, 1), NOW);
+        store().put(month(SITE, 2024, 10, 2), NOW.plusSeconds(1));
+        assertEquals(List.of(2), scan(RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE)).stream()
                 .map(d -> d.get("energyCostsUSD")).toList());
     }
 
@@ -91,20 +91,20 @@ public abstract class GlobalDataStoreContract {
 
     @Test
     void scansAreInKeyOrderWhateverTheWriteOrder() {
-        store().put(month(SITE, 2025, 1, 1L), NOW);
-        store().put(month(SITE, 2024, 12, 1L), NOW);
-        store().put(month(SITE, 2024, 2, 1L), NOW);
-        store().put(month(SITE, 2024, 10, 1L), NOW);
+        store().put(month(SITE, 2025, 1, 1), NOW);
+        store().put(month(SITE, 2024, 12, 1), NOW);
+        store().put(month(SITE, 2024, 2, 1), NOW);
+        store().put(month(SITE, 2024, 10, 1), NOW);
         assertEquals(List.of("2024-2", "2024-10", "2024-12", "2025-1"), months(KeyRange.ALL));
     }
 
     @Test
     void rangeBoundsIncludeOrExcludeTheirEdgesExactly() {
         for (int m = 1; m <= 12; m++) {
-            store().put(month(SITE, 2024, m, 1L), NOW);
+            store().put(month(SITE, 2024, m, 1), NOW);
         }
-        store().put(month(SITE, 2023, 12, 1L), NOW);
-        store().put(month(SITE, 2025, 1, 1L), NOW);
+        store().put(month(SITE, 2023, 12, 1), NOW);
+        store().put(month(SITE, 2025, 1, 1), NOW);
         assertEquals(12, months(KeyRange.of(null, 202401L, null, 202412L)).size());
         assertEquals(List.of("2024-2", "2024-3"), months(KeyRange.of(202401L, null, 202404L, null)));
         assertEquals(List.of("2024-12", "2025-1"), months(KeyRange.of(null, 202412L, null, null)));
@@ -115,8 +115,8 @@ public abstract class GlobalDataStoreContract {
 
     @Test
     void extremeRangeBoundsWork() {
-        store().put(month(SITE, 0, 1, 1L), NOW);
-        store().put(month(SITE, 9999, 12, 1L), NOW);
+        store().put(month(SITE, 0, 1, 1), NOW);
+        store().put(month(SITE, 9999, 12, 1), NOW);
         assertEquals(2, months(new KeyRange(Long.MIN_VALUE, Long.MAX_VALUE)).size());
         assertEquals(List.of("9999-12"), months(new KeyRange(2, Long.MAX_VALUE)));
     }
@@ -124,12 +124,12 @@ public abstract class GlobalDataStoreContract {
     @Test
     void skipAndLimitWindowTheKeyOrder() {
         for (int m = 1; m <= 6; m++) {
-            store().put(month(SITE, 2024, m, 1L), NOW);
+            store().put(month(SITE, 2024, m, 1), NOW);
         }
         List<Object> window = scan(new RecordScan(GlobalDataType.PRODUCTION_COSTS, SITE,
                 KeyRange.of(null, 202402L, null, null), Optional.empty(), 1, 2)).stream()
                 .map(d -> d.get("month")).map(Object.class::cast).toList();
-        assertEquals(List.of(3L, 4L), window);
+        assertEquals(List.of(3, 4), window);
     }
 
     @Test
@@ -147,12 +147,12 @@ public abstract class GlobalDataStoreContract {
 
     @Test
     void sitesAndTypesNeverSeeEachOthersRecords() {
-        store().put(month(SITE, 2024, 1, 1L), NOW);
-        store().put(month("site-02", 2024, 1, 2L), NOW);
+        store().put(month(SITE, 2024, 1, 1), NOW);
+        store().put(month("site-02", 2024, 1, 2), NOW);
         store().put(container(SITE, "m"), NOW);
         store().put(new GlobalRecord(GlobalDataType.SITE_ENERGY, SITE, RecordKey.SINGLE, map("site", SITE)), NOW);
         store().put(new GlobalRecord(GlobalDataType.FEATURES, SITE, RecordKey.SINGLE, map("flag", true)), NOW);
-        assertEquals(List.of(1L), scan(RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE)).stream()
+        assertEquals(List.of(1), scan(RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE)).stream()
                 .map(d -> d.get("energyCostsUSD")).toList());
         assertEquals(1, scan(RecordScan.all(GlobalDataType.SITE_ENERGY, SITE)).size());
         assertEquals(Optional.of(map("flag", true)), store().find(GlobalDataType.FEATURES, SITE, RecordKey.SINGLE));
@@ -172,7 +172,7 @@ public abstract class GlobalDataStoreContract {
                 Callable<Void> writer = () -> {
                     start.await();
                     for (int m = 1; m <= perWriter; m++) {
-                        store().put(month(SITE, year, m, (long) m), NOW);
+                        store().put(month(SITE, year, m, m), NOW);
                     }
                     return null;
                 };

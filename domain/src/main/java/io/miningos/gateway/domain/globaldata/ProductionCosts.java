@@ -37,8 +37,8 @@ public final class ProductionCosts {
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("site", siteSpelling);
-        document.put("year", year);
-        document.put("month", month);
+        document.put("year", (int) year); // small whole numbers are Integers, as JSON parsers give them
+        document.put("month", (int) month);
         data.forEach(document::putIfAbsent);
         return new GlobalRecord(GlobalDataType.PRODUCTION_COSTS, site.value(), RecordKey.ofNumber(keyOf(year, month)),
                 document);

@@ -51,7 +51,7 @@ class GlobalRecordTest {
         GlobalRecord record = write(GlobalDataType.PRODUCTION_COSTS, map("month", new BigDecimal("3.0"),
                 "year", new BigInteger("2025"), "energyCostsUSD", map("consumedEnergy", 12.5, "tolls", null),
                 "note", "estimated"));
-        assertEquals(map("site", "site-01", "year", 2025L, "month", 3L,
+        assertEquals(map("site", "site-01", "year", 2025, "month", 3,
                 "energyCostsUSD", map("consumedEnergy", 12.5, "tolls", null), "note", "estimated"), record.document());
         assertEquals(202503, record.key().number());
     }
