@@ -1,0 +1,96 @@
+package io.miningos.gateway.adapters.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.miningos.gateway.application.globaldata.GlobalDataQuery;
+import io.miningos.gateway.application.globaldata.QueryGlobalDataUseCase;
+import io.miningos.gateway.application.globaldata.WriteGlobalDataUseCase;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.globaldata.ContainerSettings;
+import io.miningos.gateway.domain.globaldata.GlobalDataType;
+import io.miningos.gateway.domain.globaldata.KeyRange;
+import io.miningos.gateway.domain.identity.Caller;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Site-wide data: {@code /auth/global/data} (query and write), {@code /auth/featureConfig} (the static map from
+ * configuration), {@code /auth/features} (the stored flags). Reads need a token, writes {@code features:w}.
+ */
+public final class GlobalDataRoutes implements RouteGroup {
+
+    static final String OVERWRITE_CACHE = "overwriteCache";
+    /** The parameters a global-data answer depends on, in the order they make up its cache key. */
+    static final List<String> QUERY_PARAMETERS = List.of("type", "gt", "gte", "lt", "lte", "model", "offset", "limit");
+    private static final Map<String, Object> SUCCESS = Map.of("success", true);
+
+    private final QueryGlobalDataUseCase queries;
+    private final WriteGlobalDataUseCase writes;
+    private final Map<String, Object> featureConfig;
+
+    public GlobalDataRoutes(QueryGlobalDataUseCase queries, WriteGlobalDataUseCase writes,
+                            Map<String, Object> featureConfig) {
+        this.queries = queries;
+        this.writes = writes;
+        this.featureConfig = Collections.unmodifiableMap(new LinkedHashMap<>(featureConfig));
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/auth/global/data", this::query);
+        routes.post("/auth/global/data", this::write);
+        routes.get("/auth/featureConfig", ctx -> ctx.json(featureConfig));
+        routes.get("/auth/features", ctx -> ctx.json(queries.features(QueryParameters.flag(ctx, OVERWRITE_CACHE))));
+        routes.post("/auth/features", ctx -> write(ctx, GlobalDataType.FEATURES));
+    }
+
+    private void query(Context ctx) {
+        ctx.json(queries.query(parseQuery(ctx), QueryParameters.flag(ctx, OVERWRITE_CACHE)));
+    }
+
+    static GlobalDataQuery parseQuery(Context ctx) {
+        GlobalDataType type = GlobalDataType.parse(ctx.queryParam("type"));
+        KeyRange range = KeyRange.of(bound(ctx, "gt"), bound(ctx, "gte"), bound(ctx, "lt"), bound(ctx, "lte"));
+        String model = QueryParameters.text(ctx, "model");
+        if (model != null && (model.isBlank() || model.length() > ContainerSettings.MAX_MODEL_LENGTH)) {
+            throw DomainException.invalid(QueryParameters.invalid("model"));
+        }
+        Long offset = QueryParameters.integer(ctx, "offset", 0, Integer.MAX_VALUE);
+        Long limit = QueryParameters.integer(ctx, "limit", 1, GlobalDataQuery.MAX_LIMIT);
+        List<String> identity = Arrays.asList(QUERY_PARAMETERS.stream()
+                .map(name -> QueryParameters.text(ctx, name)).toArray(String[]::new));
+        return new GlobalDataQuery(type, range, Optional.ofNullable(model),
+                offset == null ? 0 : offset.intValue(),
+                limit == null ? GlobalDataQuery.UNLIMITED : limit.intValue(), identity);
+    }
+
+    private static Long bound(Context ctx, String name) {
+        return QueryParameters.integer(ctx, name, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private void write(Context ctx) {
+        Caller caller = writer(ctx);
+        write(ctx, caller, GlobalDataType.parse(ctx.queryParam("type")));
+    }
+
+    private void write(Context ctx, GlobalDataType type) {
+        write(ctx, writer(ctx), type);
+    }
+
+    private void write(Context ctx, Caller caller, GlobalDataType type) {
+        writes.write(caller, type, JsonBodies.object(ctx).get("data"));
+        ctx.json(SUCCESS);
+    }
+
+    /** The caller, refused before anything of the request is read unless it may write. */
+    private static Caller writer(Context ctx) {
+        Caller caller = Authentication.caller(ctx);
+        caller.require(WriteGlobalDataUseCase.PERMISSION);
+        return caller;
+    }
+}
