@@ -5,6 +5,7 @@ import io.miningos.gateway.adapters.http.AlertsSocket;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
+import io.miningos.gateway.adapters.http.GlobalDataRoutes;
 import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.LogRoutes;
@@ -22,6 +23,7 @@ import io.miningos.gateway.adapters.ork.JacksonJsonCodec;
 import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.TransportOrkCluster;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
+import io.miningos.gateway.adapters.persistence.JooqGlobalDataStore;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
 import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
 import io.miningos.gateway.adapters.persistence.JooqUserRepository;
@@ -31,6 +33,7 @@ import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
+import io.miningos.gateway.application.globaldata.GlobalDataService;
 import io.miningos.gateway.application.identity.IdentityService;
 import io.miningos.gateway.application.identity.IdentitySettings;
 import io.miningos.gateway.application.identity.MigrateUsersService;
@@ -43,6 +46,7 @@ import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.siteconfig.SiteConfigService;
 import io.miningos.gateway.application.things.ThingsService;
 import io.miningos.gateway.application.users.UsersService;
+import io.miningos.gateway.domain.globaldata.SiteName;
 import io.miningos.gateway.domain.user.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +56,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +85,7 @@ public final class Gateway implements AutoCloseable {
     private AlertsSocket alertsSocket;
     private GatewayHttpServer http;
     private ScheduledExecutorService housekeeping;
+    private ExecutorService cacheLoads;
 
     private Gateway(GatewayConfig config, Path dataDir, Clock clock) {
         this.config = config;
@@ -143,10 +149,14 @@ public final class Gateway implements AutoCloseable {
         orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock);
         FanOutConfig fanOut = config.fanOut();
         orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()));
+        // One answer cache for every cached route, ORK-backed or stored here.
         ResponseCache cache = new ResponseCache(fanOut.cacheMaxBytes(), fanOut.partialCacheTtl());
+        CacheTimings cacheTimings = CacheTimings.parse(config.cacheTiming());
         JacksonJsonCodec codec = new JacksonJsonCodec();
-        OrkRequests orks = new OrkRequests(orkFanOut, codec, cache,
-                CacheTimings.parse(config.cacheTiming()));
+        OrkRequests orks = new OrkRequests(orkFanOut, codec, cache, cacheTimings);
+        cacheLoads = Executors.newVirtualThreadPerTaskExecutor();
+        GlobalDataService globalData = new GlobalDataService(new JooqGlobalDataStore(db), audit, db, cache,
+                cacheTimings, new SiteName(config.site()), cacheLoads, clock);
 
         GatewayConfig.Http h = config.http();
         HttpSettings settings = new HttpSettings(h.host(), port, h.maxBodyBytes(), h.trustProxy());
@@ -159,6 +169,7 @@ public final class Gateway implements AutoCloseable {
                 new IdentityRoutes(identity, config.site()),
                 new UserRoutes(users, users),
                 signInRoutes(clientAddress),
+                new GlobalDataRoutes(globalData, globalData, config.featureConfig()),
                 new ThingRoutes(new ThingsService(orks)),
                 new ActionRoutes(new ActionsService(orks)),
                 new LogRoutes(new LogsService(orks)),
@@ -244,6 +255,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (http != null) {
             http.stop();
+        }
+        if (cacheLoads != null) {
+            cacheLoads.close();
         }
         flushActivity();
         if (orkCluster != null) {

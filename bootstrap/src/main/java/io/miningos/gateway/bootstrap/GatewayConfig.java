@@ -38,7 +38,7 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(http, "http");
-        featureConfig = Map.copyOf(featureConfig);
+        featureConfig = Collections.unmodifiableMap(new LinkedHashMap<>(featureConfig)); // served in this order
         orks = Collections.unmodifiableMap(new LinkedHashMap<>(orks));
         cacheTiming = Collections.unmodifiableMap(new LinkedHashMap<>(cacheTiming));
         Objects.requireNonNull(staticRootPath, "staticRootPath");
