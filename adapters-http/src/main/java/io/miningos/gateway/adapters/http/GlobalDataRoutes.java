@@ -10,6 +10,10 @@ import io.miningos.gateway.domain.globaldata.ContainerSettings;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.KeyRange;
 import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.domain.query.JsonPath;
+import io.miningos.gateway.domain.query.MongoFilter;
+import io.miningos.gateway.domain.query.Projection;
+import io.miningos.gateway.domain.query.SortSpec;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,7 +30,8 @@ public final class GlobalDataRoutes implements RouteGroup {
 
     static final String OVERWRITE_CACHE = "overwriteCache";
     /** The parameters a global-data answer depends on, in the order they make up its cache key. */
-    static final List<String> QUERY_PARAMETERS = List.of("type", "gt", "gte", "lt", "lte", "model", "offset", "limit");
+    static final List<String> QUERY_PARAMETERS = List.of("type", "gt", "gte", "lt", "lte", "model", "query", "fields",
+            "sort", "offset", "limit", "groupBy");
     private static final Map<String, Object> SUCCESS = Map.of("success", true);
 
     private final QueryGlobalDataUseCase queries;
@@ -60,13 +65,20 @@ public final class GlobalDataRoutes implements RouteGroup {
         if (model != null && (model.isBlank() || model.length() > ContainerSettings.MAX_MODEL_LENGTH)) {
             throw DomainException.invalid(QueryParameters.invalid("model"));
         }
+        MongoFilter filter = MongoFilter.compile(QueryParameters.json(ctx, "query"), QueryParameters.invalid("query"));
+        Projection projection = Projection.compile(QueryParameters.json(ctx, "fields"),
+                QueryParameters.invalid("fields"));
+        SortSpec sort = SortSpec.compile(QueryParameters.json(ctx, "sort"), SortSpec.Ordering.MONGO,
+                QueryParameters.invalid("sort"));
         Long offset = QueryParameters.integer(ctx, "offset", 0, Integer.MAX_VALUE);
         Long limit = QueryParameters.integer(ctx, "limit", 1, GlobalDataQuery.MAX_LIMIT);
+        String groupBy = QueryParameters.text(ctx, "groupBy");
         List<String> identity = Arrays.asList(QUERY_PARAMETERS.stream()
                 .map(name -> QueryParameters.text(ctx, name)).toArray(String[]::new));
-        return new GlobalDataQuery(type, range, Optional.ofNullable(model),
-                offset == null ? 0 : offset.intValue(),
-                limit == null ? GlobalDataQuery.UNLIMITED : limit.intValue(), identity);
+        return new GlobalDataQuery(type, range, Optional.ofNullable(model), filter, projection, sort,
+                offset == null ? 0 : offset.intValue(), limit == null ? GlobalDataQuery.UNLIMITED : limit.intValue(),
+                Optional.ofNullable(groupBy).map(path -> JsonPath.parse(path, QueryParameters.invalid("groupBy"))),
+                identity);
     }
 
     private static Long bound(Context ctx, String name) {

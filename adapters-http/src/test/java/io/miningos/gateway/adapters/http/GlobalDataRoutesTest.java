@@ -132,6 +132,8 @@ class GlobalDataRoutesTest {
     void theSeedsContainerSettingsSiteEnergyAndFeaturesRoundTripByteForByte() {
         ok(http.post("/auth/global/data?type=containerSettings", admin, SEED_CONTAINER));
         assertEquals("[" + dataOf(SEED_CONTAINER) + "]", body("/auth/global/data?type=containerSettings", viewer));
+        assertEquals("[" + dataOf(SEED_CONTAINER) + "]", // the seed's own request
+                body("/auth/global/data?type=containerSettings&query=%7B%22site%22%3A%22site-01%22%7D", viewer));
         assertEquals("[" + dataOf(SEED_CONTAINER) + "]",
                 body("/auth/global/data?type=containerSettings&model=MicroBT-D40", viewer));
         assertEquals("[]", body("/auth/global/data?type=containerSettings&model=Other", viewer));
@@ -307,11 +309,58 @@ class GlobalDataRoutesTest {
         Expect.badRequest(http.get("/auth/features?overwriteCache=2", viewer), "ERR_OVERWRITE_CACHE_INVALID");
     }
 
+
     @Test
-    void theUiCapitalisedSiteIsKeptSoItsOwnQueryFindsTheRecord() {
+    void unparsableJsonParametersAreRefusedWithTheirNames() {
+        String costs = "/auth/global/data?type=productionCosts";
+        for (String name : List.of("query", "fields", "sort")) {
+            String code = "ERR_" + name.toUpperCase() + "_INVALID_JSON";
+            for (String text : List.of("{bad", "{\"a\":}", "[1,", "{\"a\":1,\"a\":2}", "{} trailing", "NaN")) {
+                Expect.badRequest(http.get(costs + "&" + name + "=" + enc(text), viewer), code);
+            }
+        }
+    }
+
+    @Test
+    void malformedQueriesProjectionsSortsAndGroupsAreRefused() {
+        String costs = "/auth/global/data?type=productionCosts";
+        for (String query : List.of("[1]", "\"x\"", "{\"$where\":\"1\"}", "{\"a\":{\"$nope\":1}}")) {
+            Expect.badRequest(http.get(costs + "&query=" + enc(query), viewer), "ERR_QUERY_INVALID");
+        }
+        for (String fields : List.of("[\"a\"]", "{\"a\":1,\"b\":0}", "{\"a\":\"yes\"}")) {
+            Expect.badRequest(http.get(costs + "&fields=" + enc(fields), viewer), "ERR_FIELDS_INVALID");
+        }
+        for (String sort : List.of("[\"a\"]", "{\"a\":2}", "{\"a\":\"asc\"}")) {
+            Expect.badRequest(http.get(costs + "&sort=" + enc(sort), viewer), "ERR_SORT_INVALID");
+        }
+        for (String groupBy : List.of("a..b", "$site", ".a", "a.")) {
+            Expect.badRequest(http.get(costs + "&groupBy=" + enc(groupBy), viewer), "ERR_GROUP_BY_INVALID");
+        }
+    }
+
+    @Test
+    void queryFieldsSortOffsetLimitAndGroupByWorkTogether() {
+        for (int m = 1; m <= 12; m++) {
+            ok(http.post("/auth/global/data?type=productionCosts", admin, "{\"data\":{\"year\":2024,\"month\":" + m
+                    + ",\"energyCostsUSD\":" + (m * 100) + ",\"quarter\":\"Q" + ((m - 1) / 3 + 1) + "\"}}"));
+        }
+        String path = "/auth/global/data?type=productionCosts&gte=202401&lte=202412"
+                + "&query=" + enc("{\"energyCostsUSD\":{\"$gte\":300}}")
+                + "&fields=" + enc("{\"month\":1}")
+                + "&sort=" + enc("{\"month\":-1}") + "&offset=1&limit=3";
+        assertEquals("[{\"month\":11},{\"month\":10},{\"month\":9}]", body(path, viewer));
+        assertEquals("{\"Q1\":[{\"month\":1,\"quarter\":\"Q1\"},{\"month\":2,\"quarter\":\"Q1\"}],"
+                        + "\"Q2\":[{\"month\":4,\"quarter\":\"Q2\"}]}",
+                body("/auth/global/data?type=productionCosts&query=" + enc("{\"month\":{\"$in\":[1,2,4]}}")
+                        + "&fields=" + enc("{\"month\":1,\"quarter\":1}") + "&groupBy=quarter", viewer));
+    }
+
+    @Test
+    void theUisSiteEnergyQueryFindsWhatTheUiSaved() {
         ok(http.post("/auth/global/data?type=siteEnergy", admin,
-                "{\"data\":{\"energyExclusionThresholdMwh\":0.25,\"site\":\"Site-01\"}}"));
-        assertEquals("[{\"site\":\"Site-01\",\"energyExclusionThresholdMwh\":0.25}]",
-                body("/auth/global/data?type=siteEnergy&overwriteCache=true", viewer));
+                "{\"data\":{\"energyExclusionThresholdMwh\":0.5,\"site\":\"Site-01\"}}"));
+        assertEquals("[{\"site\":\"Site-01\",\"energyExclusionThresholdMwh\":0.5}]",
+                body("/auth/global/data?type=siteEnergy&overwriteCache=true&query="
+                        + enc("{\"site\":{\"$eq\":\"Site-01\"}}"), viewer));
     }
 }

@@ -12,11 +12,11 @@ import io.miningos.gateway.domain.globaldata.KeyRange;
 import io.miningos.gateway.domain.globaldata.RecordKey;
 import io.miningos.gateway.domain.globaldata.SiteName;
 import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.domain.query.DocumentQuery;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,22 +123,35 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
         }
     }
 
+    /**
+     * Storage selects the key range and model; when there is nothing to filter or reorder it also cuts the
+     * window, so the rows read are the rows returned. Otherwise rows stream through the query engine, which stops
+     * reading once an unsorted page is full and keeps only the best {@code offset + limit} of a sorted one.
+     */
     private Object answer(GlobalDataQuery query) {
         if (query.type().isSingleObject()) {
             return storedFeatures();
         }
         if (query.type().isRangeKeyed() && query.range().isEmpty()) {
-            return List.of();
+            return group(query, List.of());
         }
+        boolean windowInStorage = query.isWindowOfKeyOrder();
         RecordScan scan = new RecordScan(query.type(), site.value(),
                 query.type().isRangeKeyed() ? query.range() : KeyRange.ALL,
                 query.type() == GlobalDataType.CONTAINER_SETTINGS ? query.model() : Optional.empty(),
-                query.offset(), query.limit() == GlobalDataQuery.UNLIMITED ? Long.MAX_VALUE : query.limit());
-        return store.scan(scan, documents -> {
-            List<Object> page = new ArrayList<>();
-            documents.forEach(page::add);
-            return Collections.unmodifiableList(page);
-        });
+                windowInStorage ? query.offset() : 0,
+                !windowInStorage || query.limit() == GlobalDataQuery.UNLIMITED ? Long.MAX_VALUE : query.limit());
+        DocumentQuery pipeline = windowInStorage
+                ? new DocumentQuery(null, query.projection(), null, 0, DocumentQuery.UNLIMITED)
+                : new DocumentQuery(query.filter(), query.projection(), query.sort(), query.offset(), query.limit());
+        return group(query, store.scan(scan, pipeline::run));
+    }
+
+    private static Object group(GlobalDataQuery query, List<Object> page) {
+        if (query.groupBy().isPresent()) {
+            return Collections.unmodifiableMap(DocumentQuery.groupBy(page, query.groupBy().get()));
+        }
+        return Collections.unmodifiableList(page);
     }
 
     private Map<String, Object> storedFeatures() {

@@ -13,6 +13,10 @@ import io.miningos.gateway.domain.globaldata.RecordKey;
 import io.miningos.gateway.domain.globaldata.SiteName;
 import io.miningos.gateway.domain.identity.Caller;
 import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.query.JsonPath;
+import io.miningos.gateway.domain.query.MongoFilter;
+import io.miningos.gateway.domain.query.Projection;
+import io.miningos.gateway.domain.query.SortSpec;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
 import io.miningos.gateway.domain.user.Email;
@@ -133,8 +137,8 @@ class GlobalDataServiceTest {
     }
 
     private static GlobalDataQuery query(GlobalDataType type, String... identity) {
-        return new GlobalDataQuery(type, KeyRange.ALL, Optional.empty(), 0, GlobalDataQuery.UNLIMITED,
-                List.of(identity));
+        return new GlobalDataQuery(type, KeyRange.ALL, Optional.empty(), null, null, null, 0,
+                GlobalDataQuery.UNLIMITED, Optional.empty(), List.of(identity));
     }
 
     private void writeMonth(int year, int month, long energyCosts) {
@@ -232,13 +236,14 @@ class GlobalDataServiceTest {
             writeMonth(2024, m, m);
         }
         GlobalDataQuery secondHalf = new GlobalDataQuery(GlobalDataType.PRODUCTION_COSTS,
-                KeyRange.of(202406L, null, null, null), Optional.empty(), 1, 2, List.of("second half"));
+                KeyRange.of(202406L, null, null, null), Optional.empty(), null, null, null, 1, 2, Optional.empty(),
+                List.of("second half"));
         assertEquals(List.of(8, 9), ((List<?>) service.query(secondHalf, false)).stream()
                 .map(d -> ((Map<?, ?>) d).get("month")).toList());
         int reads = store.reads.get();
         GlobalDataQuery none = new GlobalDataQuery(GlobalDataType.PRODUCTION_COSTS,
-                KeyRange.of(null, 202412L, null, 202401L), Optional.empty(), 0, GlobalDataQuery.UNLIMITED,
-                List.of("none"));
+                KeyRange.of(null, 202412L, null, 202401L), Optional.empty(), null, null, null, 0,
+                GlobalDataQuery.UNLIMITED, Optional.empty(), List.of("none"));
         assertEquals(List.of(), service.query(none, false));
         assertEquals(reads, store.reads.get());
     }
@@ -250,7 +255,8 @@ class GlobalDataServiceTest {
         store.inner.put(new GlobalRecord(GlobalDataType.CONTAINER_SETTINGS, "site-02", RecordKey.ofName("x"),
                 map("site", "site-02", "model", "x")), NOW);
         GlobalDataQuery d40 = new GlobalDataQuery(GlobalDataType.CONTAINER_SETTINGS, KeyRange.of(null, 5L, null, 1L),
-                Optional.of("MicroBT-D40"), 0, GlobalDataQuery.UNLIMITED, List.of("d40"));
+                Optional.of("MicroBT-D40"), null, null, null, 0, GlobalDataQuery.UNLIMITED, Optional.empty(),
+                List.of("d40"));
         assertEquals(List.of(map("site", "site-01", "model", "MicroBT-D40")), service.query(d40, false));
         assertEquals(2, ((List<?>) service.query(query(GlobalDataType.CONTAINER_SETTINGS), false)).size());
     }
@@ -266,11 +272,76 @@ class GlobalDataServiceTest {
 
     @Test
     void queryWindowsAreValidated() {
-        assertEquals("ERR_OFFSET_INVALID", assertThrows(DomainException.class, () -> new GlobalDataQuery(
-                GlobalDataType.PRODUCTION_COSTS, KeyRange.ALL, Optional.empty(), -1, 1, List.of())).code());
+        assertEquals("ERR_OFFSET_INVALID", assertThrows(DomainException.class, () -> window(-1, 1)).code());
         for (int limit : new int[]{0, -1, GlobalDataQuery.MAX_LIMIT + 1}) {
-            assertEquals("ERR_LIMIT_INVALID", assertThrows(DomainException.class, () -> new GlobalDataQuery(
-                    GlobalDataType.PRODUCTION_COSTS, KeyRange.ALL, Optional.empty(), 0, limit, List.of())).code());
+            assertEquals("ERR_LIMIT_INVALID", assertThrows(DomainException.class, () -> window(0, limit)).code());
         }
+    }
+
+    private static GlobalDataQuery window(int offset, int limit) {
+        return new GlobalDataQuery(GlobalDataType.PRODUCTION_COSTS, KeyRange.ALL, Optional.empty(), null, null, null,
+                offset, limit, Optional.empty(), List.of());
+    }
+
+    private static GlobalDataQuery costs(Object filter, Object fields, Object sort, int offset, int limit,
+                                         String groupBy) {
+        return new GlobalDataQuery(GlobalDataType.PRODUCTION_COSTS, KeyRange.of(null, 202401L, null, 202412L),
+                Optional.empty(), MongoFilter.compile(filter, "ERR_QUERY_INVALID"),
+                Projection.compile(fields, "ERR_FIELDS_INVALID"),
+                SortSpec.compile(sort, SortSpec.Ordering.MONGO, "ERR_SORT_INVALID"), offset, limit,
+                Optional.ofNullable(groupBy).map(path -> JsonPath.parse(path, "ERR_GROUP_BY_INVALID")),
+                List.of(String.valueOf(filter), String.valueOf(fields), String.valueOf(sort), offset + "/" + limit,
+                        String.valueOf(groupBy)));
+    }
+
+    private void writeYear() {
+        for (int m = 1; m <= 12; m++) {
+            service.write(ADMIN, GlobalDataType.PRODUCTION_COSTS, map("year", 2024, "month", m,
+                    "energyCostsUSD", m * 10, "operationalCostsUSD", 100 - m, "quarter", "Q" + ((m - 1) / 3 + 1)));
+        }
+        writeMonth(2023, 12, 1);
+    }
+
+    private static List<Object> field(Object answer, String name) {
+        return ((List<?>) answer).stream().map(d -> ((Map<?, ?>) d).get(name)).map(Object.class::cast).toList();
+    }
+
+    @Test
+    void filterSortWindowAndProjectionRunOverTheKeyRange() {
+        writeYear();
+        Object answer = service.query(costs(map("energyCostsUSD", map("$gte", 50)), map("month", 1),
+                map("operationalCostsUSD", 1), 1, 3, null), false);
+        assertEquals(List.of(map("month", 11), map("month", 10), map("month", 9)), answer);
+    }
+
+    @Test
+    void groupByAnswersAnObjectOfArraysInFirstSeenOrder() {
+        writeYear();
+        @SuppressWarnings("unchecked")
+        Map<String, List<Object>> byQuarter = (Map<String, List<Object>>) service.query(
+                costs(map("month", map("$lte", 6)), map("month", 1, "quarter", 1), null, 0,
+                        GlobalDataQuery.UNLIMITED, "quarter"), false);
+        assertEquals(List.of("Q1", "Q2"), List.copyOf(byQuarter.keySet()));
+        assertEquals(List.of(4, 5, 6), field(byQuarter.get("Q2"), "month"));
+        assertEquals(Map.of(), service.query(new GlobalDataQuery(GlobalDataType.PRODUCTION_COSTS,
+                KeyRange.of(5L, null, 5L, null), Optional.empty(), null, null, null, 0, GlobalDataQuery.UNLIMITED,
+                Optional.of(JsonPath.parse("quarter", "ERR_GROUP_BY_INVALID")), List.of("empty")), false));
+    }
+
+    @Test
+    void aPlainWindowIsCutByStorageAndAFilteredOneByTheEngine() {
+        writeYear();
+        assertEquals(List.of(3, 4), field(service.query(costs(null, null, null, 2, 2, null), false), "month"));
+        RecordScan plain = store.scans.getLast();
+        assertEquals(2, plain.skip());
+        assertEquals(2, plain.limit());
+        assertEquals(new KeyRange(202401, 202412), plain.range());
+
+        assertEquals(List.of(4, 5), field(service.query(costs(map("month", map("$gt", 1)), null, null, 2, 2, null),
+                false), "month"));
+        RecordScan filtered = store.scans.getLast();
+        assertEquals(0, filtered.skip());
+        assertEquals(Long.MAX_VALUE, filtered.limit());
+        assertEquals(new KeyRange(202401, 202412), filtered.range());
     }
 }
