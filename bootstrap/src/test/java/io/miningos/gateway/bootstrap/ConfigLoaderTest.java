@@ -85,7 +85,7 @@ class ConfigLoaderTest {
         assertEquals("RPC_PUBLIC_KEY", config.orks().get("cluster-1").get("rpcPublicKey"));
         assertEquals("15s", config.cacheTiming().get("/auth/list-things"));
         assertEquals(Optional.of("/home/user/ui/build/"), config.staticRootPath());
-        assertTrue(config.featureConfig().containsKey("centralDCSSetup"));
+        assertEquals(List.of("comments", "inventory", "centralDCSSetup"), List.copyOf(config.featureConfig().keySet()));
         assertEquals(List.of("admin", "reporting_tool_manager", "pool_manager"),
                 List.copyOf(config.identity().roles().roles().keySet()));
         assertTrue(config.identity().roles().mayManage("admin", "pool_manager"));
@@ -131,6 +131,9 @@ class ConfigLoaderTest {
         assertEquals("common.json: orks.cluster-1: must be a JSON object", failure().getMessage());
         write("common.json", "{\"cacheTiming\": {\"/auth/list-things\": 15}}");
         assertTrue(failure().getMessage().startsWith("common.json: cacheTiming./auth/list-things:"));
+        write("common.json", "{\"cacheTiming\": {\"/auth/global/data\": \"15 minutes\"}}");
+        assertEquals("common.json: cacheTiming./auth/global/data: not a duration like \"15s\" or \"15m\": 15 minutes",
+                failure().getMessage());
         write("common.json", "{\"rpcTimeout\": \"fast\"}");
         assertTrue(failure().getMessage().startsWith("common.json: rpcTimeout:"));
         write("common.json", "[1]");
