@@ -195,7 +195,8 @@ class GlobalDataRoutesTest {
                     "{\"data\":{\"year\":2024,\"month\":" + m + "}}"));
         }
         ok(http.post("/auth/global/data?type=productionCosts", admin, "{\"data\":{\"year\":2025,\"month\":1}}"));
-        assertEquals(12, http.get("/auth/global/data?type=productionCosts&gte=202401&lte=202412", viewer).json().size());
+        assertEquals(12, http.get("/auth/global/data?type=productionCosts&gte=202401&lte=202412", viewer).json()
+                .size());
         assertEquals(13, http.get("/auth/global/data?type=productionCosts", viewer).json().size());
         JsonNode window = http.get("/auth/global/data?type=productionCosts&gt=202406&lt=202501&offset=2&limit=3",
                 viewer).json();

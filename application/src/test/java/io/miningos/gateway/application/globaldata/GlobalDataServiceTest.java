@@ -202,7 +202,8 @@ class GlobalDataServiceTest {
         DomainException e = assertThrows(DomainException.class, () -> service.write(OPERATOR,
                 GlobalDataType.PRODUCTION_COSTS, map("year", 2024, "month", 1)));
         assertEquals("ERR_AUTH_FAIL_NO_PERMS", e.code());
-        e = assertThrows(DomainException.class, () -> service.write(OPERATOR, GlobalDataType.FEATURES, "not even an object"));
+        e = assertThrows(DomainException.class,
+                () -> service.write(OPERATOR, GlobalDataType.FEATURES, "not even an object"));
         assertEquals("ERR_AUTH_FAIL_NO_PERMS", e.code());
         assertEquals(List.of(), service.query(query(GlobalDataType.PRODUCTION_COSTS), true));
         assertTrue(audit.entries.isEmpty());

@@ -65,7 +65,8 @@ public abstract class GlobalDataStoreContract {
     @Test
     void aStoredDocumentComesBackEqualWithItsFieldOrderAndExactDecimals() {
         Map<String, Object> document = map("site", SITE, "year", 2024, "month", 10,
-                "energyCostsUSD", new BigDecimal("1000.00"), "nested", map("list", List.of(1, "two", true, 12_345_678_901L),
+                "energyCostsUSD", new BigDecimal("1000.00"),
+                "nested", map("list", List.of(1, "two", true, 12_345_678_901L),
                         "none", null), "operationalCostsUSD", new BigDecimal("0.10"));
         store().put(new GlobalRecord(GlobalDataType.PRODUCTION_COSTS, SITE, RecordKey.ofNumber(202410), document), NOW);
         Map<String, Object> read = store().find(GlobalDataType.PRODUCTION_COSTS, SITE, RecordKey.ofNumber(202410))
@@ -140,7 +141,8 @@ public abstract class GlobalDataStoreContract {
         assertEquals(List.of("Bitdeer-A1346", "MicroBT-D40"), scan(RecordScan.all(GlobalDataType.CONTAINER_SETTINGS,
                 SITE)).stream().map(d -> d.get("model")).toList());
         assertEquals(List.of("MicroBT-D40"), scan(new RecordScan(GlobalDataType.CONTAINER_SETTINGS, SITE,
-                KeyRange.ALL, Optional.of("MicroBT-D40"), 0, Long.MAX_VALUE)).stream().map(d -> d.get("model")).toList());
+                KeyRange.ALL, Optional.of("MicroBT-D40"), 0, Long.MAX_VALUE)).stream().map(d -> d.get("model"))
+                .toList());
         assertEquals(List.of(), scan(new RecordScan(GlobalDataType.CONTAINER_SETTINGS, SITE,
                 KeyRange.ALL, Optional.of("microbt-d40"), 0, Long.MAX_VALUE)));
     }

@@ -30,7 +30,8 @@ public record SiteName(String value) {
         if (written == null) {
             return value;
         }
-        if (!(written instanceof String text) || !text.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+        if (!(written instanceof String text)
+                || !text.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
             throw DomainException.invalid(INVALID);
         }
         return text;

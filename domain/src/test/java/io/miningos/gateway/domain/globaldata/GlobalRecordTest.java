@@ -67,7 +67,8 @@ class GlobalRecordTest {
     @Test
     void monthMustBeOneToTwelve() {
         for (Object month : new Object[]{null, 0, 13, "10", 1.5}) {
-            refused("ERR_INVALID_MONTH", () -> write(GlobalDataType.PRODUCTION_COSTS, map("year", 2024, "month", month)));
+            refused("ERR_INVALID_MONTH",
+                    () -> write(GlobalDataType.PRODUCTION_COSTS, map("year", 2024, "month", month)));
         }
         assertEquals(202412, write(GlobalDataType.PRODUCTION_COSTS, map("year", 2024, "month", 12)).key().number());
     }
