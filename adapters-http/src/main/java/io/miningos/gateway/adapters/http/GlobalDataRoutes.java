@@ -51,14 +51,14 @@ public final class GlobalDataRoutes implements RouteGroup {
         routes.post("/auth/global/data", this::write);
         routes.get("/auth/featureConfig", ctx -> ctx.json(featureConfig));
         routes.get("/auth/features", ctx -> ctx.json(queries.features(QueryParameters.flag(ctx, OVERWRITE_CACHE))));
-        routes.post("/auth/features", ctx -> write(ctx, GlobalDataType.FEATURES));
+        routes.post("/auth/features", ctx -> save(ctx, writer(ctx), GlobalDataType.FEATURES));
     }
 
     private void query(Context ctx) {
         ctx.json(queries.query(parseQuery(ctx), QueryParameters.flag(ctx, OVERWRITE_CACHE)));
     }
 
-    static GlobalDataQuery parseQuery(Context ctx) {
+    private static GlobalDataQuery parseQuery(Context ctx) {
         GlobalDataType type = GlobalDataType.parse(ctx.queryParam("type"));
         KeyRange range = KeyRange.of(bound(ctx, "gt"), bound(ctx, "gte"), bound(ctx, "lt"), bound(ctx, "lte"));
         String model = QueryParameters.text(ctx, "model");
@@ -87,14 +87,10 @@ public final class GlobalDataRoutes implements RouteGroup {
 
     private void write(Context ctx) {
         Caller caller = writer(ctx);
-        write(ctx, caller, GlobalDataType.parse(ctx.queryParam("type")));
+        save(ctx, caller, GlobalDataType.parse(ctx.queryParam("type")));
     }
 
-    private void write(Context ctx, GlobalDataType type) {
-        write(ctx, writer(ctx), type);
-    }
-
-    private void write(Context ctx, Caller caller, GlobalDataType type) {
+    private void save(Context ctx, Caller caller, GlobalDataType type) {
         writes.write(caller, type, JsonBodies.object(ctx).get("data"));
         ctx.json(SUCCESS);
     }
