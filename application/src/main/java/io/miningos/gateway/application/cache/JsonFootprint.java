@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.cache;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +26,9 @@ public final class JsonFootprint {
             case null -> 0;
             case Boolean b -> 0; // the two Boolean instances are shared
             case String s -> STRING + 2L * s.length();
-            case Number n -> BOXED_NUMBER + (n instanceof java.math.BigDecimal || n instanceof java.math.BigInteger
-                    ? 32 + n.toString().length() : 0);
+            case BigDecimal n -> BOXED_NUMBER + 32 + 4L * n.precision();
+            case BigInteger n -> BOXED_NUMBER + 32 + n.bitLength() / 8;
+            case Number n -> BOXED_NUMBER;
             case Map<?, ?> map -> {
                 long total = OBJECT + 48;
                 for (Map.Entry<?, ?> e : map.entrySet()) {

@@ -32,6 +32,9 @@ final class DocumentFields {
     }
 
     private static Long exactLong(BigDecimal dec) {
+        if (dec.precision() - dec.scale() > 19) { // far too large; refuse before any expansion of 1E+999999999
+            return null;
+        }
         try {
             return dec.longValueExact();
         } catch (ArithmeticException e) {

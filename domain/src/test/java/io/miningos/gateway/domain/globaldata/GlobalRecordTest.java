@@ -58,7 +58,8 @@ class GlobalRecordTest {
 
     @Test
     void yearMustBeAWholeNumberFromZero() {
-        for (Object year : new Object[]{null, -1, "2024", 2024.5, new BigDecimal("2024.1"), 10_000, true}) {
+        for (Object year : new Object[]{null, -1, "2024", 2024.5, new BigDecimal("2024.1"), 10_000, true,
+                new BigDecimal("1E+999999999"), new BigDecimal("1E-999999999"), new BigInteger("1").shiftLeft(80)}) {
             refused("ERR_INVALID_YEAR", () -> write(GlobalDataType.PRODUCTION_COSTS, map("year", year, "month", 1)));
         }
         assertEquals(1, write(GlobalDataType.PRODUCTION_COSTS, map("year", 0, "month", 1)).key().number());
