@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -46,11 +48,16 @@ class GlobalDataServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    /** Counts storage reads, so tests can tell a cached answer from a fresh one. */
+    /**
+     * Counts storage reads, so tests can tell a cached answer from a fresh one, and can hold a scan after it has
+     * read (to race a write against it).
+     */
     private static final class CountingStore implements GlobalDataStore {
         final InMemoryGlobalDataStore inner = new InMemoryGlobalDataStore();
         final AtomicInteger reads = new AtomicInteger();
         final List<RecordScan> scans = new ArrayList<>();
+        volatile CountDownLatch scanned;
+        volatile CountDownLatch release;
 
         @Override
         public void put(GlobalRecord record, Instant now) {
@@ -69,7 +76,18 @@ class GlobalDataServiceTest {
             synchronized (scans) {
                 scans.add(scan);
             }
-            return inner.scan(scan, reader);
+            T result = inner.scan(scan, reader);
+            CountDownLatch hold = release;
+            if (hold != null) {
+                release = null;
+                scanned.countDown();
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return result;
         }
     }
 
@@ -159,6 +177,22 @@ class GlobalDataServiceTest {
         assertEquals(List.of(map("site", "site-01", "year", 2024, "month", 10, "energyCostsUSD", 250L)),
                 service.query(all, false));
         assertEquals(2, store.reads.get());
+    }
+
+    @Test
+    void aReadThatRacedAWriteIsNotKeptInTheCache() throws Exception {
+        writeMonth(2024, 10, 100);
+        GlobalDataQuery all = query(GlobalDataType.PRODUCTION_COSTS);
+        store.scanned = new CountDownLatch(1);
+        store.release = new CountDownLatch(1);
+        CountDownLatch release = store.release;
+        CompletableFuture<Object> racing = CompletableFuture.supplyAsync(() -> service.query(all, false));
+        store.scanned.await();
+        writeMonth(2024, 10, 250); // commits while the read holds the old rows
+        release.countDown();
+        assertEquals(List.of(100L), field(racing.get(), "energyCostsUSD"), "the raced read answers what it read");
+        assertEquals(List.of(250L), field(service.query(all, false), "energyCostsUSD"),
+                "but is not served to reads that start after the write");
     }
 
     @Test
