@@ -28,7 +28,6 @@ import java.util.Optional;
  */
 public final class GlobalDataRoutes implements RouteGroup {
 
-    static final String OVERWRITE_CACHE = "overwriteCache";
     /** The parameters a global-data answer depends on, in the order they make up its cache key. */
     static final List<String> QUERY_PARAMETERS = List.of("type", "gt", "gte", "lt", "lte", "model", "query", "fields",
             "sort", "offset", "limit", "groupBy");
@@ -50,39 +49,39 @@ public final class GlobalDataRoutes implements RouteGroup {
         routes.get("/auth/global/data", this::query);
         routes.post("/auth/global/data", this::write);
         routes.get("/auth/featureConfig", ctx -> ctx.json(featureConfig));
-        routes.get("/auth/features", ctx -> ctx.json(queries.features(QueryParameters.flag(ctx, OVERWRITE_CACHE))));
+        routes.get("/auth/features", ctx -> ctx.json(queries.features(QueryParams.refresh(ctx))));
         routes.post("/auth/features", ctx -> save(ctx, writer(ctx), GlobalDataType.FEATURES));
     }
 
     private void query(Context ctx) {
-        ctx.json(queries.query(parseQuery(ctx), QueryParameters.flag(ctx, OVERWRITE_CACHE)));
+        ctx.json(queries.query(parseQuery(ctx), QueryParams.refresh(ctx)));
     }
 
     private static GlobalDataQuery parseQuery(Context ctx) {
         GlobalDataType type = GlobalDataType.parse(ctx.queryParam("type"));
         KeyRange range = KeyRange.of(bound(ctx, "gt"), bound(ctx, "gte"), bound(ctx, "lt"), bound(ctx, "lte"));
-        String model = QueryParameters.text(ctx, "model");
+        String model = QueryParams.given(ctx, "model");
         if (model != null && (model.isBlank() || model.length() > ContainerSettings.MAX_MODEL_LENGTH)) {
-            throw DomainException.invalid(QueryParameters.invalid("model"));
+            throw DomainException.invalid(QueryParams.invalid("model"));
         }
-        MongoFilter filter = MongoFilter.compile(QueryParameters.json(ctx, "query"), QueryParameters.invalid("query"));
-        Projection projection = Projection.compile(QueryParameters.json(ctx, "fields"),
-                QueryParameters.invalid("fields"));
-        SortSpec sort = SortSpec.compile(QueryParameters.json(ctx, "sort"), SortSpec.Ordering.MONGO,
-                QueryParameters.invalid("sort"));
-        Long offset = QueryParameters.integer(ctx, "offset", 0, Integer.MAX_VALUE);
-        Long limit = QueryParameters.integer(ctx, "limit", 1, GlobalDataQuery.MAX_LIMIT);
-        String groupBy = QueryParameters.text(ctx, "groupBy");
+        MongoFilter filter = MongoFilter.compile(QueryParams.json(ctx, "query"), QueryParams.invalid("query"));
+        Projection projection = Projection.compile(QueryParams.json(ctx, "fields"),
+                QueryParams.invalid("fields"));
+        SortSpec sort = SortSpec.compile(QueryParams.json(ctx, "sort"), SortSpec.Ordering.MONGO,
+                QueryParams.invalid("sort"));
+        Long offset = QueryParams.integer(ctx, "offset", 0, Integer.MAX_VALUE);
+        Long limit = QueryParams.integer(ctx, "limit", 1, GlobalDataQuery.MAX_LIMIT);
+        String groupBy = QueryParams.given(ctx, "groupBy");
         List<String> identity = Arrays.asList(QUERY_PARAMETERS.stream()
-                .map(name -> QueryParameters.text(ctx, name)).toArray(String[]::new));
+                .map(name -> QueryParams.given(ctx, name)).toArray(String[]::new));
         return new GlobalDataQuery(type, range, Optional.ofNullable(model), filter, projection, sort,
                 offset == null ? 0 : offset.intValue(), limit == null ? GlobalDataQuery.UNLIMITED : limit.intValue(),
-                Optional.ofNullable(groupBy).map(path -> JsonPath.parse(path, QueryParameters.invalid("groupBy"))),
+                Optional.ofNullable(groupBy).map(path -> JsonPath.parse(path, QueryParams.invalid("groupBy"))),
                 identity);
     }
 
     private static Long bound(Context ctx, String name) {
-        return QueryParameters.integer(ctx, name, Long.MIN_VALUE, Long.MAX_VALUE);
+        return QueryParams.integer(ctx, name, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     private void write(Context ctx) {

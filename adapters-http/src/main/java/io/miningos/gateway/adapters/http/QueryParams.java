@@ -35,6 +35,39 @@ final class QueryParams {
         return ctx.queryParam(name);
     }
 
+    /** The parameter's text, or null when absent or empty. */
+    static String given(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** An integer within {@code [min, max]}, or null when absent or empty; else {@code ERR_<NAME>_INVALID}. */
+    static Long integer(Context ctx, String name, long min, long max) {
+        Long value = integer(given(ctx, name), () -> invalid(name));
+        if (value != null && (value < min || value > max)) {
+            throw DomainException.invalid(invalid(name));
+        }
+        return value;
+    }
+
+    /** A JSON parameter of any kind, or null when absent or empty; {@code ERR_<NAME>_INVALID_JSON} if unparsable. */
+    static Object json(Context ctx, String name) {
+        String raw = given(ctx, name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return HttpJson.mapper().readValue(raw, Object.class);
+        } catch (JsonProcessingException e) {
+            throw DomainException.invalid(code(name, "_INVALID_JSON"));
+        }
+    }
+
+    /** {@code ERR_<NAME>_INVALID}. */
+    static String invalid(String name) {
+        return code(name, "_INVALID");
+    }
+
     static Long integer(Context ctx, String name, String code) {
         return integer(ctx.queryParam(name), () -> code);
     }

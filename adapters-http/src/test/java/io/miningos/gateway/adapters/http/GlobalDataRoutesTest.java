@@ -306,8 +306,8 @@ class GlobalDataRoutesTest {
                 "ERR_MODEL_INVALID");
         Expect.badRequest(http.get("/auth/global/data?type=containerSettings&model=" + "m".repeat(201), viewer),
                 "ERR_MODEL_INVALID");
-        Expect.badRequest(http.get(costs + "&overwriteCache=yes", viewer), "ERR_OVERWRITE_CACHE_INVALID");
-        Expect.badRequest(http.get("/auth/features?overwriteCache=2", viewer), "ERR_OVERWRITE_CACHE_INVALID");
+        Expect.badRequest(http.get(costs + "&overwriteCache=yes", viewer), "ERR_OVERWRITECACHE_INVALID");
+        Expect.badRequest(http.get("/auth/features?overwriteCache=2", viewer), "ERR_OVERWRITECACHE_INVALID");
     }
 
 
@@ -335,7 +335,7 @@ class GlobalDataRoutesTest {
             Expect.badRequest(http.get(costs + "&sort=" + enc(sort), viewer), "ERR_SORT_INVALID");
         }
         for (String groupBy : List.of("a..b", "$site", ".a", "a.")) {
-            Expect.badRequest(http.get(costs + "&groupBy=" + enc(groupBy), viewer), "ERR_GROUP_BY_INVALID");
+            Expect.badRequest(http.get(costs + "&groupBy=" + enc(groupBy), viewer), "ERR_GROUPBY_INVALID");
         }
     }
 
