@@ -56,16 +56,13 @@ final class ThingQueries {
     /** {@code listThings}: per rack filter, sort, offset, limit (default 100), project; then the ORK's sort. */
     List<Object> listThings(Map<String, Object> req, long now) {
         boolean status = Requests.truthy(req.get("status"));
-        MongoFilter filter;
-        Projection projection;
-        SortSpec sort;
-        try {
-            filter = MongoFilter.compile(req.get("query"), "ERR_QUERY_INVALID");
-            projection = Projection.compile(req.get("fields"), "ERR_FIELDS_INVALID");
-            sort = SortSpec.compile(req.get("sort"), SortSpec.Ordering.NATURAL, "ERR_SORT_INVALID");
-        } catch (DomainException e) {
+        RackQuery compiled = RackQuery.of(req);
+        if (compiled == null) {
             return new ArrayList<>(); // every rack rejects the request; the ORK swallows rack failures
         }
+        MongoFilter filter = compiled.filter();
+        Projection projection = compiled.projection();
+        SortSpec sort = compiled.sort();
         Long offsetArg = Requests.asLong(req.get("offset"));
         Long limitArg = Requests.asLong(req.get("limit"));
         int offset = (int) Math.max(0, Math.min(Integer.MAX_VALUE, offsetArg == null ? 0 : offsetArg));
@@ -183,16 +180,13 @@ final class ThingQueries {
         Long end = Requests.asLong(req.get("end"));
         Long limitArg = Requests.asLong(req.get("limit"));
         Long offsetArg = Requests.asLong(req.get("offset"));
-        MongoFilter filter;
-        Projection projection;
-        SortSpec sort;
-        try {
-            filter = MongoFilter.compile(req.get("query"), "ERR_QUERY_INVALID");
-            projection = Projection.compile(req.get("fields"), "ERR_FIELDS_INVALID");
-            sort = SortSpec.compile(req.get("sort"), SortSpec.Ordering.NATURAL, "ERR_SORT_INVALID");
-        } catch (DomainException e) {
+        RackQuery compiled = RackQuery.of(req);
+        if (compiled == null) {
             return new ArrayList<>();
         }
+        MongoFilter filter = compiled.filter();
+        Projection projection = compiled.projection();
+        SortSpec sort = compiled.sort();
         List<Object> out = new ArrayList<>();
         for (SimRack rack : thingRacks(site, now)) {
             if (logType.equals("alerts")) {
@@ -300,5 +294,18 @@ final class ThingQueries {
             }
         }
         return out;
+    }
+
+    /** A request's {@code query}, {@code fields} and {@code sort} as a rack compiles them; null when any is bad. */
+    private record RackQuery(MongoFilter filter, Projection projection, SortSpec sort) {
+        static RackQuery of(Map<String, Object> req) {
+            try {
+                return new RackQuery(MongoFilter.compile(req.get("query"), "ERR_QUERY_INVALID"),
+                        Projection.compile(req.get("fields"), "ERR_FIELDS_INVALID"),
+                        SortSpec.compile(req.get("sort"), SortSpec.Ordering.NATURAL, "ERR_SORT_INVALID"));
+            } catch (DomainException e) {
+                return null;
+            }
+        }
     }
 }

@@ -287,12 +287,8 @@ public final class ActionEffects implements ActionBook.Executor {
             l.forEach(t -> tags.add(String.valueOf(t)));
         }
         thing.updateInfo(after, tags);
-        if (!replay && req.get("comment") instanceof String comment && !comment.isBlank()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("ts", at);
-            c.put("user", a.votesPos.get(0));
-            c.put("comment", comment);
-            thing.comments().add(c);
+        if (!replay) {
+            addRequestComment(thing, req, at, a.votesPos.get(0));
         }
         history.add(new InfoHistory.Entry(at, thing.id(), rack.id(), InfoHistory.diff(before, after)));
         return 1;
@@ -384,12 +380,8 @@ public final class ActionEffects implements ActionBook.Executor {
         SimThing thing = new SimThing(site.nextIndex(), ThingKind.MINER, id,
                 code, rack.type(), rack.id(), new ThingRole.Miner(model, null, null, 1.0,
                 new MinerControl("normal", 3), false), info, connection, tags);
-        if (!replay && req.get("comment") instanceof String comment && !comment.isBlank()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("ts", at);
-            c.put("user", a.votesPos.get(0));
-            c.put("comment", comment);
-            thing.comments().add(c);
+        if (!replay) {
+            addRequestComment(thing, req, at, a.votesPos.get(0));
         }
         site.add(thing);
         return 1;
@@ -405,5 +397,19 @@ public final class ActionEffects implements ActionBook.Executor {
         }
         site.remove(thing);
         return 1;
+    }
+
+    /**
+     * The {@code comment} of a register/update request, kept as the rack does: with {@code ts} and {@code user}
+     * but no {@code id} (ORK.md §10.1).
+     */
+    private static void addRequestComment(SimThing thing, Map<String, Object> req, long at, String user) {
+        if (req.get("comment") instanceof String comment && !comment.isBlank()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("ts", at);
+            c.put("user", user);
+            c.put("comment", comment);
+            thing.comments().add(c);
+        }
     }
 }
