@@ -60,8 +60,8 @@ public final class ConfigLoader {
     /** The demo site: SQLite in the data folder, two simulated ORK clusters, the shipped roles. */
     public static GatewayConfig embeddedDefault() {
         Map<String, Map<String, Object>> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", Map.of("transport", "sim", "seed", 1));
-        orks.put("cluster-2", Map.of("transport", "sim", "seed", 2));
+        orks.put("cluster-1", Map.of("transport", "sim", "seed", 1, "site", GatewayConfig.DEFAULT_SITE));
+        orks.put("cluster-2", Map.of("transport", "sim", "seed", 2, "site", GatewayConfig.DEFAULT_SITE));
         return new GatewayConfig(GatewayConfig.DEFAULT_SITE,
                 new GatewayConfig.Identity(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN),
                         GatewayConfig.DEFAULT_TTL_SECONDS, GatewayConfig.DEFAULT_TTL_SECONDS, RoleCatalog.defaults()),
