@@ -339,10 +339,12 @@ final class BridgeProcess {
 
     private void onEnd(String readFailure) {
         dead = true;
-        int exitCode = waitForExitCode();
+        boolean exitedByItself = awaitOwnExit();
+        int exitCode = exitedByItself ? process.exitValue() : killAndWait();
         joinStderr();
-        String reason = readFailure != null ? "stopped answering sensibly (" + readFailure + ")"
-                : "exited with code " + exitCode;
+        // A process that ended is reported by its exit code: the read failure is then only its consequence.
+        String reason = exitedByItself || readFailure == null ? "exited with code " + exitCode
+                : "stopped answering sensibly (" + readFailure + ")";
         ready.completeExceptionally(new OrkTransportException("the hrpc bridge " + reason + " before it was ready"));
         boolean unexpected = started && !stopping;
         if (unexpected) {
@@ -366,16 +368,23 @@ final class BridgeProcess {
         }
     }
 
-    private int waitForExitCode() {
+    /** Whether the process ends by itself within the grace period. */
+    private boolean awaitOwnExit() {
         try {
-            if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor();
-            }
+            return process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private int killAndWait() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
             return -1;
         }
     }
