@@ -81,7 +81,8 @@ public final class AlertsFeed implements AlertsUseCase, AutoCloseable {
         Subscriber subscriber = new Subscriber(listener);
         subscribers.add(subscriber);
         scheduler.execute(() -> {
-            if (!subscriber.active) {
+            // A poll that landed between add() and now has already given this subscriber the full list.
+            if (!subscriber.active || subscriber.initialized) {
                 return;
             }
             if (snapshot != null) {
