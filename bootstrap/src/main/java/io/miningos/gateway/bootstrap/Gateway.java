@@ -143,7 +143,8 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * As {@link #serve(int)} with the given transports. Every configured ORK's transport is opened first: an
-     * unknown transport or bad options stop the start with a {@link ConfigException}.
+     * unknown transport or bad options stop the start with a {@link ConfigException}, a transport that cannot run
+     * on this machine (e.g. {@code hrpc} without Node.js) with an {@link IllegalStateException} saying what to fix.
      */
     public GatewayHttpServer serve(int port, OrkTransportRegistry transports) {
         orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock);

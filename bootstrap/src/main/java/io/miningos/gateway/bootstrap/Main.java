@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code serve}, {@code token}, {@code users add}. Exit codes: 0 done, 1 refused or failed
- * (the {@code ERR_*} code or a configuration message on stderr), 2 usage error.
+ * (the {@code ERR_*} code, a configuration message or what to fix on stderr, one line), 2 usage error.
  */
 public final class Main {
 
@@ -92,12 +92,18 @@ public final class Main {
         Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
         int port = cli.integer("port", 0, 65_535).map(Long::intValue).orElse(config.http().port());
         Gateway gateway = Gateway.open(config, dataDir, Clock.systemUTC());
+        int bound;
+        try {
+            bound = gateway.serve(port).port();
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
             stopped.countDown();
         }, "shutdown"));
-        int bound = gateway.serve(port).port();
         printWelcome(out, config, dataDir, bound);
         try {
             stopped.await();

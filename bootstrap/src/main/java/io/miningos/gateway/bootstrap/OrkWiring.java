@@ -3,13 +3,18 @@ package io.miningos.gateway.bootstrap;
 import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.TransportOrkCluster;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Opens a transport for every configured ORK; a bad entry stops the start naming the file, the ORK and the key. */
+/**
+ * Opens a transport for every configured ORK. A bad entry stops the start with a {@link ConfigException} naming
+ * the file, the ORK and the key; a transport that cannot run on this machine (e.g. {@code hrpc} without Node.js)
+ * with an {@link IllegalStateException} naming the ORK and saying what to install.
+ */
 final class OrkWiring {
 
     private OrkWiring() {
@@ -24,6 +29,8 @@ final class OrkWiring {
                     opened.put(ork.getKey(), registry.open(ork.getKey(), ork.getValue(), dataDir, clock));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(ConfigLoader.COMMON + ": orks." + ork.getKey() + "." + e.getMessage(), e);
+                } catch (OrkTransportException e) {
+                    throw new IllegalStateException("ORK " + ork.getKey() + ": " + e.getMessage(), e);
                 }
             }
         } catch (RuntimeException e) {

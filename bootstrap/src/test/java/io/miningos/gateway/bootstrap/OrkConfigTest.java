@@ -1,6 +1,7 @@
 package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.hrpc.HrpcTransportProvider;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
@@ -89,6 +90,23 @@ class OrkConfigTest {
             ConfigException e = assertThrows(ConfigException.class,
                     () -> gateway.serve(0, new OrkTransportRegistry(List.of(new Recording("hrpc")))));
             assertEquals("common.json: orks.north.rpcPublicKey: must be 64 hex characters", e.getMessage());
+        }
+    }
+
+    @Test
+    void withoutNodeJsAnHrpcOrkStopsTheStartSayingWhatToInstall() throws IOException {
+        GatewayConfig config = load("{\"orks\": {\"cluster-1\": {\"transport\": \"sim\"},"
+                + " \"north\": {\"rpcPublicKey\": \"" + "c".repeat(64) + "\"}}}");
+        Recording sim = new Recording("sim");
+        OrkTransportRegistry registry = new OrkTransportRegistry(List.of(sim,
+                new HrpcTransportProvider(dir.resolve("no-such-node").toString())));
+        try (Gateway gateway = Gateway.open(config, dir.resolve("data"), Clock.systemUTC())) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> gateway.serve(0, registry));
+            assertTrue(e.getMessage().startsWith("ORK north: hrpc transport needs Node.js >= 20 (found none: "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("install Node.js 20 or newer and put 'node' on the PATH"),
+                    e.getMessage());
+            assertEquals(1, sim.opened.size(), "cluster-1, listed first, was opened before north failed");
         }
     }
 

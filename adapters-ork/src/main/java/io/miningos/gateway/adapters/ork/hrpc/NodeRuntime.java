@@ -56,7 +56,7 @@ record NodeRuntime(String command, String version) {
                 throw missing("'" + command + " --version' failed with exit code " + probe.exitValue() + ": " + printed);
             }
         } catch (IOException e) {
-            throw missing("cannot run '" + command + "': " + e.getMessage());
+            throw missing("cannot run '" + command + "': " + String.valueOf(e.getMessage()).strip());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw missing("interrupted while running '" + command + " --version'");
