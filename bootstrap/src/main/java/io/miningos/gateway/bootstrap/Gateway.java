@@ -22,6 +22,8 @@ import io.miningos.gateway.adapters.http.oauth.StateSigningKey;
 import io.miningos.gateway.adapters.ork.JacksonJsonCodec;
 import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.TransportOrkCluster;
+import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
+import io.miningos.gateway.adapters.ork.hrpc.HrpcTransportProvider;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqGlobalDataStore;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
@@ -79,6 +81,7 @@ public final class Gateway implements AutoCloseable {
     private final UsersService users;
     private final UserActivity activity;
     private final JooqAuditLog audit;
+    private OrkTransportRegistry orkTransports;
     private TransportOrkCluster orkCluster;
     private OrkFanOut orkFanOut;
     private AlertsFeed alertsFeed;
@@ -147,6 +150,7 @@ public final class Gateway implements AutoCloseable {
      * on this machine (e.g. {@code hrpc} without Node.js) with an {@link IllegalStateException} saying what to fix.
      */
     public GatewayHttpServer serve(int port, OrkTransportRegistry transports) {
+        orkTransports = transports;
         orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock);
         FanOutConfig fanOut = config.fanOut();
         orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()));
@@ -212,6 +216,18 @@ public final class Gateway implements AutoCloseable {
         LOG.info("Google sign-in starts at {}; callback {}; then to {}", signIn.startPath(), signIn.callbackUri(),
                 signIn.uiUri());
         return SignInRoutes.configured(service, signIn.startPath(), signIn.uiUri(), clientAddress);
+    }
+
+    /**
+     * The public key ORK operators must allow, when the server reaches some ORK over {@code hrpc} (empty before
+     * {@link #serve}, and for sites without one, whose data dir then gets no key pair).
+     */
+    public Optional<String> hrpcClientKey() {
+        if (orkTransports == null || config.orks().values().stream()
+                .noneMatch(ork -> HrpcTransportProvider.NAME.equals(orkTransports.transportOf(ork)))) {
+            return Optional.empty();
+        }
+        return Optional.of(GatewayKeys.loadOrCreate(dataDir).publicKeyHex());
     }
 
     /** How often each ORK failed since the server started (empty before {@link #serve}). */

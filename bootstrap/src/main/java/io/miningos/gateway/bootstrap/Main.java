@@ -1,5 +1,6 @@
 package io.miningos.gateway.bootstrap;
 
+import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
 import io.miningos.gateway.application.identity.IssuedToken;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.Role;
@@ -9,6 +10,7 @@ import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,8 +24,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The command line: {@code serve}, {@code token}, {@code users add}. Exit codes: 0 done, 1 refused or failed
- * (the {@code ERR_*} code, a configuration message or what to fix on stderr, one line), 2 usage error.
+ * The command line: {@code serve}, {@code token}, {@code users add}, {@code hrpc-key}. Exit codes: 0 done, 1 refused
+ * or failed (the {@code ERR_*} code, a configuration message or what to fix on stderr, one line), 2 usage error.
  */
 public final class Main {
 
@@ -33,10 +35,13 @@ public final class Main {
               miningos-gateway serve [--port 3000] [--data-dir DIR] [--config DIR]
               miningos-gateway token --email E [--data-dir DIR] [--config DIR] [--ip IP ...] [--ttl SECONDS]
               miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
+              miningos-gateway hrpc-key [--data-dir DIR]
 
             --data-dir  where the gateway keeps its SQLite file and state (default ./%s)
             --config    a Node MiningOS gateway config folder (common.json, facs/auth.config.json,
                         facs/httpd-oauth2.config.json); without it the embedded demo site is used
+            hrpc-key    prints the public key ORK operators must allow for this gateway to reach their ORKs
+                        over Hyperswarm RPC (made on first use and kept in the data dir)
             """.formatted(DEFAULT_DATA_DIR);
 
     private Main() {
@@ -65,6 +70,7 @@ public final class Main {
                 case "token" -> token(CommandLine.parse(args, 1, Set.of("email", "data-dir", "config", "ttl"),
                         Set.of("ip")), out, err);
                 case "users" -> users(args, out, err);
+                case "hrpc-key" -> hrpcKey(CommandLine.parse(args, 1, Set.of("data-dir"), Set.of()), out, err);
                 default -> usage(err, "unknown command: " + command);
             };
         } catch (CommandLine.UsageException e) {
@@ -75,7 +81,7 @@ public final class Main {
         } catch (DomainException e) {
             err.println(e.code());
             return 1;
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
@@ -104,7 +110,7 @@ public final class Main {
             gateway.close();
             stopped.countDown();
         }, "shutdown"));
-        printWelcome(out, config, dataDir, bound);
+        printWelcome(out, gateway, dataDir, bound);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -113,7 +119,8 @@ public final class Main {
         return 0;
     }
 
-    private static void printWelcome(PrintStream out, GatewayConfig config, Path dataDir, int port) {
+    private static void printWelcome(PrintStream out, Gateway gateway, Path dataDir, int port) {
+        GatewayConfig config = gateway.config();
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = jarPath();
         out.printf("MiningOS gateway for site %s listening on http://localhost:%d (data in %s)%n",
@@ -126,6 +133,7 @@ public final class Main {
                 signIn -> out.printf("Users sign in with Google at http://localhost:%d%s%n", port, signIn.startPath()),
                 () -> out.println("Google sign-in is not configured (facs/httpd-oauth2.config.json); use the token"
                         + " command above."));
+        gateway.hrpcClientKey().ifPresent(key -> out.println("hrpc client key (allow it on your ORKs): " + key));
         out.flush();
     }
 
@@ -165,6 +173,15 @@ public final class Main {
             User created = gateway.users().createFromConsole(user);
             out.printf("created user %d %s with role %s%n", created.id(), created.email(), created.role());
         }
+        return 0;
+    }
+
+    /** Prints the gateway's hrpc client public key as the last stdout line, making the key pair if needed. */
+    private static int hrpcKey(CommandLine cli, PrintStream out, PrintStream err) {
+        Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+        GatewayKeys keys = GatewayKeys.loadOrCreate(dataDir);
+        err.printf("hrpc client key of this gateway (kept in %s); ORK operators must allow it:%n", keys.file());
+        out.println(keys.publicKeyHex());
         return 0;
     }
 

@@ -2,6 +2,7 @@ package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,9 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Starts the built jar as an operator would, mints a token with the CLI and uses it. */
@@ -78,6 +81,9 @@ class GatewayJarIT {
                     "one log line per request: " + gateway.output());
             assertTrue(gateway.output().stream().noneMatch(l -> l.contains(text.substring(8, 40))),
                     "the token never reaches the log");
+            assertTrue(gateway.output().stream().noneMatch(l -> l.contains("hrpc client key")), gateway.output()
+                    .toString());
+            assertFalse(Files.exists(dataDir.resolve(GatewayKeys.FILE_NAME)), "no key pair without hrpc ORKs");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
 import io.miningos.gateway.adapters.ork.hrpc.HrpcTransportProvider;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +92,26 @@ class OrkConfigTest {
             ConfigException e = assertThrows(ConfigException.class,
                     () -> gateway.serve(0, new OrkTransportRegistry(List.of(new Recording("hrpc")))));
             assertEquals("common.json: orks.north.rpcPublicKey: must be 64 hex characters", e.getMessage());
+        }
+    }
+
+    @Test
+    void theHrpcClientKeyIsNamedOnlyWhenSomeOrkIsReachedOverHrpc() throws IOException {
+        GatewayConfig sims = load("{\"orks\": {\"cluster-1\": {\"transport\": \"sim\"}}}");
+        Path simData = dir.resolve("sim-data");
+        try (Gateway gateway = Gateway.open(sims, simData, Clock.systemUTC())) {
+            gateway.serve(0, new OrkTransportRegistry(List.of(new Recording("sim"))));
+            assertEquals(Optional.empty(), gateway.hrpcClientKey());
+        }
+        assertFalse(Files.exists(simData.resolve(GatewayKeys.FILE_NAME)), "no key pair for a site without hrpc");
+
+        GatewayConfig mixed = load("{\"orks\": {\"cluster-1\": {\"transport\": \"sim\"},"
+                + " \"cluster-2\": {\"rpcPublicKey\": \"" + "b".repeat(64) + "\"}}}");
+        Path mixedData = dir.resolve("mixed-data");
+        try (Gateway gateway = Gateway.open(mixed, mixedData, Clock.systemUTC())) {
+            assertEquals(Optional.empty(), gateway.hrpcClientKey(), "nothing is reached before serve");
+            gateway.serve(0, new OrkTransportRegistry(List.of(new Recording("sim"), new Recording("hrpc"))));
+            assertEquals(Optional.of(GatewayKeys.loadOrCreate(mixedData).publicKeyHex()), gateway.hrpcClientKey());
         }
     }
 
