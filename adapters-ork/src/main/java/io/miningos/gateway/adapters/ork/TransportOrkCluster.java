@@ -100,13 +100,27 @@ public final class TransportOrkCluster implements OrkCluster, AutoCloseable {
             return new OrkFailure(orkId, OrkFailure.Cause.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
         }
         if (cause instanceof OrkTransportException) {
-            return new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, cause.getMessage());
+            // A transport that gave up at its own deadline (e.g. an ORK's configured bound, or a race with ours)
+            // says so with a TimeoutException cause: that is a timeout, not an unreachable ORK.
+            OrkFailure.Cause kind = causedByTimeout(cause) ? OrkFailure.Cause.TIMEOUT : OrkFailure.Cause.UNREACHABLE;
+            return new OrkFailure(orkId, kind, cause.getMessage());
         }
         if (cause instanceof CancellationException) {
             return new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, "call cancelled by the transport");
         }
         // A transport bug rather than an unreachable ORK: keep the type in the log to find it.
         return new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, "transport failed: " + cause);
+    }
+
+    private static boolean causedByTimeout(Throwable error) {
+        Throwable cause = error.getCause();
+        for (int depth = 0; cause != null && depth < 16; depth++) { // bounded: a cause chain can loop
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+            cause = cause.getCause();
+        }
+        return false;
     }
 
     private static CompletableFuture<RawJson> failed(String orkId, OrkFailure.Cause cause, String detail) {

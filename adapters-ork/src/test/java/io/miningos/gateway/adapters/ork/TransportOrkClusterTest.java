@@ -112,6 +112,21 @@ class TransportOrkClusterTest {
     }
 
     @Test
+    void aTransportThatGaveUpAtItsOwnDeadlineCountsAsATimeout() {
+        String message = "hrpc call tailLog to ORK cluster-1 timed out after 800 ms";
+        ScriptedTransport transport = new ScriptedTransport((m, r) -> CompletableFuture.failedFuture(
+                new OrkTransportException(message, new java.util.concurrent.TimeoutException(message))));
+        OrkFailure failure = failureOf(clusterOf(transport).call("cluster-1", "tailLog", RawJson.of("{}"), TIMEOUT));
+        assertEquals(OrkFailure.Cause.TIMEOUT, failure.cause());
+        assertEquals(message, failure.detail());
+
+        ScriptedTransport refused = new ScriptedTransport((m, r) -> CompletableFuture.failedFuture(
+                new OrkTransportException("could not connect", new java.io.IOException("PEER_CONNECTION_FAILED"))));
+        assertEquals(OrkFailure.Cause.UNREACHABLE,
+                failureOf(clusterOf(refused).call("cluster-1", "m", RawJson.of("{}"), TIMEOUT)).cause());
+    }
+
+    @Test
     void anUnknownOrkIdFails() {
         OrkFailure failure = failureOf(clusterOf(ScriptedTransport.answering("[]"))
                 .call("cluster-9", "m", RawJson.of("{}"), TIMEOUT));
