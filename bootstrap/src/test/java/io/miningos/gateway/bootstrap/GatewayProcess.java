@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +127,14 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static Run run(String... args) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(args)).start();
+        return run(Map.of(), args);
+    }
+
+    /** As {@link #run(String...)} with these environment variables set (or replaced) for the command. */
+    static Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         byte[][] stderr = new byte[1][];
         Thread errors = Thread.ofVirtual().start(() -> {
             try {

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** The real gateway (SQLite, HTTP server on a free port) in front of in-test ORKs. */
+/** The real gateway (SQLite, HTTP server on a free port) in front of in-test ORKs or real transports. */
 final class TestGateway implements AutoCloseable {
 
     static final String ADMIN = "admin@example.com";
@@ -79,9 +79,18 @@ final class TestGateway implements AutoCloseable {
                 new GatewayConfig.Identity(new Email(ADMIN), 3600, 3600, RoleCatalog.defaults()),
                 new GatewayConfig.Http("127.0.0.1", 0, 1024 * 1024, false), Map.of(), entries, cacheTiming,
                 rpcTimeoutMs, Optional.empty(), fanOut);
+        return serve(config, dataDir, new OrkTransportRegistry(List.of(provider(orks))));
+    }
+
+    /** The gateway as {@code config} says, reaching its ORKs with the installed transports (sim, hrpc). */
+    static TestGateway serve(GatewayConfig config, Path dataDir) {
+        return serve(config, dataDir, OrkTransportRegistry.installed());
+    }
+
+    private static TestGateway serve(GatewayConfig config, Path dataDir, OrkTransportRegistry transports) {
         Gateway gateway = Gateway.open(config, dataDir, Clock.systemUTC());
         try {
-            int port = gateway.serve(0, new OrkTransportRegistry(List.of(provider(orks)))).port();
+            int port = gateway.serve(0, transports).port();
             return new TestGateway(gateway, port);
         } catch (RuntimeException e) {
             gateway.close();
