@@ -9,6 +9,8 @@ import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -83,6 +85,11 @@ public final class Main {
             return 1;
         } catch (IllegalStateException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // Anything else (e.g. the port is taken): one line for the operator; the trace only at debug level.
+            LoggerFactory.getLogger(Main.class).debug("command failed", e);
+            err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 1;
         }
     }

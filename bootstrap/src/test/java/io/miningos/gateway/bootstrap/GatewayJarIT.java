@@ -53,6 +53,13 @@ class GatewayJarIT {
             assertEquals("admin@example.com", body.get("email").asText());
             assertEquals(401, get(gateway.port, "/auth/userinfo", null).statusCode());
 
+            GatewayProcess.Run taken = GatewayProcess.run("serve", "--port", Integer.toString(gateway.port),
+                    "--data-dir", dataDir.resolve("second").toString());
+            assertEquals(1, taken.exit(), "a second gateway on a taken port stops");
+            assertTrue(taken.stderr().lines().anyMatch(l -> l.startsWith("error: Port already in use")),
+                    taken.stderr());
+            assertTrue(taken.stderr().lines().noneMatch(l -> l.trim().startsWith("at ")), "no stack trace");
+
             GatewayProcess.Run added = GatewayProcess.run("users", "add", "--data-dir", dataDir.toString(),
                     "--email", "op@example.com", "--role", "site_operator");
             assertEquals(0, added.exit(), added.stderr());
