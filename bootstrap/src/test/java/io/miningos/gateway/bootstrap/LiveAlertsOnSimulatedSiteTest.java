@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.user.Email;
@@ -45,7 +46,7 @@ class LiveAlertsOnSimulatedSiteTest {
 
     @Test
     void aNewAlertOnTheSimulatedSiteArrivesWithinOneInterval() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-01T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
         Map<String, Map<String, Object>> orks = new LinkedHashMap<>();
         orks.put("cluster-1", Map.of("transport", "sim", "seed", 7, "miners", 120, "persist", false));
         GatewayConfig config = new GatewayConfig("live-site",

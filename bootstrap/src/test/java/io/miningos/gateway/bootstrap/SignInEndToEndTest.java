@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
+import io.miningos.gateway.application.identity.MutableClock;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class SignInEndToEndTest {
     @TempDir
     Path dataDir;
 
-    private final SteppingClock clock = new SteppingClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private LoopbackOidcProvider provider;
     private Gateway gateway;
     private int port;

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MigrateUsersServiceTest {
 
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingTransactions transactions = new RecordingTransactions();

@@ -32,7 +32,7 @@ class SignInServiceTest {
     private static final ClientIp FROM = ClientIp.parse("192.0.2.10");
     private static final long SIGN_IN_TTL = 3600;
 
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserActivityTest {
 
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final List<Map<Long, Instant>> batches = new ArrayList<>();
     private final UserActivity activity = new UserActivity(batch -> batches.add(Map.copyOf(batch)), clock);
 

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.http.oauth;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.application.identity.SignInUseCase;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class JwtSignInStatesTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final JwtSignInStates states =
             new JwtSignInStates(StateSigningKey.configured(SECRET), Duration.ofMinutes(10), clock);
 
