@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class ArchitectureTest {
 
     private static final String BASE = "io.miningos.gateway";
+    private static final String QUERY = BASE + ".query..";
     private static final String DOMAIN = BASE + ".domain..";
     private static final String APPLICATION = BASE + ".application..";
     private static final String HTTP = BASE + ".adapters.http..";
@@ -41,7 +42,7 @@ class ArchitectureTest {
                 // the modules' test-jars (shared test fixtures) are on this class path too; they are not production
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages(BASE);
-        for (String layer : List.of(DOMAIN, APPLICATION, HTTP, ORK, PERSISTENCE, BOOTSTRAP)) {
+        for (String layer : List.of(QUERY, DOMAIN, APPLICATION, HTTP, ORK, PERSISTENCE, BOOTSTRAP)) {
             String prefix = layer.substring(0, layer.length() - 2);
             assertFalse(classes.stream().noneMatch(c -> c.getPackageName().startsWith(prefix)),
                     "no production classes found in " + layer + "; the rules below would check nothing");
@@ -53,11 +54,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theQueryEngineIsAPlainJavaLibrary() {
+        check(classes().that().resideInAPackage(QUERY)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(QUERY, "java.."));
+    }
+
+    @Test
     void domainIsPureJava() {
         check(noClasses().that().resideInAPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .orShould().dependOnClassesThat().resideInAnyPackage("com.github.benmanes.caffeine..", "org.slf4j..")
-                .orShould().dependOnClassesThat().resideInAnyPackage(APPLICATION, HTTP, ORK, PERSISTENCE, BOOTSTRAP));
+                .orShould().dependOnClassesThat().resideInAnyPackage(QUERY, APPLICATION, HTTP, ORK, PERSISTENCE,
+                        BOOTSTRAP));
     }
 
     @Test
@@ -66,7 +74,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .orShould().dependOnClassesThat().resideInAnyPackage(HTTP, ORK, PERSISTENCE, BOOTSTRAP));
         check(classes().that().resideInAPackage(APPLICATION)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, QUERY, "java..",
                         "com.github.benmanes.caffeine..", "org.slf4j..", "org.jspecify.."));
     }
 

@@ -10,10 +10,6 @@ import io.miningos.gateway.domain.globaldata.ContainerSettings;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.KeyRange;
 import io.miningos.gateway.domain.identity.Caller;
-import io.miningos.gateway.domain.query.JsonPath;
-import io.miningos.gateway.domain.query.MongoFilter;
-import io.miningos.gateway.domain.query.Projection;
-import io.miningos.gateway.domain.query.SortSpec;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -64,20 +60,17 @@ public final class GlobalDataRoutes implements RouteGroup {
         if (model != null && (model.isBlank() || model.length() > ContainerSettings.MAX_MODEL_LENGTH)) {
             throw DomainException.invalid(QueryParams.invalid("model"));
         }
-        MongoFilter filter = MongoFilter.compile(QueryParams.json(ctx, "query"), QueryParams.invalid("query"));
-        Projection projection = Projection.compile(QueryParams.json(ctx, "fields"),
-                QueryParams.invalid("fields"));
-        SortSpec sort = SortSpec.compile(QueryParams.json(ctx, "sort"), SortSpec.Ordering.MONGO,
-                QueryParams.invalid("sort"));
+        Object query = QueryParams.json(ctx, "query");
+        Object fields = QueryParams.json(ctx, "fields");
+        Object sort = QueryParams.json(ctx, "sort");
         Long offset = QueryParams.integer(ctx, "offset", 0, Integer.MAX_VALUE);
         Long limit = QueryParams.integer(ctx, "limit", 1, GlobalDataQuery.MAX_LIMIT);
         String groupBy = QueryParams.given(ctx, "groupBy");
         List<String> identity = Arrays.asList(QUERY_PARAMETERS.stream()
                 .map(name -> QueryParams.given(ctx, name)).toArray(String[]::new));
-        return new GlobalDataQuery(type, range, Optional.ofNullable(model), filter, projection, sort,
+        return GlobalDataQuery.fromRequest(type, range, Optional.ofNullable(model), query, fields, sort,
                 offset == null ? 0 : offset.intValue(), limit == null ? GlobalDataQuery.UNLIMITED : limit.intValue(),
-                Optional.ofNullable(groupBy).map(path -> JsonPath.parse(path, QueryParams.invalid("groupBy"))),
-                identity);
+                Optional.ofNullable(groupBy), identity);
     }
 
     private static Long bound(Context ctx, String name) {

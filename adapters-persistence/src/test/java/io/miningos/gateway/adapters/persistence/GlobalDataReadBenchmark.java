@@ -8,8 +8,8 @@ import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.GlobalRecord;
 import io.miningos.gateway.domain.globaldata.KeyRange;
 import io.miningos.gateway.domain.globaldata.SiteName;
-import io.miningos.gateway.domain.query.MongoFilter;
-import io.miningos.gateway.domain.query.SortSpec;
+import io.miningos.gateway.query.MongoFilter;
+import io.miningos.gateway.query.SortSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

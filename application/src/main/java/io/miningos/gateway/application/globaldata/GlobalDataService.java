@@ -12,7 +12,7 @@ import io.miningos.gateway.domain.globaldata.KeyRange;
 import io.miningos.gateway.domain.globaldata.RecordKey;
 import io.miningos.gateway.domain.globaldata.SiteName;
 import io.miningos.gateway.domain.identity.Caller;
-import io.miningos.gateway.domain.query.DocumentQuery;
+import io.miningos.gateway.query.DocumentQuery;
 
 import java.time.Clock;
 import java.time.Duration;

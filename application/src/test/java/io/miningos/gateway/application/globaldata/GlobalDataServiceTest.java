@@ -13,14 +13,14 @@ import io.miningos.gateway.domain.globaldata.RecordKey;
 import io.miningos.gateway.domain.globaldata.SiteName;
 import io.miningos.gateway.domain.identity.Caller;
 import io.miningos.gateway.domain.identity.RoleCatalog;
-import io.miningos.gateway.domain.query.JsonPath;
-import io.miningos.gateway.domain.query.MongoFilter;
-import io.miningos.gateway.domain.query.Projection;
-import io.miningos.gateway.domain.query.SortSpec;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
 import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.User;
+import io.miningos.gateway.query.JsonPath;
+import io.miningos.gateway.query.MongoFilter;
+import io.miningos.gateway.query.Projection;
+import io.miningos.gateway.query.SortSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -10,8 +10,8 @@ import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
-import io.miningos.gateway.domain.query.MongoFilter;
-import io.miningos.gateway.domain.query.Projection;
+import io.miningos.gateway.query.MongoFilter;
+import io.miningos.gateway.query.Projection;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,9 @@
 package io.miningos.gateway.adapters.ork.sim;
 
-import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.query.MongoFilter;
-import io.miningos.gateway.domain.query.Projection;
-import io.miningos.gateway.domain.query.SortSpec;
+import io.miningos.gateway.query.MongoFilter;
+import io.miningos.gateway.query.Projection;
+import io.miningos.gateway.query.QueryException;
+import io.miningos.gateway.query.SortSpec;
 
 import java.util.Map;
 
@@ -46,7 +46,7 @@ final class Requests {
     static MongoFilter filter(Object query, String code) {
         try {
             return MongoFilter.compile(query, code);
-        } catch (DomainException e) {
+        } catch (QueryException e) {
             throw new OrkError(e.code());
         }
     }
@@ -54,7 +54,7 @@ final class Requests {
     static Projection projection(Object fields, String code) {
         try {
             return Projection.compile(fields, code);
-        } catch (DomainException e) {
+        } catch (QueryException e) {
             throw new OrkError(e.code());
         }
     }
@@ -62,7 +62,7 @@ final class Requests {
     static SortSpec sort(Object sort, String code) {
         try {
             return SortSpec.compile(sort, SortSpec.Ordering.NATURAL, code);
-        } catch (DomainException e) {
+        } catch (QueryException e) {
             throw new OrkError(e.code());
         }
     }

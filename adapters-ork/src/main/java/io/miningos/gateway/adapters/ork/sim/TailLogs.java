@@ -13,7 +13,7 @@ import io.miningos.gateway.adapters.ork.sim.stats.GroupRange;
 import io.miningos.gateway.adapters.ork.sim.stats.RackLogs;
 import io.miningos.gateway.adapters.ork.sim.stats.StatKey;
 import io.miningos.gateway.adapters.ork.sim.stats.StatNumbers;
-import io.miningos.gateway.domain.query.Projection;
+import io.miningos.gateway.query.Projection;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -12,10 +12,10 @@ import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.adapters.ork.sim.site.ThingRole;
-import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.query.MongoFilter;
-import io.miningos.gateway.domain.query.Projection;
-import io.miningos.gateway.domain.query.SortSpec;
+import io.miningos.gateway.query.MongoFilter;
+import io.miningos.gateway.query.Projection;
+import io.miningos.gateway.query.QueryException;
+import io.miningos.gateway.query.SortSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +129,7 @@ final class ThingQueries {
         MongoFilter filter;
         try {
             filter = MongoFilter.compile(req.get("query"), "ERR_QUERY_INVALID");
-        } catch (DomainException e) {
+        } catch (QueryException e) {
             return 0;
         }
         Selection build = new RequestPaths().filter(req.get("query")).selection();
@@ -303,7 +303,7 @@ final class ThingQueries {
                 return new RackQuery(MongoFilter.compile(req.get("query"), "ERR_QUERY_INVALID"),
                         Projection.compile(req.get("fields"), "ERR_FIELDS_INVALID"),
                         SortSpec.compile(req.get("sort"), SortSpec.Ordering.NATURAL, "ERR_SORT_INVALID"));
-            } catch (DomainException e) {
+            } catch (QueryException e) {
                 return null;
             }
         }

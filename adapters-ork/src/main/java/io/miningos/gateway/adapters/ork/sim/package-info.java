@@ -17,6 +17,6 @@
  *   <li>this package: the ORK methods ({@link io.miningos.gateway.adapters.ork.sim.SimOrk}), the transport with
  *       its fault knobs, options and persistence.</li>
  * </ul>
- * Filters, projections and sorts go through the shared query engine in {@code io.miningos.gateway.domain.query}.
+ * Filters, projections and sorts go through the shared query engine in {@code io.miningos.gateway.query}.
  */
 package io.miningos.gateway.adapters.ork.sim;
