@@ -53,6 +53,11 @@ public final class JsonView {
         return value instanceof Map<?, ?> map ? of(map.get(name)) : MISSING;
     }
 
+    /** True when this is an object with the field {@code name}, even one set to {@code null}. */
+    public boolean has(String name) {
+        return value instanceof Map<?, ?> map && map.containsKey(name);
+    }
+
     /** A dotted path of object fields, e.g. {@code last.snap.stats.power_w}. */
     public JsonView path(String dotted) {
         JsonView at = this;

@@ -27,6 +27,9 @@ class JsonViewTest {
         assertEquals(List.of(), JsonView.of(42).items());
         assertTrue(JsonView.of(arr(1)).fields().isEmpty());
         assertTrue(JsonView.of(null).at(0).get("a").path("b.c").isMissing());
+        assertTrue(v.path("last").has("snap"));
+        assertTrue(JsonView.of(obj("alerts", null)).has("alerts")); // present, set to null
+        assertFalse(JsonView.of(obj("alerts", null)).has("other"));
     }
 
     @Test
