@@ -33,18 +33,26 @@ find_jdk() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
-require_maven() { # and Node.js + npm, which the build uses
+require_maven() { # [build arguments]: Maven, plus Node.js + npm unless the build leaves out hrpc (-DnoHrpc)
   if ! command -v mvn >/dev/null 2>&1; then
     echo "error: Apache Maven (mvn) is needed to build the gateway; install it, e.g. 'apt-get install maven'." >&2
     return 1
   fi
-  # The build installs the hrpc bridge's npm packages (npm ci) and packs them into the jar.
-  local node_version node_major
-  node_version=$(node --version 2>/dev/null || true)
-  node_major=$(printf '%s' "$node_version" | sed -n 's/^v\([0-9]*\).*/\1/p')
-  if [ -z "$node_major" ] || [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null 2>&1; then
-    echo "error: building the gateway needs Node.js 20 or newer with npm (found: ${node_version:-no node});" >&2
-    echo "       install them, e.g. from https://nodejs.org or your distribution's packages." >&2
+  local arg
+  for arg in "$@"; do
+    [ "$arg" = "-DnoHrpc" ] && return 0
+  done
+  # The hrpc plugin's build installs its bridge's npm packages (npm ci) and packs them into the jar.
+  if ! has_node_build_tools; then
+    echo "error: building the gateway with its hrpc transport needs Node.js 20 or newer with npm (found:" \
+      "$(node --version 2>/dev/null || echo no node)); install them, e.g. from https://nodejs.org or your" \
+      "distribution's packages, or build without hrpc: add -DnoHrpc." >&2
     return 1
   fi
+}
+
+has_node_build_tools() { # Node.js >= 20 and npm on the PATH
+  local node_major
+  node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')
+  [ -n "$node_major" ] && [ "$node_major" -ge 20 ] && command -v npm >/dev/null 2>&1
 }

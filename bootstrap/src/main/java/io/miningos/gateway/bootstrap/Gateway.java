@@ -19,11 +19,9 @@ import io.miningos.gateway.adapters.http.oauth.JwtSignInStates;
 import io.miningos.gateway.adapters.http.oauth.OAuth2IdentityProvider;
 import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
 import io.miningos.gateway.adapters.http.oauth.StateSigningKey;
-import io.miningos.gateway.adapters.ork.JacksonJsonCodec;
-import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
-import io.miningos.gateway.adapters.ork.TransportOrkCluster;
-import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
-import io.miningos.gateway.adapters.ork.hrpc.HrpcTransportProvider;
+import io.miningos.gateway.adapters.ork.cluster.JacksonJsonCodec;
+import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.cluster.TransportOrkCluster;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqGlobalDataStore;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
@@ -81,7 +79,7 @@ public final class Gateway implements AutoCloseable {
     private final UsersService users;
     private final UserActivity activity;
     private final JooqAuditLog audit;
-    private OrkTransportRegistry orkTransports;
+    private List<String> startupNotes = List.of();
     private TransportOrkCluster orkCluster;
     private OrkFanOut orkFanOut;
     private AlertsFeed alertsFeed;
@@ -148,10 +146,11 @@ public final class Gateway implements AutoCloseable {
      * As {@link #serve(int)} with the given transports. Every configured ORK's transport is opened first: an
      * unknown transport or bad options stop the start with a {@link ConfigException}, a transport that cannot run
      * on this machine (e.g. {@code hrpc} without Node.js) with an {@link IllegalStateException} saying what to fix.
+     * Then the transports in use give their start-up notes.
      */
     public GatewayHttpServer serve(int port, OrkTransportRegistry transports) {
-        orkTransports = transports;
         orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock);
+        startupNotes = OrkWiring.startupNotes(config.orks(), transports, dataDir);
         FanOutConfig fanOut = config.fanOut();
         orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()));
         // One answer cache for every cached route, ORK-backed or stored here.
@@ -219,15 +218,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The public key ORK operators must allow, when the server reaches some ORK over {@code hrpc} (empty before
-     * {@link #serve}, and for sites without one, whose data dir then gets no key pair).
+     * What the transports the configured ORKs use ask to tell the operator once the server runs, e.g. the hrpc client
+     * key ORK operators must allow (empty before {@link #serve}, and when no transport in use has anything to say).
      */
-    public Optional<String> hrpcClientKey() {
-        if (orkTransports == null || config.orks().values().stream()
-                .noneMatch(ork -> HrpcTransportProvider.NAME.equals(orkTransports.transportOf(ork)))) {
-            return Optional.empty();
-        }
-        return Optional.of(GatewayKeys.loadOrCreate(dataDir).publicKeyHex());
+    public List<String> startupNotes() {
+        return startupNotes;
     }
 
     /** How often each ORK failed since the server started (empty before {@link #serve}). */

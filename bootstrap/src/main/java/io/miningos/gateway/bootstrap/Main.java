@@ -1,6 +1,8 @@
 package io.miningos.gateway.bootstrap;
 
-import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
+import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.spi.CommandContext;
+import io.miningos.gateway.adapters.ork.spi.TransportCommand;
 import io.miningos.gateway.application.identity.IssuedToken;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.Role;
@@ -22,28 +24,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
- * The command line: {@code serve}, {@code token}, {@code users add}, {@code hrpc-key}. Exit codes: 0 done, 1 refused
- * or failed (the {@code ERR_*} code, a configuration message or what to fix on stderr, one line), 2 usage error.
+ * The command line: {@code serve}, {@code token}, {@code users add}, and the commands of the installed transport
+ * plugins (e.g. {@code hrpc-key}). Exit codes: 0 done, 1 refused or failed (the {@code ERR_*} code, a configuration
+ * message or what to fix on stderr, one line), 2 usage error.
  */
 public final class Main {
 
     static final String DEFAULT_DATA_DIR = "miningos-data";
-    static final String USAGE = """
-            usage:
+    private static final String BUILT_IN_USAGE = """
               miningos-gateway serve [--port 3000] [--data-dir DIR] [--config DIR]
               miningos-gateway token --email E [--data-dir DIR] [--config DIR] [--ip IP ...] [--ttl SECONDS]
               miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
-              miningos-gateway hrpc-key [--data-dir DIR]
-
+            """;
+    private static final String OPTIONS_HELP = """
             --data-dir  where the gateway keeps its SQLite file and state (default ./%s)
             --config    a Node MiningOS gateway config folder (common.json, facs/auth.config.json,
                         facs/httpd-oauth2.config.json); without it the embedded demo site is used
-            hrpc-key    prints the public key ORK operators must allow for this gateway to reach their ORKs
-                        over Hyperswarm RPC (made on first use and kept in the data dir)
             """.formatted(DEFAULT_DATA_DIR);
 
     private Main() {
@@ -57,8 +59,14 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, OrkTransportRegistry::installed);
+    }
+
+    /** @param transports the installed transports, whose plugins add commands; asked for only when needed */
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<OrkTransportRegistry> transports) {
+        PluginCommands plugins = new PluginCommands(transports);
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            out.print(USAGE);
+            out.print(plugins.usage());
             return args.length == 0 ? 2 : 0;
         }
         String command = args[0];
@@ -72,18 +80,21 @@ public final class Main {
                 case "token" -> token(CommandLine.parse(args, 1, Set.of("email", "data-dir", "config", "ttl"),
                         Set.of("ip")), out, err);
                 case "users" -> users(args, out, err);
-                case "hrpc-key" -> hrpcKey(CommandLine.parse(args, 1, Set.of("data-dir"), Set.of()), out, err);
-                default -> usage(err, "unknown command: " + command);
+                default -> {
+                    Optional<TransportCommand> plugin = plugins.named(command);
+                    yield plugin.isPresent() ? runPlugin(plugin.get(), args, out, err)
+                            : usage(err, "unknown command: " + command, plugins);
+                }
             };
         } catch (CommandLine.UsageException e) {
-            return usage(err, e.getMessage());
+            return usage(err, e.getMessage(), plugins);
         } catch (ConfigException e) {
             err.println("configuration error: " + e.getMessage());
             return 1;
         } catch (DomainException e) {
             err.println(e.code());
             return 1;
-        } catch (IllegalStateException | UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException | ServiceConfigurationError e) {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
@@ -94,10 +105,97 @@ public final class Main {
         }
     }
 
-    private static int usage(PrintStream err, String problem) {
+    private static int usage(PrintStream err, String problem, PluginCommands plugins) {
         err.println(problem);
-        err.print(USAGE);
+        err.print(plugins.usage());
         return 2;
+    }
+
+    /**
+     * Runs a plugin's command: takes {@code --data-dir DIR} out of the arguments for it; an
+     * IllegalArgumentException from the command is a usage error.
+     */
+    private static int runPlugin(TransportCommand command, String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>();
+        String dataDir = null;
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].equals("--data-dir")) {
+                rest.add(args[i]);
+            } else if (i + 1 >= args.length) {
+                throw new CommandLine.UsageException("option --data-dir needs a value");
+            } else if (dataDir != null) {
+                throw new CommandLine.UsageException("option --data-dir given twice");
+            } else {
+                dataDir = args[++i];
+            }
+        }
+        Path dir = Path.of(dataDir == null ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath();
+        try {
+            return command.run(new CommandContext(dir, rest, out, err));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageException(e.getMessage());
+        }
+    }
+
+    /** The installed plugins' commands, found only when the command line needs them. */
+    private static final class PluginCommands {
+        private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "help", "--help");
+        private final Supplier<OrkTransportRegistry> transports;
+        private Map<String, TransportCommand> commands;
+
+        PluginCommands(Supplier<OrkTransportRegistry> transports) {
+            this.transports = transports;
+        }
+
+        Optional<TransportCommand> named(String name) {
+            return Optional.ofNullable(commands().get(name));
+        }
+
+        /** Every plugin command by name, in the order of their transports' names. */
+        private Map<String, TransportCommand> commands() {
+            if (commands == null) {
+                Map<String, TransportCommand> byName = new LinkedHashMap<>();
+                for (var provider : transports.get().providers()) {
+                    for (TransportCommand command : provider.commands()) {
+                        if (BUILT_IN.contains(command.name()) || byName.putIfAbsent(command.name(), command) != null) {
+                            throw new IllegalStateException("transport " + provider.name() + " adds the command '"
+                                    + command.name() + "', which another command already has");
+                        }
+                    }
+                }
+                commands = byName;
+            }
+            return commands;
+        }
+
+        /** The usage text: the built-in commands, then the plugins'; a plugin that can't be loaded is named. */
+        String usage() {
+            Map<String, TransportCommand> plugins;
+            String problem = null;
+            try {
+                plugins = commands();
+            } catch (RuntimeException | ServiceConfigurationError e) {
+                plugins = Map.of();
+                problem = "(the transport plugins' commands are unavailable: " + e.getMessage() + ")\n";
+            }
+            StringBuilder text = new StringBuilder("usage:\n").append(BUILT_IN_USAGE);
+            for (TransportCommand command : plugins.values()) {
+                text.append("  miningos-gateway ").append(command.name())
+                        .append(command.usage().isEmpty() ? "" : " " + command.usage()).append('\n');
+            }
+            if (problem != null) {
+                text.append(problem);
+            }
+            text.append('\n').append(OPTIONS_HELP);
+            for (TransportCommand command : plugins.values()) {
+                List<String> lines = command.description().lines().toList();
+                for (int i = 0; i < lines.size(); i++) {
+                    text.append(i == 0 ? "%-11s ".formatted(command.name()) : " ".repeat(12))
+                            .append(lines.get(i)).append('\n');
+                }
+            }
+            return text.toString();
+        }
     }
 
     private static int serve(CommandLine cli, PrintStream out) {
@@ -140,7 +238,7 @@ public final class Main {
                 signIn -> out.printf("Users sign in with Google at http://localhost:%d%s%n", port, signIn.startPath()),
                 () -> out.println("Google sign-in is not configured (facs/httpd-oauth2.config.json); use the token"
                         + " command above."));
-        gateway.hrpcClientKey().ifPresent(key -> out.println("hrpc client key (allow it on your ORKs): " + key));
+        gateway.startupNotes().forEach(out::println);
         out.flush();
     }
 
@@ -171,7 +269,7 @@ public final class Main {
 
     private static int users(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || !args[1].equals("add")) {
-            return usage(err, "users: the only subcommand is 'add'");
+            throw new CommandLine.UsageException("users: the only subcommand is 'add'");
         }
         CommandLine cli = CommandLine.parse(args, 2, Set.of("email", "role", "name", "data-dir", "config"), Set.of());
         NewUser user = new NewUser(Email.parse(cli.required("email")), cli.value("name").orElse(null),
@@ -180,15 +278,6 @@ public final class Main {
             User created = gateway.users().createFromConsole(user);
             out.printf("created user %d %s with role %s%n", created.id(), created.email(), created.role());
         }
-        return 0;
-    }
-
-    /** Prints the gateway's hrpc client public key as the last stdout line, making the key pair if needed. */
-    private static int hrpcKey(CommandLine cli, PrintStream out, PrintStream err) {
-        Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
-        GatewayKeys keys = GatewayKeys.loadOrCreate(dataDir);
-        err.printf("hrpc client key of this gateway (kept in %s); ORK operators must allow it:%n", keys.file());
-        out.println(keys.publicKeyHex());
         return 0;
     }
 

@@ -1,13 +1,16 @@
 package io.miningos.gateway.bootstrap;
 
-import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
-import io.miningos.gateway.adapters.ork.TransportOrkCluster;
+import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.cluster.TransportOrkCluster;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,5 +41,22 @@ final class OrkWiring {
             throw e;
         }
         return new TransportOrkCluster(opened);
+    }
+
+    /**
+     * The start-up notes of the transports some ORK uses, in the order of first use. A transport that fails to give
+     * them stops the start like one that cannot open.
+     */
+    static List<String> startupNotes(Map<String, Map<String, Object>> orks, OrkTransportRegistry registry,
+                                     Path dataDir) {
+        List<String> notes = new ArrayList<>();
+        for (OrkTransportProvider provider : registry.usedBy(orks.values())) {
+            try {
+                notes.addAll(provider.startupNotes(dataDir));
+            } catch (OrkTransportException e) {
+                throw new IllegalStateException("transport " + provider.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(notes);
     }
 }

@@ -2,7 +2,7 @@ package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +90,7 @@ class GatewayJarIT {
                     "the token never reaches the log");
             assertTrue(gateway.output().stream().noneMatch(l -> l.contains("hrpc client key")), gateway.output()
                     .toString());
-            assertFalse(Files.exists(dataDir.resolve(GatewayKeys.FILE_NAME)), "no key pair without hrpc ORKs");
+            assertFalse(Files.exists(dataDir.resolve("hrpc-client-key.json")), "no key pair without hrpc ORKs");
         }
     }
 

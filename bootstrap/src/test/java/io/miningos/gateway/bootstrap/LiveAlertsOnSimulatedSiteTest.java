@@ -2,7 +2,7 @@ package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;

@@ -1,10 +1,9 @@
 package io.miningos.gateway.bootstrap;
 
-import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
-import io.miningos.gateway.adapters.ork.hrpc.GatewayKeys;
-import io.miningos.gateway.adapters.ork.hrpc.HrpcTransportProvider;
+import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
+import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,13 +35,27 @@ class OrkConfigTest {
         return ConfigLoader.load(Optional.of(config));
     }
 
-    /** A provider that records which ORKs it opened, with which options. */
+    /** A provider that records which ORKs it opened, with which options, and which data dirs it gave notes for. */
     private static final class Recording implements OrkTransportProvider {
         private final String name;
+        private final String cannotRun;
         final List<OrkTransportContext> opened = new ArrayList<>();
+        final List<Path> notesAskedFor = new ArrayList<>();
 
         Recording(String name) {
+            this(name, null);
+        }
+
+        /** @param cannotRun when not null, {@link #open} fails with it as a transport that can't run here */
+        Recording(String name, String cannotRun) {
             this.name = name;
+            this.cannotRun = cannotRun;
+        }
+
+        @Override
+        public List<String> startupNotes(Path dataDir) {
+            notesAskedFor.add(dataDir);
+            return List.of(name + " note 1", name + " note 2");
         }
 
         @Override
@@ -55,6 +67,9 @@ class OrkConfigTest {
         public OrkTransport open(OrkTransportContext context) {
             if (context.options().get("rpcPublicKey") instanceof String key && key.length() != 64) {
                 throw new IllegalArgumentException("rpcPublicKey: must be 64 hex characters");
+            }
+            if (cannotRun != null) {
+                throw new OrkTransportException(cannotRun);
             }
             opened.add(context);
             return new FakeOrk().transport();
@@ -96,38 +111,38 @@ class OrkConfigTest {
     }
 
     @Test
-    void theHrpcClientKeyIsNamedOnlyWhenSomeOrkIsReachedOverHrpc() throws IOException {
+    void startupNotesComeOnlyFromTheTransportsSomeOrkUses() throws IOException {
         GatewayConfig sims = load("{\"orks\": {\"cluster-1\": {\"transport\": \"sim\"}}}");
-        Path simData = dir.resolve("sim-data");
-        try (Gateway gateway = Gateway.open(sims, simData, Clock.systemUTC())) {
-            gateway.serve(0, new OrkTransportRegistry(List.of(new Recording("sim"))));
-            assertEquals(Optional.empty(), gateway.hrpcClientKey());
+        Recording unused = new Recording("hrpc");
+        try (Gateway gateway = Gateway.open(sims, dir.resolve("sim-data"), Clock.systemUTC())) {
+            gateway.serve(0, new OrkTransportRegistry(List.of(new Recording("sim"), unused)));
+            assertEquals(List.of("sim note 1", "sim note 2"), gateway.startupNotes());
         }
-        assertFalse(Files.exists(simData.resolve(GatewayKeys.FILE_NAME)), "no key pair for a site without hrpc");
+        assertEquals(List.of(), unused.notesAskedFor, "a transport no ORK uses is not asked");
 
-        GatewayConfig mixed = load("{\"orks\": {\"cluster-1\": {\"transport\": \"sim\"},"
-                + " \"cluster-2\": {\"rpcPublicKey\": \"" + "b".repeat(64) + "\"}}}");
+        GatewayConfig mixed = load("{\"orks\": {\"cluster-1\": {\"rpcPublicKey\": \"" + "b".repeat(64) + "\"},"
+                + " \"cluster-2\": {\"transport\": \"sim\"}, \"cluster-3\": {\"transport\": \"sim\"}}}");
         Path mixedData = dir.resolve("mixed-data");
+        Recording sim = new Recording("sim");
         try (Gateway gateway = Gateway.open(mixed, mixedData, Clock.systemUTC())) {
-            assertEquals(Optional.empty(), gateway.hrpcClientKey(), "nothing is reached before serve");
-            gateway.serve(0, new OrkTransportRegistry(List.of(new Recording("sim"), new Recording("hrpc"))));
-            assertEquals(Optional.of(GatewayKeys.loadOrCreate(mixedData).publicKeyHex()), gateway.hrpcClientKey());
+            assertEquals(List.of(), gateway.startupNotes(), "nothing is reached before serve");
+            gateway.serve(0, new OrkTransportRegistry(List.of(sim, new Recording("hrpc"))));
+            assertEquals(List.of("hrpc note 1", "hrpc note 2", "sim note 1", "sim note 2"), gateway.startupNotes(),
+                    "in the order the ORKs first use each transport");
         }
+        assertEquals(List.of(mixedData.toAbsolutePath()), sim.notesAskedFor, "once per start, with the data dir");
     }
 
     @Test
-    void withoutNodeJsAnHrpcOrkStopsTheStartSayingWhatToInstall() throws IOException {
+    void aTransportThatCannotRunHereStopsTheStartNamingTheOrk() throws IOException {
         GatewayConfig config = load("{\"orks\": {\"cluster-1\": {\"transport\": \"sim\"},"
-                + " \"north\": {\"rpcPublicKey\": \"" + "c".repeat(64) + "\"}}}");
+                + " \"north\": {\"transport\": \"pigeon\"}}}");
         Recording sim = new Recording("sim");
         OrkTransportRegistry registry = new OrkTransportRegistry(List.of(sim,
-                new HrpcTransportProvider(dir.resolve("no-such-node").toString())));
+                new Recording("pigeon", "pigeon transport needs a loft; build one")));
         try (Gateway gateway = Gateway.open(config, dir.resolve("data"), Clock.systemUTC())) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> gateway.serve(0, registry));
-            assertTrue(e.getMessage().startsWith("ORK north: hrpc transport needs Node.js >= 20 (found none: "),
-                    e.getMessage());
-            assertTrue(e.getMessage().endsWith("install Node.js 20 or newer and put 'node' on the PATH"),
-                    e.getMessage());
+            assertEquals("ORK north: pigeon transport needs a loft; build one", e.getMessage());
             assertEquals(1, sim.opened.size(), "cluster-1, listed first, was opened before north failed");
         }
     }

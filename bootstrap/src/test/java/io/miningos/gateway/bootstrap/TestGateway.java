@@ -1,7 +1,7 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.miningos.gateway.adapters.ork.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;

@@ -1,0 +1,41 @@
+package io.miningos.gateway.adapters.ork.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.miningos.gateway.application.ork.JsonCodec;
+import io.miningos.gateway.application.ork.RawJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * {@link JsonCodec} on Jackson. Decimals are read as BigDecimal so numbers are passed on exactly as the ORK wrote
+ * them (a hashrate or a BTC amount must not lose digits on the way to the client).
+ */
+public final class JacksonJsonCodec implements JsonCodec {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    @Override
+    public RawJson write(Object value) {
+        try {
+            return RawJson.wrap(mapper.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON value: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public Object read(RawJson json) {
+        try (InputStream in = json.open()) {
+            return mapper.readValue(in, Object.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+    }
+}
