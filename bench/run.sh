@@ -27,10 +27,13 @@ while [ $# -gt 0 ]; do
 done
 
 JAR=bootstrap/target/miningos-gateway.jar
-if [ ! -f "$JAR" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$JAR" -print -quit 2>/dev/null)" ]; then
-  require_maven
+if [ ! -f "$JAR" ] || [ -n "$(find . -name target -prune -o \( -name pom.xml -o -path '*/src/*' \) -newer "$JAR" \
+    -print -quit 2>/dev/null)" ]; then
+  BUILD_ARGS=()
+  has_node_build_tools || BUILD_ARGS=(-DnoHrpc) # the benchmark needs no hrpc
+  require_maven "${BUILD_ARGS[@]}"
   echo "building $JAR ..." >&2
-  mvn -B -q -DskipTests package
+  mvn -B -q -DskipTests "${BUILD_ARGS[@]}" package
 fi
 
 WORK=$(mktemp -d)
@@ -41,14 +44,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-CLASSPATH="$JAR"
 CONFIG_ARGS=()
 if [ "$USE_SIM" = false ]; then
-  mkdir -p "$WORK/fixture-classes/META-INF/services" "$WORK/config"
+  # The fixture is a transport plugin like any third party's: compiled against the SPI in the jar, jarred with its
+  # META-INF/services line and dropped into a plugins folder (gateway.pluginsDir).
+  mkdir -p "$WORK/fixture-classes/META-INF/services" "$WORK/plugins" "$WORK/config"
   "$JAVA_HOME/bin/javac" -cp "$JAR" -d "$WORK/fixture-classes" bench/fixture/*.java
   echo "io.miningos.bench.FixedSiteTransportProvider" \
     > "$WORK/fixture-classes/META-INF/services/io.miningos.gateway.adapters.ork.spi.OrkTransportProvider"
-  CLASSPATH="$WORK/fixture-classes:$JAR"
+  "$JAVA_HOME/bin/jar" --create --file "$WORK/plugins/bench-fixed.jar" -C "$WORK/fixture-classes" .
   ORK_ENTRIES=""
   for i in $(seq 1 "$ORKS"); do
     [ -n "$ORK_ENTRIES" ] && ORK_ENTRIES="$ORK_ENTRIES,"
@@ -57,12 +61,12 @@ if [ "$USE_SIM" = false ]; then
   cat > "$WORK/config/common.json" <<JSON
 { "site": "bench-site", "orks": { $ORK_ENTRIES },
   "cacheTiming": { "/auth/list-things": "15m" },
-  "gateway": { "host": "127.0.0.1" } }
+  "gateway": { "host": "127.0.0.1", "pluginsDir": "$WORK/plugins" } }
 JSON
   CONFIG_ARGS=(--config "$WORK/config")
 fi
 
-"$JAVA_HOME/bin/java" -cp "$CLASSPATH" io.miningos.gateway.bootstrap.Main serve --port "$PORT" \
+"$JAVA_HOME/bin/java" -jar "$JAR" serve --port "$PORT" \
   --data-dir "$WORK/data" "${CONFIG_ARGS[@]}" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
@@ -71,6 +75,6 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-TOKEN=$("$JAVA_HOME/bin/java" -cp "$CLASSPATH" io.miningos.gateway.bootstrap.Main token --data-dir "$WORK/data" \
+TOKEN=$("$JAVA_HOME/bin/java" -jar "$JAR" token --data-dir "$WORK/data" \
   "${CONFIG_ARGS[@]}" --email admin@example.com 2>/dev/null | tail -n 1)
 "$JAVA_HOME/bin/java" bench/ListThingsBench.java "http://127.0.0.1:$PORT" "$TOKEN" "${BENCH_ARGS[@]}"

@@ -13,6 +13,7 @@ import io.miningos.gateway.domain.user.Email;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,12 +95,13 @@ public final class ConfigLoader {
         Optional<ConfigObject> gateway = common.object("gateway");
         GatewayConfig.Http http = gateway.map(ConfigLoader::readHttp).orElseGet(ConfigLoader::defaultHttp);
         FanOutConfig fanOut = gateway.map(FanOutConfig::read).orElseGet(FanOutConfig::defaults);
+        Optional<Path> pluginsDir = gateway.flatMap(ConfigLoader::readPluginsDir);
         gateway.ifPresent(ConfigObject::finish);
         common.finish();
 
         GatewayConfig.Identity identity = readIdentity(authFile, commonTtl);
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
-                fanOut);
+                fanOut, Optional.empty(), pluginsDir);
     }
 
     private static Map<String, Map<String, Object>> readOrks(ConfigObject common) {
@@ -132,6 +134,17 @@ public final class ConfigLoader {
             }
         }
         return timing;
+    }
+
+    /** A folder path (relative ones to the working directory); whether it exists is checked when serving. */
+    private static Optional<Path> readPluginsDir(ConfigObject gateway) {
+        return gateway.string("pluginsDir").map(text -> {
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw gateway.error("pluginsDir", "not a folder path: " + e.getMessage());
+            }
+        });
     }
 
     private static GatewayConfig.Http readHttp(ConfigObject gateway) {

@@ -137,9 +137,12 @@ public final class Gateway implements AutoCloseable {
         return activity;
     }
 
-    /** Starts the HTTP server and periodic housekeeping, reaching the ORKs with the installed transports. */
+    /**
+     * Starts the HTTP server and periodic housekeeping, reaching the ORKs with the installed transports: the class
+     * path's and the plugins folder's.
+     */
     public GatewayHttpServer serve(int port) {
-        return serve(port, OrkTransportRegistry.installed());
+        return serve(port, TransportPlugins.installed(config.pluginsDir()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.user.Email;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,11 +24,13 @@ import java.util.Optional;
  * @param staticRootPath folder of a built UI to serve at {@code /} ({@code common.json: staticRootPath})
  * @param fanOut        ORK concurrency and the answer cache's bounds ({@code common.json: gateway.*}, our addition)
  * @param signIn        Google sign-in ({@code facs/httpd-oauth2.config.json}); empty when not configured
+ * @param pluginsDir    folder of transport plugin jars ({@code common.json: gateway.pluginsDir}, our addition);
+ *                      empty for the default, {@code plugins/} next to the running jar
  */
 public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                             Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
                             long rpcTimeoutMs, Optional<String> staticRootPath, FanOutConfig fanOut,
-                            Optional<SignInConfig> signIn) {
+                            Optional<SignInConfig> signIn, Optional<Path> pluginsDir) {
 
     public static final String DEFAULT_SITE = "demo-site";
     public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
@@ -44,19 +47,20 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
         Objects.requireNonNull(staticRootPath, "staticRootPath");
         Objects.requireNonNull(fanOut, "fanOut");
         Objects.requireNonNull(signIn, "signIn");
+        Objects.requireNonNull(pluginsDir, "pluginsDir");
     }
 
-    /** Without sign-in configured. */
+    /** Without sign-in configured, with the default plugins folder. */
     public GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                          Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming, long rpcTimeoutMs,
                          Optional<String> staticRootPath, FanOutConfig fanOut) {
         this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public GatewayConfig withSignIn(Optional<SignInConfig> newSignIn) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, newSignIn);
+                fanOut, newSignIn, pluginsDir);
     }
 
     /**

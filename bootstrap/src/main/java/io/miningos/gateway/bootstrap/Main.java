@@ -59,7 +59,8 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, OrkTransportRegistry::installed);
+        // Commands take no configuration folder: their plugins are those on the class path and in the default folder.
+        return run(args, out, err, () -> TransportPlugins.installed(Optional.empty()));
     }
 
     /** @param transports the installed transports, whose plugins add commands; asked for only when needed */

@@ -111,6 +111,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePluginsFolderIsOursToConfigure() throws IOException {
+        assertEquals(Optional.empty(), ConfigLoader.load(Optional.empty()).pluginsDir(), "the default folder");
+        write("common.json", "{\"gateway\": {\"pluginsDir\": \"/opt/miningos/plugins\"}}");
+        assertEquals(Optional.of(Path.of("/opt/miningos/plugins")), ConfigLoader.load(Optional.of(dir)).pluginsDir());
+        write("common.json", "{\"gateway\": {\"pluginsDir\": \" \"}}");
+        assertEquals("common.json: gateway.pluginsDir: must be a non-empty string", failure().getMessage());
+        write("common.json", "{\"gateway\": {\"pluginsDir\": [\"plugins\"]}}");
+        assertEquals("common.json: gateway.pluginsDir: must be a non-empty string", failure().getMessage());
+        write("common.json", "{\"gateway\": {\"pluginsDir\": \"bad\\u0000path\"}}");
+        assertTrue(failure().getMessage().startsWith("common.json: gateway.pluginsDir: not a folder path: "),
+                failure().getMessage());
+    }
+
+    @Test
     void unknownKeysStopTheStartNamingFileAndKey() throws IOException {
         write("common.json", "{\"site\": \"x\", \"sitee\": \"typo\"}");
         assertEquals("common.json: sitee: unknown key", failure().getMessage());

@@ -42,14 +42,23 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        return command(jar(), args);
+    }
+
+    static List<String> command(Path jar, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         return command;
     }
 
     /** Starts {@code serve} on a free port and waits until it listens. */
     static GatewayProcess serve(String... args) throws IOException, InterruptedException {
-        List<String> command = command("serve", "--port", "0");
+        return serve(jar(), args);
+    }
+
+    /** As {@link #serve(String...)}, running {@code jar} (e.g. a copy of the built jar elsewhere). */
+    static GatewayProcess serve(Path jar, String... args) throws IOException, InterruptedException {
+        List<String> command = command(jar, "serve", "--port", "0");
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
