@@ -3,7 +3,7 @@ package io.miningos.gateway.bootstrap;
 import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.spi.CommandContext;
 import io.miningos.gateway.adapters.ork.spi.TransportCommand;
-import io.miningos.gateway.application.identity.IssuedToken;
+import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.Role;
 import io.miningos.gateway.domain.token.ClientIp;

@@ -1,6 +1,6 @@
 package io.miningos.gateway.bootstrap;
 
-import io.miningos.gateway.application.identity.ListedUser;
+import io.miningos.gateway.application.identity.port.in.ListedUser;
 
 import java.net.URI;
 import java.util.List;

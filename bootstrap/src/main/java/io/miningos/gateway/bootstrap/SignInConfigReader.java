@@ -4,7 +4,7 @@ import io.miningos.gateway.adapters.http.SignInRoutes;
 import io.miningos.gateway.adapters.http.oauth.JwtSignInStates;
 import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
 import io.miningos.gateway.adapters.http.oauth.StateSigningKey;
-import io.miningos.gateway.application.identity.ListedUser;
+import io.miningos.gateway.application.identity.port.in.ListedUser;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.user.Email;
 import org.slf4j.Logger;

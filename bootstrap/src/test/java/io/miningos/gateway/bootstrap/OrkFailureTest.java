@@ -1,6 +1,6 @@
 package io.miningos.gateway.bootstrap;
 
-import io.miningos.gateway.application.ork.OrkFailure;
+import io.miningos.gateway.application.ork.port.OrkFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

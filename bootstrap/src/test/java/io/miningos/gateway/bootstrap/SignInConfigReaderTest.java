@@ -1,7 +1,7 @@
 package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
-import io.miningos.gateway.application.identity.ListedUser;
+import io.miningos.gateway.application.identity.port.in.ListedUser;
 import io.miningos.gateway.domain.user.Email;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,14 +2,14 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.miningos.gateway.application.actions.ActionIds;
-import io.miningos.gateway.application.actions.ActionStore;
-import io.miningos.gateway.application.actions.ActionsQuery;
-import io.miningos.gateway.application.actions.ActionsUseCase;
-import io.miningos.gateway.application.actions.PushActionCommand;
-import io.miningos.gateway.application.actions.PushActionsBatchCommand;
+import io.miningos.gateway.application.actions.port.in.ActionIds;
+import io.miningos.gateway.application.actions.port.in.ActionStore;
+import io.miningos.gateway.application.actions.port.in.ActionsQuery;
+import io.miningos.gateway.application.actions.port.in.ActionsUseCase;
+import io.miningos.gateway.application.actions.port.in.PushActionCommand;
+import io.miningos.gateway.application.actions.port.in.PushActionsBatchCommand;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.identity.Caller;
 
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,10 +1,10 @@
 package io.miningos.gateway.adapters.http;
 
 import io.javalin.http.Context;
-import io.miningos.gateway.application.identity.AuthenticateUseCase;
+import io.miningos.gateway.application.identity.port.in.AuthenticateUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
-import io.miningos.gateway.domain.identity.Caller;
 
 import java.util.Locale;
 

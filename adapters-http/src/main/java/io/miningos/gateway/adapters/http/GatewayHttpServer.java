@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.identity.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,14 +2,14 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.miningos.gateway.application.globaldata.GlobalDataQuery;
-import io.miningos.gateway.application.globaldata.QueryGlobalDataUseCase;
-import io.miningos.gateway.application.globaldata.WriteGlobalDataUseCase;
+import io.miningos.gateway.application.globaldata.port.in.GlobalDataQuery;
+import io.miningos.gateway.application.globaldata.port.in.QueryGlobalDataUseCase;
+import io.miningos.gateway.application.globaldata.port.in.WriteGlobalDataUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.globaldata.ContainerSettings;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.KeyRange;
-import io.miningos.gateway.domain.identity.Caller;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -2,11 +2,11 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.miningos.gateway.application.identity.IssuedToken;
-import io.miningos.gateway.application.identity.RefreshTokenCommand;
-import io.miningos.gateway.application.identity.TokenUseCase;
+import io.miningos.gateway.application.identity.port.in.IssuedToken;
+import io.miningos.gateway.application.identity.port.in.RefreshTokenCommand;
+import io.miningos.gateway.application.identity.port.in.TokenUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.identity.Caller;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenPolicy;
 

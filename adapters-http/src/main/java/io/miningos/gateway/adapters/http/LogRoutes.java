@@ -2,11 +2,11 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.miningos.gateway.adapters.http.QueryParams.Kind;
-import io.miningos.gateway.application.logs.HistoryLogQuery;
-import io.miningos.gateway.application.logs.LogsUseCase;
-import io.miningos.gateway.application.logs.RangeAggrQuery;
-import io.miningos.gateway.application.logs.TailLogMultiQuery;
-import io.miningos.gateway.application.logs.TailLogQuery;
+import io.miningos.gateway.application.logs.port.in.HistoryLogQuery;
+import io.miningos.gateway.application.logs.port.in.LogsUseCase;
+import io.miningos.gateway.application.logs.port.in.RangeAggrQuery;
+import io.miningos.gateway.application.logs.port.in.TailLogMultiQuery;
+import io.miningos.gateway.application.logs.port.in.TailLogQuery;
 
 import java.util.HashMap;
 import java.util.Map;

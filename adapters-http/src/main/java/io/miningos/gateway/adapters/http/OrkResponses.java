@@ -2,9 +2,9 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
-import io.miningos.gateway.application.ork.GatheredAnswer;
-import io.miningos.gateway.application.ork.OrkFailure;
-import io.miningos.gateway.application.ork.OrksUnavailableException;
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;

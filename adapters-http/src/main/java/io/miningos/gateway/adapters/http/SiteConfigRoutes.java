@@ -1,8 +1,8 @@
 package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
-import io.miningos.gateway.application.siteconfig.SiteConfigUseCase;
-import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.application.siteconfig.port.in.SiteConfigUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 
 /** {@code /auth/global-config}: the ORKs' global configuration. */
 public final class SiteConfigRoutes implements RouteGroup {

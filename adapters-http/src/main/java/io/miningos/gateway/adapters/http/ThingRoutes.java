@@ -2,12 +2,12 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.miningos.gateway.application.things.ListThingsQuery;
-import io.miningos.gateway.application.things.SaveSettingsCommand;
-import io.miningos.gateway.application.things.ThingCommentCommand;
-import io.miningos.gateway.application.things.ThingsUseCase;
+import io.miningos.gateway.application.things.port.in.ListThingsQuery;
+import io.miningos.gateway.application.things.port.in.SaveSettingsCommand;
+import io.miningos.gateway.application.things.port.in.ThingCommentCommand;
+import io.miningos.gateway.application.things.port.in.ThingsUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.identity.Caller;
 
 import java.util.Map;
 

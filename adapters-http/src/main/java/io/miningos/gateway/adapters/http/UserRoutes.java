@@ -2,13 +2,13 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.miningos.gateway.application.users.CreateUserCommand;
-import io.miningos.gateway.application.users.ManageUsersUseCase;
-import io.miningos.gateway.application.users.UpdateUserCommand;
-import io.miningos.gateway.application.users.UserIds;
-import io.miningos.gateway.application.users.UserNames;
-import io.miningos.gateway.application.users.UserSettingsUseCase;
-import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.application.users.port.in.CreateUserCommand;
+import io.miningos.gateway.application.users.port.in.ManageUsersUseCase;
+import io.miningos.gateway.application.users.port.in.UpdateUserCommand;
+import io.miningos.gateway.application.users.port.in.UserIds;
+import io.miningos.gateway.application.users.port.in.UserNames;
+import io.miningos.gateway.application.users.port.in.UserSettingsUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.user.Email;
 
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.miningos.gateway.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.miningos.gateway.application.ork.JsonCodec;
-import io.miningos.gateway.application.ork.OrkCluster;
-import io.miningos.gateway.application.ork.RawJson;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
+import io.miningos.gateway.application.ork.port.out.OrkCluster;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.miningos.gateway.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.miningos.gateway.application.identity.IssuedToken;
-import io.miningos.gateway.application.identity.SignInCallback;
-import io.miningos.gateway.application.identity.SignInUseCase;
+import io.miningos.gateway.application.identity.port.in.IssuedToken;
+import io.miningos.gateway.application.identity.port.in.SignInCallback;
+import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
 import io.miningos.gateway.domain.token.ClientIp;

@@ -1,6 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.identity.AuditLog;
+import io.miningos.gateway.application.shared.port.out.AuditLog;
 import io.miningos.gateway.domain.audit.AuditEntry;
 import org.jooq.Field;
 import org.jooq.Record;

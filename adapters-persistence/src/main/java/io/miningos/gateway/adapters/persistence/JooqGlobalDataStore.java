@@ -1,15 +1,15 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.globaldata.GlobalDataStore;
-import io.miningos.gateway.application.globaldata.RecordScan;
+import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
+import io.miningos.gateway.application.globaldata.port.out.RecordScan;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.GlobalRecord;
 import io.miningos.gateway.domain.globaldata.RecordKey;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SelectLimitStep;
 import org.jooq.Table;

@@ -1,6 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.identity.TokenStore;
+import io.miningos.gateway.application.identity.port.out.TokenStore;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
 import org.jooq.Field;

@@ -1,6 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.identity.UserActivityStore;
+import io.miningos.gateway.application.identity.port.out.UserActivityStore;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;

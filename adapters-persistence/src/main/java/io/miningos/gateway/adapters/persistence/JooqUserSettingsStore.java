@@ -1,6 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.users.UserSettingsStore;
+import io.miningos.gateway.application.users.port.out.UserSettingsStore;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;

@@ -1,6 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import org.jooq.ConnectionProvider;

@@ -2,8 +2,8 @@ package io.miningos.gateway.adapters.persistence;
 
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
-import io.miningos.gateway.application.globaldata.GlobalDataQuery;
 import io.miningos.gateway.application.globaldata.GlobalDataService;
+import io.miningos.gateway.application.globaldata.port.in.GlobalDataQuery;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.GlobalRecord;
 import io.miningos.gateway.domain.globaldata.KeyRange;

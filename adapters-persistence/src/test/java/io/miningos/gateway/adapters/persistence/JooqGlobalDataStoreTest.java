@@ -1,15 +1,15 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.globaldata.GlobalDataStore;
 import io.miningos.gateway.application.globaldata.GlobalDataStoreContract;
-import io.miningos.gateway.application.globaldata.RecordScan;
+import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
+import io.miningos.gateway.application.globaldata.port.out.RecordScan;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.KeyRange;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.jooq.impl.DSL;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.identity.AuditLog;
 import io.miningos.gateway.application.identity.AuditLogContract;
-import io.miningos.gateway.application.identity.TokenStore;
 import io.miningos.gateway.application.identity.TokenStoreContract;
-import io.miningos.gateway.application.identity.UserRepository;
 import io.miningos.gateway.application.identity.UserRepositoryContract;
-import io.miningos.gateway.application.users.UserSettingsStore;
+import io.miningos.gateway.application.identity.port.out.TokenStore;
+import io.miningos.gateway.application.identity.port.out.UserRepository;
+import io.miningos.gateway.application.shared.port.out.AuditLog;
 import io.miningos.gateway.application.users.UserSettingsStoreContract;
+import io.miningos.gateway.application.users.port.out.UserSettingsStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 

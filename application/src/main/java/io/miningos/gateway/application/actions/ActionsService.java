@@ -1,13 +1,19 @@
 package io.miningos.gateway.application.actions;
 
+import io.miningos.gateway.application.actions.port.in.ActionIds;
+import io.miningos.gateway.application.actions.port.in.ActionStore;
+import io.miningos.gateway.application.actions.port.in.ActionsQuery;
+import io.miningos.gateway.application.actions.port.in.ActionsUseCase;
+import io.miningos.gateway.application.actions.port.in.PushActionCommand;
+import io.miningos.gateway.application.actions.port.in.PushActionsBatchCommand;
 import io.miningos.gateway.application.ork.EntryRule;
-import io.miningos.gateway.application.ork.GatheredAnswer;
 import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.identity.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

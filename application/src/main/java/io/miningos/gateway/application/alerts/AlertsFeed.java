@@ -1,9 +1,11 @@
 package io.miningos.gateway.application.alerts;
 
-import io.miningos.gateway.application.ork.JsonCodec;
+import io.miningos.gateway.application.alerts.port.in.AlertListener;
+import io.miningos.gateway.application.alerts.port.in.AlertsUseCase;
 import io.miningos.gateway.application.ork.OrkFanOut;
 import io.miningos.gateway.application.ork.OrkReply;
-import io.miningos.gateway.application.ork.RawJson;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,10 @@
 package io.miningos.gateway.application.identity;
 
-import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.application.identity.port.in.ListedUser;
+import io.miningos.gateway.application.identity.port.in.MigrateUsersUseCase;
+import io.miningos.gateway.application.identity.port.out.UserRepository;
+import io.miningos.gateway.application.shared.port.out.AuditLog;
+import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.audit.AuditEntry;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.user.Email;

@@ -1,6 +1,13 @@
 package io.miningos.gateway.application.identity;
 
-import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.application.identity.port.in.IssuedToken;
+import io.miningos.gateway.application.identity.port.in.SignInCallback;
+import io.miningos.gateway.application.identity.port.in.SignInUseCase;
+import io.miningos.gateway.application.identity.port.in.TokenUseCase;
+import io.miningos.gateway.application.identity.port.out.IdentityProvider;
+import io.miningos.gateway.application.identity.port.out.SignInStates;
+import io.miningos.gateway.application.shared.port.out.AuditLog;
+import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.audit.AuditEntry;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;

@@ -1,6 +1,8 @@
 package io.miningos.gateway.application.identity;
 
-import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.application.identity.port.in.AuthenticateUseCase;
+import io.miningos.gateway.application.identity.port.out.UserActivityStore;
+import io.miningos.gateway.domain.caller.Caller;
 
 import java.time.Clock;
 import java.time.Instant;

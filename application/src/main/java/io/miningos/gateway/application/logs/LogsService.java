@@ -1,10 +1,15 @@
 package io.miningos.gateway.application.logs;
 
+import io.miningos.gateway.application.logs.port.in.HistoryLogQuery;
+import io.miningos.gateway.application.logs.port.in.LogsUseCase;
+import io.miningos.gateway.application.logs.port.in.RangeAggrQuery;
+import io.miningos.gateway.application.logs.port.in.TailLogMultiQuery;
+import io.miningos.gateway.application.logs.port.in.TailLogQuery;
 import io.miningos.gateway.application.ork.EntryRule;
-import io.miningos.gateway.application.ork.GatheredAnswer;
 import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
+
 import java.util.List;
 
 /**

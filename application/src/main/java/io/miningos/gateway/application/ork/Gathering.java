@@ -1,5 +1,11 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.OrksUnavailableException;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.OrkFailure;
+
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

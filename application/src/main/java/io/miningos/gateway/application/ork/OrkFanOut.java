@@ -1,5 +1,9 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.OrkCallException;
+import io.miningos.gateway.application.ork.port.out.OrkCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

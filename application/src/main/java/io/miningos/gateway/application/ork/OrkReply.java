@@ -1,5 +1,8 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.RawJson;
+
 import java.util.Objects;
 
 /** What one ORK contributed to a fan-out: an answer or a failure. */

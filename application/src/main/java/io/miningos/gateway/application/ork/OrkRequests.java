@@ -3,6 +3,9 @@ package io.miningos.gateway.application.ork;
 import io.miningos.gateway.application.cache.CacheKey;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
 
 import java.util.List;
 import java.util.Map;

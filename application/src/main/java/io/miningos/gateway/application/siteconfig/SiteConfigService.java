@@ -1,12 +1,13 @@
 package io.miningos.gateway.application.siteconfig;
 
 import io.miningos.gateway.application.ork.EntryRule;
-import io.miningos.gateway.application.ork.GatheredAnswer;
 import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
-import io.miningos.gateway.domain.identity.Caller;
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.siteconfig.port.in.SiteConfigUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,17 @@
 package io.miningos.gateway.application.things;
 
 import io.miningos.gateway.application.ork.EntryRule;
-import io.miningos.gateway.application.ork.GatheredAnswer;
 import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.things.port.in.ListThingsQuery;
+import io.miningos.gateway.application.things.port.in.SaveSettingsCommand;
+import io.miningos.gateway.application.things.port.in.ThingCommentCommand;
+import io.miningos.gateway.application.things.port.in.ThingsUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.identity.Caller;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,20 @@
 package io.miningos.gateway.application.users;
 
-import io.miningos.gateway.application.identity.AuditLog;
-import io.miningos.gateway.application.identity.TokenRevoker;
-import io.miningos.gateway.application.identity.UserRepository;
-import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.application.identity.port.in.TokenRevoker;
+import io.miningos.gateway.application.identity.port.out.UserRepository;
+import io.miningos.gateway.application.shared.port.out.AuditLog;
+import io.miningos.gateway.application.shared.port.out.Transactions;
+import io.miningos.gateway.application.users.port.in.CreateUserCommand;
+import io.miningos.gateway.application.users.port.in.ManageUsersUseCase;
+import io.miningos.gateway.application.users.port.in.UpdateUserCommand;
+import io.miningos.gateway.application.users.port.in.UserIds;
+import io.miningos.gateway.application.users.port.in.UserSettingsUseCase;
+import io.miningos.gateway.application.users.port.in.UserView;
+import io.miningos.gateway.application.users.port.out.UserSettingsStore;
 import io.miningos.gateway.domain.audit.AuditEntry;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
-import io.miningos.gateway.domain.identity.Caller;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;

@@ -1,9 +1,9 @@
 package io.miningos.gateway.application.alerts;
 
-import io.miningos.gateway.application.ork.JsonCodec;
-import io.miningos.gateway.application.ork.OrkCluster;
 import io.miningos.gateway.application.ork.OrkFanOut;
-import io.miningos.gateway.application.ork.RawJson;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
+import io.miningos.gateway.application.ork.port.out.OrkCluster;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.miningos.gateway.application.globaldata;
 
+import io.miningos.gateway.application.globaldata.port.in.GlobalDataQuery;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;

@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.globaldata;
 
+import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
+import io.miningos.gateway.application.globaldata.port.out.RecordScan;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.GlobalRecord;
 import io.miningos.gateway.domain.globaldata.KeyRange;

@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.globaldata;
 
+import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
+
 class InMemoryGlobalDataStoreTest extends GlobalDataStoreContract {
 
     private final InMemoryGlobalDataStore store = new InMemoryGlobalDataStore();

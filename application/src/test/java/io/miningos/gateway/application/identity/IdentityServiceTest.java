@@ -1,9 +1,11 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.identity.port.in.IssuedToken;
+import io.miningos.gateway.application.identity.port.in.RefreshTokenCommand;
 import io.miningos.gateway.application.shared.InMemoryTransactions;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
-import io.miningos.gateway.domain.identity.Caller;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenPolicy;

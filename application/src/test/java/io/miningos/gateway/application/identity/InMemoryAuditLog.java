@@ -1,5 +1,6 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.shared.port.out.AuditLog;
 import io.miningos.gateway.domain.audit.AuditEntry;
 
 import java.util.ArrayList;

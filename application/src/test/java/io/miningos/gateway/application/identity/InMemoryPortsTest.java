@@ -1,8 +1,11 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.identity.port.out.TokenStore;
+import io.miningos.gateway.application.identity.port.out.UserRepository;
+import io.miningos.gateway.application.shared.port.out.AuditLog;
 import io.miningos.gateway.application.users.InMemoryUserSettingsStore;
-import io.miningos.gateway.application.users.UserSettingsStore;
 import io.miningos.gateway.application.users.UserSettingsStoreContract;
+import io.miningos.gateway.application.users.port.out.UserSettingsStore;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory ports used by service tests obey the same contracts as the SQLite ones. */

@@ -1,5 +1,6 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.identity.port.out.TokenStore;
 import io.miningos.gateway.domain.token.TokenGrant;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.identity.port.out.UserRepository;
 import io.miningos.gateway.domain.identity.Role;
 import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.NewUser;

@@ -1,5 +1,6 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.identity.port.in.ListedUser;
 import io.miningos.gateway.domain.identity.PermissionSet;
 import io.miningos.gateway.domain.identity.Role;
 import io.miningos.gateway.domain.identity.RoleCatalog;

@@ -1,6 +1,6 @@
 package io.miningos.gateway.application.identity;
 
-import io.miningos.gateway.application.shared.Transactions;
+import io.miningos.gateway.application.shared.port.out.Transactions;
 
 import java.util.function.Supplier;
 

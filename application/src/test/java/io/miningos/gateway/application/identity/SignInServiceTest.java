@@ -1,9 +1,15 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.identity.port.in.IssuedToken;
+import io.miningos.gateway.application.identity.port.in.SignInCallback;
+import io.miningos.gateway.application.identity.port.in.SignInUseCase;
+import io.miningos.gateway.application.identity.port.in.TokenUseCase;
+import io.miningos.gateway.application.identity.port.out.IdentityProvider;
+import io.miningos.gateway.application.identity.port.out.SignInStates;
 import io.miningos.gateway.domain.audit.AuditEntry;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
-import io.miningos.gateway.domain.identity.Caller;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.user.Email;

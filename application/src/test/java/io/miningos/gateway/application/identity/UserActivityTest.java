@@ -1,7 +1,8 @@
 package io.miningos.gateway.application.identity;
 
+import io.miningos.gateway.application.identity.port.in.AuthenticateUseCase;
+import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.identity.Caller;
 import io.miningos.gateway.domain.identity.PermissionSet;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;

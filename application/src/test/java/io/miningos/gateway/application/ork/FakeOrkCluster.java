@@ -1,5 +1,10 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.OrkCallException;
+import io.miningos.gateway.application.ork.port.out.OrkCluster;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,10 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.OrksUnavailableException;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.RawJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,6 +2,11 @@ package io.miningos.gateway.application.ork;
 
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.OrksUnavailableException;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.OrkCallException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

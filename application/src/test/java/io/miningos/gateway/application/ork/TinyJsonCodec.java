@@ -1,5 +1,8 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.shared;
 
+import io.miningos.gateway.application.shared.port.out.Transactions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

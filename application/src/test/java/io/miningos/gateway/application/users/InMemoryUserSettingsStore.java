@@ -1,5 +1,7 @@
 package io.miningos.gateway.application.users;
 
+import io.miningos.gateway.application.users.port.out.UserSettingsStore;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

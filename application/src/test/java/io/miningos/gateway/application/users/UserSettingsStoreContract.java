@@ -1,5 +1,6 @@
 package io.miningos.gateway.application.users;
 
+import io.miningos.gateway.application.users.port.out.UserSettingsStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

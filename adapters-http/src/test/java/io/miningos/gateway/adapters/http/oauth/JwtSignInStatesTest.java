@@ -3,7 +3,7 @@ package io.miningos.gateway.adapters.http.oauth;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import io.miningos.gateway.application.identity.MutableClock;
-import io.miningos.gateway.application.identity.SignInUseCase;
+import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.miningos.gateway.adapters.http.oauth;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.miningos.gateway.application.identity.SignInUseCase;
+import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package io.miningos.gateway.adapters.ork.cluster;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.miningos.gateway.application.ork.OrkFailure;
+import io.miningos.gateway.application.ork.port.OrkFailure;
 
 import java.io.IOException;
 

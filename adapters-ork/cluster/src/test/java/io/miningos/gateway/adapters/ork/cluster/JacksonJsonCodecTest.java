@@ -1,6 +1,6 @@
 package io.miningos.gateway.adapters.ork.cluster;
 
-import io.miningos.gateway.application.ork.RawJson;
+import io.miningos.gateway.application.ork.port.RawJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

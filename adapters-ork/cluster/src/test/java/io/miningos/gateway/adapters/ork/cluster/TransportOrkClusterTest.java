@@ -2,9 +2,9 @@ package io.miningos.gateway.adapters.ork.cluster;
 
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
-import io.miningos.gateway.application.ork.OrkCallException;
-import io.miningos.gateway.application.ork.OrkFailure;
-import io.miningos.gateway.application.ork.RawJson;
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.OrkCallException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,6 +6,7 @@ import io.miningos.gateway.adapters.ork.sim.actions.SimAction;
 import io.miningos.gateway.adapters.ork.sim.live.RequestPaths;
 import io.miningos.gateway.adapters.ork.sim.live.Selection;
 import io.miningos.gateway.adapters.ork.sim.live.ThingDocs;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;

@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim;
 
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.query.MongoFilter;
 import io.miningos.gateway.query.Projection;
 import io.miningos.gateway.query.QueryException;

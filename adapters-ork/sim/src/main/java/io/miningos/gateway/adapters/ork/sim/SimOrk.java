@@ -5,6 +5,7 @@ import io.miningos.gateway.adapters.ork.sim.actions.ActionEffects;
 import io.miningos.gateway.adapters.ork.sim.actions.InfoHistory;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.live.ThingDocs;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.SiteGenerator;

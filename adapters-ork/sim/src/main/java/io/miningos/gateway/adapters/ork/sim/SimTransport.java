@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
 import org.slf4j.Logger;

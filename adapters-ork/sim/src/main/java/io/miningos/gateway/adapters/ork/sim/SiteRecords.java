@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim;
 
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerModel;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
 import io.miningos.gateway.adapters.ork.sim.site.PoolAccount;

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.pools.PoolData;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.site.PoolAccount;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;

@@ -1,6 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim.actions;
 
-import io.miningos.gateway.adapters.ork.sim.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerModel;
 import io.miningos.gateway.adapters.ork.sim.site.MinerModel;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;

@@ -1,7 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.actions;
 
-import io.miningos.gateway.adapters.ork.sim.OrkError;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.site.Brand;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerControl;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;

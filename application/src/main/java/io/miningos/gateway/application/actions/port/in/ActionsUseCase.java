@@ -1,0 +1,39 @@
+package io.miningos.gateway.application.actions.port.in;
+
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.domain.caller.Caller;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Device writes go through the ORKs' approval pipeline: push, vote, execute. Reads are cached and every write
+ * drops the cached reads ({@code /auth/actions}, {@code /auth/actions/batch}, {@code /auth/actions/:type/:id}).
+ * Writes need "write" (super admin or {@code actions:w}).
+ */
+public interface ActionsUseCase {
+
+    String ID_INVALID = "ERR_ID_INVALID";
+
+    /** Cached; one slot per ORK holding {@code {<store>: [actions...]}}. */
+    CompletableFuture<GatheredAnswer> query(ActionsQuery query, boolean refresh);
+
+    /** Cached; the actions found on every ORK, concatenated (ORKs that failed are left out and logged). */
+    CompletableFuture<GatheredAnswer> batch(ActionIds ids, boolean refresh);
+
+    /** Cached; one slot per ORK holding the action or its absence. {@code id} must not be negative. */
+    CompletableFuture<GatheredAnswer> get(ActionStore store, long id, boolean refresh);
+
+    /** Each ORK → its {@code {id, data, errors}} answer, a failure → {@code {id: null, errors: [message]}}. */
+    CompletableFuture<GatheredAnswer> push(Caller caller, PushActionCommand command);
+
+    /** Each ORK → one entry per pushed action, as {@link #push}. */
+    CompletableFuture<GatheredAnswer> pushBatch(Caller caller, PushActionsBatchCommand command);
+
+    /** Each ORK → {@code {success: true}} or {@code {success: false, error}}. */
+    CompletableFuture<GatheredAnswer> vote(Caller caller, long id, boolean approve);
+
+    /**
+     * Each ORK → its per-id outcomes {@code {id, success, error?}}; a failure → {@code {success: false, error}}.
+     */
+    CompletableFuture<GatheredAnswer> cancel(Caller caller, ActionIds ids);
+}

@@ -1,7 +1,0 @@
-package io.miningos.gateway.application.identity;
-
-/** Told when all tokens of a user were revoked, so long-lived sessions (WebSockets) can be closed at once. */
-@FunctionalInterface
-public interface TokenRevocationListener {
-    void tokensRevoked(long userId);
-}

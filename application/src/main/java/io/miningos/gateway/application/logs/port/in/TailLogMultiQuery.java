@@ -1,0 +1,24 @@
+package io.miningos.gateway.application.logs.port.in;
+
+import io.miningos.gateway.domain.error.DomainException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /auth/tail-log/multi}: several tail-logs in one call. {@code keys} is a list of
+ * {@code {key, type, tag}} objects; the other parameters are shared by every key (and win over the keys' own).
+ */
+public record TailLogMultiQuery(Map<String, Object> params) {
+
+    public static final String KEYS_INVALID_ARRAY = "ERR_KEYS_INVALID_ARRAY";
+
+    public TailLogMultiQuery {
+        params = TimeSeriesParams.copy(params);
+        if (!(params.get("keys") instanceof List<?> keys) || keys.stream().anyMatch(k -> !(k instanceof Map<?, ?>))) {
+            throw DomainException.invalid(KEYS_INVALID_ARRAY);
+        }
+        TimeSeriesParams.checkRanges(params, 1, TimeSeriesParams.MAX_TAIL_LIMIT);
+        TimeSeriesParams.checkAggregation(params);
+    }
+}

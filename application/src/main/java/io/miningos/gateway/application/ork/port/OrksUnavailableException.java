@@ -1,0 +1,37 @@
+package io.miningos.gateway.application.ork.port;
+
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorKind;
+
+import java.util.List;
+
+/**
+ * Every ORK failed, so there is nothing to answer with: the request fails (502, or 504 when every ORK timed
+ * out) and nothing is cached. Carries the failures so the response can still say which ORK failed and why.
+ */
+public final class OrksUnavailableException extends RuntimeException {
+
+    public static final String UNAVAILABLE = "ERR_ORK_UNAVAILABLE";
+    public static final String TIMEOUT = "ERR_ORK_TIMEOUT";
+
+    private final List<OrkFailure> failures;
+
+    public OrksUnavailableException(List<OrkFailure> failures) {
+        super("no ORK answered", null, false, false);
+        if (failures.isEmpty()) {
+            throw new IllegalArgumentException("at least one failure");
+        }
+        this.failures = List.copyOf(failures);
+    }
+
+    public List<OrkFailure> failures() {
+        return failures;
+    }
+
+    /** The error clients get: {@code ERR_ORK_TIMEOUT} when every ORK timed out, else {@code ERR_ORK_UNAVAILABLE}. */
+    public DomainException asDomainException() {
+        boolean allTimedOut = failures.stream().allMatch(f -> f.cause() == OrkFailure.Cause.TIMEOUT);
+        return allTimedOut ? new DomainException(ErrorKind.UPSTREAM_TIMEOUT, TIMEOUT)
+                : new DomainException(ErrorKind.UPSTREAM_FAILED, UNAVAILABLE);
+    }
+}

@@ -1,0 +1,20 @@
+package io.miningos.gateway.application.siteconfig.port.in;
+
+import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.domain.caller.Caller;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The ORKs' global configuration (nominal site figures, auto-sleep...). */
+public interface SiteConfigUseCase {
+
+    /** The permission changing the global configuration needs. */
+    String FEATURES_WRITE = "features:w";
+
+    /** Cached; one slot per ORK, projected by the optional {@code fields}. */
+    CompletableFuture<GatheredAnswer> globalConfig(Map<String, Object> fields, boolean refresh);
+
+    /** Needs {@code features:w}. Each ORK → {@code {success: true}} or {@code {success: false, error}}. */
+    CompletableFuture<GatheredAnswer> setAutoSleepAllowed(Caller caller, boolean allowed);
+}
