@@ -1,0 +1,20 @@
+// Findings that are legitimately expected. Each entry: kind ('request', 'console', 'pageerror', 'pending',
+// 'toast', 'boundary', 'empty', 'notfound', 'loading', 'crash', 'skipped'), optional role and page (RegExp on the
+// page path), match (RegExp on the finding's text) and why. Never add an entry to hide a bug of the gateway or
+// the simulator: an entry must say why the UI is right to show this on a healthy site.
+export const ALLOW = [
+  {
+    kind: 'empty', page: /^\/(operations\/mining(\/explorer)?(\?tab=(container|miner))?|explorer)$/,
+    match: /^No data selected, please select filter$/,
+    why: 'the explorer lists containers and miners only after a search or filter (the action steps search)',
+  },
+  {
+    kind: 'empty', page: /^\/operations\/mining\/explorer\/containers\/container-[^/]+\/(home|parameters|alarm|controls)$/,
+    match: /^No active alarm or event$/,
+    why: 'a status line: this container has no active alarm right now',
+  },
+  {
+    kind: 'empty', page: /^\/cabinets\//, match: /^No active incidents$/,
+    why: 'a status line: this LV cabinet has no active incident right now',
+  },
+]
