@@ -376,7 +376,8 @@ async function users(s) {
   // Update: change the role through the row's select, then confirm.
   await row.locator('.ant-select').first().click(CLICK)
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /operator/i }).first().click(CLICK)
-  await page.locator('.ant-modal').filter({ hasText: 'Confirm Role Change' }).getByRole('button', { name: /confirm/i }).click(CLICK)
+  await page.locator('.ant-modal:visible').filter({ hasText: 'Confirm Role Change' }).locator('button')
+    .filter({ hasText: /^Confirm$/ }).first().click(FORCE)
   await s.settle()
   await s.shot('updated')
   const list = await s.api('GET', '/auth/users?overwriteCache=true')
@@ -384,8 +385,9 @@ async function users(s) {
   s.rec.detail = { afterUpdate: user }
   if (!user) s.fail(`created user ${email} is not in GET /auth/users`)
   else if (!/operator/.test(user.role ?? '')) s.fail(`role change not stored: ${JSON.stringify(user)}`)
-  await row.getByRole('button', { name: /^Delete$/ }).first().click(CLICK)
-  await page.locator('.ant-modal').filter({ hasText: `delete ${email}` }).getByRole('button', { name: /confirm|ok|delete|yes/i }).last().click(CLICK)
+  await row.locator('button').filter({ hasText: /^Delete$/ }).first().click(FORCE)
+  await page.locator('.ant-modal:visible').filter({ hasText: `delete ${email}` }).locator('button')
+    .filter({ hasText: /confirm|ok|delete|yes/i }).last().click(FORCE)
   await s.settle()
   await s.shot('deleted')
   const after = await s.api('GET', '/auth/users?overwriteCache=true')
