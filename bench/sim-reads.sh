@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Times the UI's heavy time-series reads (and the reads that used to freeze the gateway) against the simulated
+# demo site, in-process through the sim transport: compiles the sim module and its tests (never installs), then runs
+# SimHeavyReadsBenchmark (adapters-ork/sim/src/test). Each request runs in a JVM of its own unless --one-jvm is
+# given, so a call that outlives its deadline cannot slow the next measurement down.
+#
+#   bench/sim-reads.sh [--one-jvm] [--heap 512m] [--deadline-s 60] [request-name ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/jdk.sh
+find_jdk >/dev/null
+
+ONE_JVM=false
+HEAP=512m
+DEADLINE=60
+NAMES=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --one-jvm) ONE_JVM=true ;;
+    --heap) HEAP="$2"; shift ;;
+    --deadline-s) DEADLINE="$2"; shift ;;
+    -*) echo "unknown option: $1" >&2; exit 2 ;;
+    *) NAMES+=("$1") ;;
+  esac
+  shift
+done
+
+require_maven -DnoHrpc # only the sim module and what it needs are built
+mvn -B -q -pl adapters-ork/sim -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+  -Dmdep.includeScope=test -Dspotless.check.skip=true >&2
+CP="adapters-ork/sim/target/test-classes:adapters-ork/sim/target/classes:$(cat adapters-ork/sim/target/cp.txt)"
+MAIN=io.miningos.gateway.adapters.ork.sim.SimHeavyReadsBenchmark
+run() { "$JAVA_HOME/bin/java" "-Xmx$HEAP" -cp "$CP" "$MAIN" --deadline-s "$DEADLINE" "$@"; }
+
+if $ONE_JVM; then
+  run "${NAMES[@]}"
+  exit 0
+fi
+if [ ${#NAMES[@]} -eq 0 ]; then
+  mapfile -t NAMES < <(grep -o 'r.put("[A-Za-z0-9-]*"' adapters-ork/sim/src/test/java/io/miningos/gateway/adapters/ork/sim/SimHeavyReadsBenchmark.java \
+    | sed 's/r.put("\(.*\)"/\1/')
+fi
+for name in "${NAMES[@]}"; do
+  run "$name" | if [ "$name" = "${NAMES[0]}" ]; then cat; else grep -v '^demo site\|^request\|^heap'; fi
+done
