@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.actions.ActionBook;
+import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
@@ -57,19 +58,19 @@ final class ActionHistorySeed {
 
         t = now - 26 * HOUR;
         long denied = push(desk, "rackReboot", List.of(), Map.of(), t);
-        desk.vote(Map.of("id", denied, "voter", TECH, "approve", false, "authPerms", CAPS), t + 20 * 60_000);
+        desk.vote(JsonObjects.of("id", denied, "voter", TECH, "approve", false, "authPerms", CAPS), t + 20 * 60_000);
 
         t = now - 20 * HOUR;
-        desk.pushBatch(Map.of("batchActionsPayload", List.of(
-                        Map.of("query", Map.of("id", b.id()), "action", "setLED", "params", List.of(true)),
-                        Map.of("query", Map.of("id", b.id()), "action", "reboot", "params", List.of())),
+        desk.pushBatch(JsonObjects.of("batchActionsPayload", List.of(
+                        JsonObjects.of("query", Map.of("id", b.id()), "action", "setLED", "params", List.of(true)),
+                        JsonObjects.of("query", Map.of("id", b.id()), "action", "reboot", "params", List.of())),
                 "batchActionUID", b.id(), "suffix", "repair", "voter", TECH, "authPerms", PERMS), t);
         book.advance(t + 60_000, executor);
 
         site.things().values().stream().filter(x -> x.kind() == ThingKind.MINER && x.inMaintenance()).findFirst()
                 .ifPresent(m -> {
                     long at = now - 6 * HOUR;
-                    push(desk, "updateThing", List.of(Map.of("rackId", m.rackId(), "id", m.id(),
+                    push(desk, "updateThing", List.of(JsonObjects.of("rackId", m.rackId(), "id", m.id(),
                             "info", Map.of("status", "in_repair"), "comment", "PSU replaced, waiting for burn-in")),
                             Map.of(), at);
                     book.advance(at + 60_000, executor);
@@ -84,7 +85,7 @@ final class ActionHistorySeed {
     }
 
     private static long push(ActionDesk desk, String action, List<Object> params, Map<String, Object> query, long at) {
-        Map<String, Object> res = desk.push(Map.of("query", query, "action", action, "params", params,
+        Map<String, Object> res = desk.push(JsonObjects.of("query", query, "action", action, "params", params,
                 "voter", LEAD, "authPerms", PERMS), at);
         Object id = res.get("id");
         return id instanceof Number n ? n.longValue() : -1;

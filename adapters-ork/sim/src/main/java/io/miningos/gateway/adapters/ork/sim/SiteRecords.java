@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim;
 
+import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerModel;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
@@ -44,7 +45,7 @@ final class SiteRecords {
         }
         double availableMw = Math.ceil(nominalW * 1.1 / 1e5) / 10.0;
         Map<String, Object> g = new LinkedHashMap<>();
-        g.put("aggrTailLogTimezones", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("code", "UTC", "offset",
+        g.put("aggrTailLogTimezones", new ArrayList<>(List.of(new LinkedHashMap<>(JsonObjects.of("code", "UTC", "offset",
                 0)))));
         g.put("nominalSiteHashrate_MHS", Math.round(nominalMhs));
         g.put("nominalSiteMinerCapacity", capacity);
@@ -224,7 +225,7 @@ final class SiteRecords {
                         for (String pdu : m.pdus()) {
                             List<Object> sockets = new ArrayList<>();
                             for (String s : m.sockets(pdu)) {
-                                sockets.add(new LinkedHashMap<>(Map.of("socket", s, "enabled", false)));
+                                sockets.add(new LinkedHashMap<>(JsonObjects.of("socket", s, "enabled", false)));
                             }
                             Map<String, Object> p = new LinkedHashMap<>();
                             p.put("pdu", pdu);

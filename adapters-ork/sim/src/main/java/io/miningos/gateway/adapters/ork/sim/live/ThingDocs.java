@@ -388,17 +388,17 @@ public final class ThingDocs {
                 if (model.isBitdeer()) {
                     Map<String, Object> settings = c.control().temperatureSettings.at(t);
                     specific.put("mqtt_url", "mqtt://10.50.0.2:1883");
-                    specific.put("tactics", Map.of(
+                    specific.put("tactics", JsonObjects.of(
                             "start_policy", Map.of("type", "disabled"),
                             "stop_policy", Map.of("type", "disabled")));
                     Map<String, Object> alarms = new LinkedHashMap<>();
                     alarms.put("pressure_bar", settings.getOrDefault("pressureAlarm", 3.8));
-                    alarms.put("oil_temp", Map.of("high_c", settings.getOrDefault("hotOil", 60),
+                    alarms.put("oil_temp", JsonObjects.of("high_c", settings.getOrDefault("hotOil", 60),
                             "low_c", settings.getOrDefault("coldOil", 50)));
-                    alarms.put("water_temp", Map.of("high_c", settings.getOrDefault("hotWater", 50),
+                    alarms.put("water_temp", JsonObjects.of("high_c", settings.getOrDefault("hotWater", 50),
                             "low_c", settings.getOrDefault("coldWater", 45)));
                     specific.put("alarms", alarms);
-                    specific.put("set_temps", Map.of("cold_oil_temp_c", settings.getOrDefault("coldOilSet", 45),
+                    specific.put("set_temps", JsonObjects.of("cold_oil_temp_c", settings.getOrDefault("coldOilSet", 45),
                             "exhaust_fan_temp_c", settings.getOrDefault("exhaustFan", 30)));
                 } else if (model.isMicroBt()) {
                     Map<String, Object> diag = new LinkedHashMap<>();
@@ -506,9 +506,9 @@ public final class ThingDocs {
             for (int i = 0; i < 2; i++) {
                 List<Object> fans = new ArrayList<>();
                 for (int f = 0; f < 8; f++) {
-                    fans.add(Map.of("index", f, "enabled", on && f < 2 + (int) Math.round(s.coolingLoad() * 120)));
+                    fans.add(JsonObjects.of("index", f, "enabled", on && f < 2 + (int) Math.round(s.coolingLoad() * 120)));
                 }
-                coolers.add(Map.of("index", i, "enabled", on, "fans", fans));
+                coolers.add(JsonObjects.of("index", i, "enabled", on, "fans", fans));
             }
             cooling.put("dry_cooler", coolers);
             cooling.put("exhaust_fan_enabled",
@@ -516,8 +516,8 @@ public final class ThingDocs {
             specific.put("cooling_system", cooling);
         }
         if (specific.wants("ups")) {
-            specific.put("ups", Map.of("battery_percent", 100, "temp_c", Noise.round(s.ambientC() + 3, 1),
-                    "input", Map.of("voltage_v", 230, "freq_hz", 50), "output", Map.of("voltage_v", 230, "freq_hz",
+            specific.put("ups", JsonObjects.of("battery_percent", 100, "temp_c", Noise.round(s.ambientC() + 3, 1),
+                    "input", JsonObjects.of("voltage_v", 230, "freq_hz", 50), "output", JsonObjects.of("voltage_v", 230, "freq_hz",
                             50)));
         }
     }
@@ -559,7 +559,7 @@ public final class ThingDocs {
                     String pos = pdu + "_" + socket;
                     boolean enabled = !disabled.contains(pos) && c.control().running.at(t);
                     pduPower += enabled ? power.getOrDefault(pos, 0.0) : 0;
-                    sockets.add(Map.of("socket", socket, "enabled", enabled));
+                    sockets.add(JsonObjects.of("socket", socket, "enabled", enabled));
                 }
                 double current = pduPower / (Math.sqrt(3) * 400 * 0.98);
                 Map<String, Object> e = new LinkedHashMap<>();
@@ -585,7 +585,7 @@ public final class ThingDocs {
             }
             specific.put("pdu_data", pdus);
         }
-        specific.put("env", Map.of("status", 1, "smoke_detector", 0, "water_ingress_detector", 0));
+        specific.put("env", JsonObjects.of("status", 1, "smoke_detector", 0, "water_ingress_detector", 0));
         Doc cdu = specific.child("cdu");
         if (cdu != null) {
             double g = Noise.gauss(Noise.hash(seed, c.index(), 70, minute));
@@ -625,7 +625,7 @@ public final class ThingDocs {
     private static List<Object> flags(int n) {
         List<Object> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(Map.of("index", Integer.toString(i), "status", false));
+            out.add(JsonObjects.of("index", Integer.toString(i), "status", false));
         }
         return out;
     }

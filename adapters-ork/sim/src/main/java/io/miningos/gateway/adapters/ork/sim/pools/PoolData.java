@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim.pools;
 
+import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.live.MinerSample;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
@@ -238,7 +239,7 @@ public final class PoolData {
             if (hourly) {
                 List<Object> hours = new ArrayList<>();
                 for (int h = 0; h < 24 && day + h * 3_600_000L <= now; h++) {
-                    hours.add(Map.of("ts", day + h * 3_600_000L, "revenue", Noise.round(btc / 24, 8)));
+                    hours.add(JsonObjects.of("ts", day + h * 3_600_000L, "revenue", Noise.round(btc / 24, 8)));
                 }
                 e.put("hourlyRevenues", hours);
             } else {
