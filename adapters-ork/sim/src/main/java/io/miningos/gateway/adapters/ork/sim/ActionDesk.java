@@ -7,6 +7,7 @@ import io.miningos.gateway.adapters.ork.sim.live.RequestPaths;
 import io.miningos.gateway.adapters.ork.sim.live.Selection;
 import io.miningos.gateway.adapters.ork.sim.live.ThingDocs;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
@@ -56,7 +57,7 @@ final class ActionDesk {
 
     private static String voter(Map<String, Object> req) {
         if (!(req.get("voter") instanceof String voter) || voter.isBlank()) {
-            throw new OrkError("ERR_VOTER_INVALID");
+            throw new OrkError(OrkErrors.VOTER_INVALID);
         }
         return voter;
     }
@@ -74,7 +75,7 @@ final class ActionDesk {
         Map<String, Object> out = new LinkedHashMap<>();
         if (push.targets().isEmpty()) {
             List<Object> errors = new ArrayList<>(push.errors());
-            errors.add("ERR_ORK_ACTION_CALLS_EMPTY");
+            errors.add(OrkErrors.ORK_ACTION_CALLS_EMPTY);
             out.put("id", null);
             out.put("errors", errors);
             return out;
@@ -93,14 +94,14 @@ final class ActionDesk {
     private Push resolve(Map<String, Object> req, List<String> authPerms, long now) {
         Object query = req.get("query");
         if (!(query instanceof Map<?, ?>)) {
-            throw new OrkError("ERR_QUERY_INVALID");
+            throw new OrkError(OrkErrors.QUERY_INVALID);
         }
-        MongoFilter filter = Requests.filter(query, "ERR_QUERY_INVALID");
+        MongoFilter filter = Requests.filter(query, OrkErrors.QUERY_INVALID);
         if (!(req.get("action") instanceof String action) || action.isEmpty()) {
-            throw new OrkError("ERR_ACTION_INVALID");
+            throw new OrkError(OrkErrors.ACTION_INVALID);
         }
         if (!(req.get("params") instanceof List<?> rawParams)) {
-            throw new OrkError("ERR_PARAMS_INVALID");
+            throw new OrkError(OrkErrors.PARAMS_INVALID);
         }
         List<Object> params = new ArrayList<>(rawParams);
         String targetRack = null;
@@ -109,15 +110,15 @@ final class ActionDesk {
             Map<String, Object> p0 = params.isEmpty() || !(params.get(0) instanceof Map<?, ?> m)
                     ? Map.of() : (Map<String, Object>) m;
             if (!(p0.get("rackId") instanceof String rackId) || rackId.isEmpty()) {
-                throw new OrkError("ERR_ACTION_INVALID_MISSING_RACKID");
+                throw new OrkError(OrkErrors.ACTION_INVALID_MISSING_RACKID);
             }
             targetRack = rackId;
             if (action.equals("updateThing") && !(p0.get("id") instanceof String)) {
-                throw new OrkError("ERR_ACTION_INVALID_MISSING_ID");
+                throw new OrkError(OrkErrors.ACTION_INVALID_MISSING_ID);
             }
             if (action.equals("forgetThings") && !(p0.get("query") instanceof Map<?, ?> q
                     && q.get("id") instanceof String)) {
-                throw new OrkError("ERR_ACTION_INVALID_QUERY_ID");
+                throw new OrkError(OrkErrors.ACTION_INVALID_QUERY_ID);
             }
             if (action.equals("forgetThings")) {
                 targetId = (String) ((Map<String, Object>) p0.get("query")).get("id");
@@ -201,7 +202,7 @@ final class ActionDesk {
     @SuppressWarnings("unchecked")
     List<Object> pushBatch(Map<String, Object> req, long now) {
         if (!(req.get("batchActionsPayload") instanceof List<?> payload)) {
-            throw new OrkError("ERR_PAYLOAD_INVALID");
+            throw new OrkError(OrkErrors.PAYLOAD_INVALID);
         }
         String voter = voter(req);
         List<String> authPerms = strings(req.get("authPerms"));
@@ -212,7 +213,7 @@ final class ActionDesk {
         List<Push> pushes = new ArrayList<>();
         for (Object item : payload) {
             if (!(item instanceof Map<?, ?> m)) {
-                throw new OrkError("ERR_PAYLOAD_INVALID");
+                throw new OrkError(OrkErrors.PAYLOAD_INVALID);
             }
             pushes.add(resolve((Map<String, Object>) m, authPerms, now));
         }
@@ -227,11 +228,11 @@ final class ActionDesk {
     Object vote(Map<String, Object> req, long now) {
         Long id = Requests.asLong(req.get("id"));
         if (id == null) {
-            throw new OrkError("ERR_ACTION_ID_NOT_FOUND");
+            throw new OrkError(OrkErrors.ACTION_ID_NOT_FOUND);
         }
         String voter = voter(req);
         if (!(req.get("approve") instanceof Boolean approve)) {
-            throw new OrkError("ERR_APPROVE_INVALID");
+            throw new OrkError(OrkErrors.APPROVE_INVALID);
         }
         book.vote(id, voter, approve, strings(req.get("authPerms")), now);
         return 1;
@@ -240,13 +241,13 @@ final class ActionDesk {
     /** {@code cancelActionsBatch}: one outcome per id. */
     List<Object> cancel(Map<String, Object> req) {
         if (!(req.get("ids") instanceof List<?> ids)) {
-            throw new OrkError("ERR_IDS_INVALID");
+            throw new OrkError(OrkErrors.IDS_INVALID);
         }
         String voter = voter(req);
         List<Object> out = new ArrayList<>();
         for (Object raw : ids) {
             Long id = Requests.asLong(raw);
-            String error = id == null ? "ERR_ACTION_ID_NOT_FOUND" : book.cancel(id, voter);
+            String error = id == null ? OrkErrors.ACTION_ID_NOT_FOUND : book.cancel(id, voter);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", raw);
             m.put("success", error == null);
@@ -262,12 +263,12 @@ final class ActionDesk {
     Object get(Map<String, Object> req) {
         SimAction.Store store = SimAction.Store.of(req.get("type"));
         if (store == null) {
-            throw new OrkError("ERR_SUBDB_UNKOWN");
+            throw new OrkError(OrkErrors.SUBDB_UNKOWN);
         }
         Long id = Requests.asLong(req.get("id"));
         SimAction a = id == null ? null : book.get(id);
         if (a == null || a.store() != store) {
-            throw new OrkError("ERR_ACTION_ID_NOT_FOUND");
+            throw new OrkError(OrkErrors.ACTION_ID_NOT_FOUND);
         }
         return ActionBook.readForm(a, true);
     }
@@ -275,7 +276,7 @@ final class ActionDesk {
     /** {@code getActionsBatch}: found ids only, each with its store. */
     List<Object> getBatch(Map<String, Object> req) {
         if (!(req.get("ids") instanceof List<?> ids)) {
-            throw new OrkError("ERR_IDS_INVALID");
+            throw new OrkError(OrkErrors.IDS_INVALID);
         }
         List<Object> out = new ArrayList<>();
         for (Object raw : ids) {
@@ -295,14 +296,14 @@ final class ActionDesk {
     @SuppressWarnings("unchecked")
     Map<String, Object> query(Map<String, Object> req) {
         if (!(req.get("queries") instanceof List<?> queries)) {
-            throw new OrkError("ERR_QUERIES_INVALID");
+            throw new OrkError(OrkErrors.QUERIES_INVALID);
         }
         if (queries.size() > MAX_QUERIES) {
-            throw new OrkError("ERR_QUERIES_LIMIT_EXCEEDED");
+            throw new OrkError(OrkErrors.QUERIES_LIMIT_EXCEEDED);
         }
         String suffix = req.get("suffix") instanceof String s && !s.isEmpty() ? s : null;
         if (suffix != null && suffix.length() > MAX_SUFFIX) {
-            throw new OrkError("ERR_SUFFIX_TOO_LONG");
+            throw new OrkError(OrkErrors.SUFFIX_TOO_LONG);
         }
         boolean group = Requests.truthy(req.get("groupBatch"));
         record Compiled(SimAction.Store store, Map<String, Object> range, MongoFilter filter, Projection fields,
@@ -311,16 +312,16 @@ final class ActionDesk {
         List<Compiled> compiled = new ArrayList<>();
         for (Object q : queries) {
             if (!(q instanceof Map<?, ?> m) || !(m.get("type") instanceof String type)) {
-                throw new OrkError("ERR_QUERIES_TYPE_INVALID");
+                throw new OrkError(OrkErrors.QUERIES_TYPE_INVALID);
             }
             SimAction.Store store = SimAction.Store.of(type);
             if (store == null) {
-                throw new OrkError("ERR_SUBDB_UNKOWN");
+                throw new OrkError(OrkErrors.SUBDB_UNKOWN);
             }
             Map<String, Object> range = m.get("filter") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
             Map<String, Object> opts = m.get("opts") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
-            compiled.add(new Compiled(store, range, Requests.filter(m.get("query"), "ERR_QUERY_INVALID"),
-                    Requests.projection(m.get("fields"), "ERR_FIELDS_INVALID"), Requests.asLong(opts.get("limit")),
+            compiled.add(new Compiled(store, range, Requests.filter(m.get("query"), OrkErrors.QUERY_INVALID),
+                    Requests.projection(m.get("fields"), OrkErrors.FIELDS_INVALID), Requests.asLong(opts.get("limit")),
                     Requests.truthy(opts.get("reverse"))));
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.miningos.gateway.adapters.ork.sim.actions.InfoHistory;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.live.ThingDocs;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.SiteGenerator;
@@ -92,7 +93,7 @@ public final class SimOrk {
             return request;
         }
         if (!(request instanceof Map<?, ?> m)) {
-            throw new OrkError("ERR_FACS_NET_DATA_FORMAT");
+            throw new OrkError(OrkErrors.FACS_NET_DATA_FORMAT);
         }
         Map<String, Object> req = (Map<String, Object>) m;
         long now = clock.millis();

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
 import org.slf4j.Logger;
@@ -101,7 +102,7 @@ public final class SimTransport implements OrkTransport {
         try {
             decoded = json.readValue(request, Object.class);
         } catch (IOException e) {
-            return error("ERR_FACS_NET_DATA_FORMAT");
+            return error(OrkErrors.FACS_NET_DATA_FORMAT);
         }
         Object result;
         try {
@@ -113,10 +114,10 @@ public final class SimTransport implements OrkTransport {
                 throw new OrkTransportException(e.getMessage());
             }
             LOG.error("sim ORK {} failed {}", orkId, method, e);
-            return error("ERR_SIM_INTERNAL");
+            return error(OrkErrors.SIM_INTERNAL);
         } catch (RuntimeException e) {
             LOG.error("sim ORK {} failed {}", orkId, method, e);
-            return error("ERR_SIM_INTERNAL");
+            return error(OrkErrors.SIM_INTERNAL);
         }
         return encoder.encode(result);
     }

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerModel;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
 import io.miningos.gateway.adapters.ork.sim.site.PoolAccount;
@@ -45,8 +46,7 @@ final class SiteRecords {
         }
         double availableMw = Math.ceil(nominalW * 1.1 / 1e5) / 10.0;
         Map<String, Object> g = new LinkedHashMap<>();
-        g.put("aggrTailLogTimezones", new ArrayList<>(List.of(new LinkedHashMap<>(JsonObjects.of("code", "UTC", "offset",
-                0)))));
+        g.put("aggrTailLogTimezones", new ArrayList<>(List.of(JsonObjects.of("code", "UTC", "offset", 0))));
         g.put("nominalSiteHashrate_MHS", Math.round(nominalMhs));
         g.put("nominalSiteMinerCapacity", capacity);
         g.put("nominalSiteWeightedAvgEfficiency", nominalMhs == 0 ? 0
@@ -72,7 +72,7 @@ final class SiteRecords {
 
     private SimRack rackOf(Map<String, Object> req) {
         if (!(req.get("rackId") instanceof String rackId) || rackId.isEmpty()) {
-            throw new OrkError("ERR_RACK_ID_INVALID");
+            throw new OrkError(OrkErrors.RACK_ID_INVALID);
         }
         return site.rack(rackId);
     }
@@ -89,7 +89,7 @@ final class SiteRecords {
     Object saveSettings(Map<String, Object> req) {
         SimRack rack = rackOf(req);
         if (!(req.get("entries") instanceof Map<?, ?> entries)) {
-            throw new OrkError("ERR_ENTRIES_INVALID");
+            throw new OrkError(OrkErrors.ENTRIES_INVALID);
         }
         if (rack == null) {
             return 0;
@@ -106,12 +106,12 @@ final class SiteRecords {
     // ------------------------------------------------------------------ global config
 
     Object getGlobalConfig(Map<String, Object> req) {
-        return Requests.projection(req.get("fields"), "ERR_FIELDS_INVALID").apply(JsonCopy.copy(globalConfig));
+        return Requests.projection(req.get("fields"), OrkErrors.FIELDS_INVALID).apply(JsonCopy.copy(globalConfig));
     }
 
     Object setGlobalConfig(Map<String, Object> req) {
         if (req.isEmpty()) {
-            throw new OrkError("ERR_CONFIG_INVALID");
+            throw new OrkError(OrkErrors.CONFIG_INVALID);
         }
         if (!(req.get("isAutoSleepAllowed") instanceof Boolean allowed)) {
             return null;
@@ -135,7 +135,7 @@ final class SiteRecords {
     private SimThing commentTarget(Map<String, Object> req) {
         SimRack rack = rackOf(req);
         if (!(req.get("thingId") instanceof String thingId) || thingId.isEmpty()) {
-            throw new OrkError("ERR_THING_ID_INVALID");
+            throw new OrkError(OrkErrors.THING_ID_INVALID);
         }
         if (rack == null) {
             return null;
@@ -199,7 +199,7 @@ final class SiteRecords {
 
     private List<SimRack> racksOfType(Map<String, Object> req) {
         if (!(req.get("type") instanceof String type) || type.isEmpty()) {
-            throw new OrkError("ERR_TYPE_INVALID");
+            throw new OrkError(OrkErrors.TYPE_INVALID);
         }
         List<SimRack> out = new ArrayList<>();
         for (SimRack r : site.racks()) {
@@ -213,7 +213,7 @@ final class SiteRecords {
     /** {@code getWrkConf}: each rack's global config; Bitdeer racks describe their PDU layouts. */
     List<Object> workerConfigs(Map<String, Object> req) {
         List<SimRack> racks = racksOfType(req);
-        var fields = Requests.projection(req.get("fields"), "ERR_FIELDS_INVALID");
+        var fields = Requests.projection(req.get("fields"), OrkErrors.FIELDS_INVALID);
         List<Object> out = new ArrayList<>();
         for (SimRack rack : racks) {
             Map<String, Object> config = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.miningos.gateway.adapters.ork.sim;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.pools.PoolData;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.PoolAccount;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
@@ -94,19 +95,19 @@ final class TailLogs {
     @SuppressWarnings("unchecked")
     List<Object> tailLog(Map<String, Object> req, long now) {
         if (!(req.get("type") instanceof String type) || type.isEmpty()) {
-            throw new OrkError("ERR_TYPE_INVALID");
+            throw new OrkError(OrkErrors.TYPE_INVALID);
         }
         Map<String, AggregationSpec.Op> spec = AggregationSpec.forBaseType(baseType(type));
         if (spec == null) {
-            throw new OrkError("ERR_TYPE_AGGR_INVALID");
+            throw new OrkError(OrkErrors.TYPE_AGGR_INVALID);
         }
         Object aggrFieldsArg = req.get("aggrFields");
         if (aggrFieldsArg != null && !(aggrFieldsArg instanceof Map<?, ?>)) {
-            throw new OrkError("ERR_AGGR_FIELDS_INVALID");
+            throw new OrkError(OrkErrors.AGGR_FIELDS_INVALID);
         }
         Object fieldsArg = req.get("fields");
         if (fieldsArg != null && !(fieldsArg instanceof Map<?, ?>)) {
-            throw new OrkError("ERR_FIELDS_INVALID");
+            throw new OrkError(OrkErrors.FIELDS_INVALID);
         }
         List<long[]> aggrTimes = aggrTimes(req.get("aggrTimes"));
 
@@ -129,9 +130,9 @@ final class TailLogs {
                 aggrFields.put(k, 1);
             }
         }
-        Projection rackProjection = Requests.projection(fields.isEmpty() ? null : fields, "ERR_FIELDS_INVALID");
+        Projection rackProjection = Requests.projection(fields.isEmpty() ? null : fields, OrkErrors.FIELDS_INVALID);
         Projection finalProjection = Requests.projection(aggrFields.isEmpty() ? null : aggrFields,
-                "ERR_AGGR_FIELDS_INVALID");
+                OrkErrors.AGGR_FIELDS_INVALID);
 
         // rack reads (step 3): unknown key/tag or a bad groupRange make that rack contribute nothing
         String key = Requests.string(req, "key");
@@ -242,17 +243,17 @@ final class TailLogs {
             return null;
         }
         if (!(arg instanceof List<?> list)) {
-            throw new OrkError("ERR_AGGR_TIMES_INVALID");
+            throw new OrkError(OrkErrors.AGGR_TIMES_INVALID);
         }
         List<long[]> out = new ArrayList<>();
         for (Object o : list) {
             if (!(o instanceof Map<?, ?> m)) {
-                throw new OrkError("ERR_AGGR_TIMES_INVALID");
+                throw new OrkError(OrkErrors.AGGR_TIMES_INVALID);
             }
             Long start = Requests.asLong(m.get("start"));
             Long end = Requests.asLong(m.get("end"));
             if (start == null || end == null) {
-                throw new OrkError("ERR_AGGR_TIMES_INVALID");
+                throw new OrkError(OrkErrors.AGGR_TIMES_INVALID);
             }
             out.add(new long[]{start, end});
         }
@@ -328,12 +329,12 @@ final class TailLogs {
     @SuppressWarnings("unchecked")
     List<Object> tailLogMulti(Map<String, Object> req, long now) {
         if (!(req.get("keys") instanceof List<?> keys)) {
-            throw new OrkError("ERR_KEYS_INVALID");
+            throw new OrkError(OrkErrors.KEYS_INVALID);
         }
         List<Map<String, Object>> merged = new ArrayList<>();
         for (Object k : keys) {
             if (!(k instanceof Map<?, ?> m) || !(m.get("type") instanceof String)) {
-                throw new OrkError("ERR_TYPE_INVALID");
+                throw new OrkError(OrkErrors.TYPE_INVALID);
             }
             Map<String, Object> one = new LinkedHashMap<>((Map<String, Object>) m);
             req.forEach((field, value) -> {
@@ -356,7 +357,7 @@ final class TailLogs {
     @SuppressWarnings("unchecked")
     List<Object> customRange(Map<String, Object> req, List<Object> timezones, long now) {
         if (!(req.get("keys") instanceof List<?> keys) || keys.isEmpty()) {
-            throw new OrkError("ERR_KEYS_INVALID");
+            throw new OrkError(OrkErrors.KEYS_INVALID);
         }
         List<Object> out = new ArrayList<>();
         for (Object k : keys) {
@@ -378,10 +379,10 @@ final class TailLogs {
     @SuppressWarnings("unchecked")
     private Object customRangeKey(Map<String, Object> key, List<Object> timezones, long now) {
         if (!(key.get("type") instanceof String type) || type.isEmpty()) {
-            throw new OrkError("ERR_TYPE_INVALID");
+            throw new OrkError(OrkErrors.TYPE_INVALID);
         }
-        long startDate = date(key.get("startDate"), "ERR_START_DATE_INVALID");
-        long endDate = date(key.get("endDate"), "ERR_END_DATE_INVALID");
+        long startDate = date(key.get("startDate"), OrkErrors.START_DATE_INVALID);
+        long endDate = date(key.get("endDate"), OrkErrors.END_DATE_INVALID);
         Long offsetArg = key.containsKey("timezoneOffset") ? Requests.asLong(key.get("timezoneOffset"))
                 : Long.valueOf(0);
         boolean known = false;
@@ -392,7 +393,7 @@ final class TailLogs {
             }
         }
         if (!known) {
-            throw new OrkError("ERR_TIMEZONE_OFFSET_INVALID");
+            throw new OrkError(OrkErrors.TIMEZONE_OFFSET_INVALID);
         }
         List<String> configured = DAILY_FIELDS.get(type);
         if (configured == null) {
@@ -414,7 +415,7 @@ final class TailLogs {
         }
         Map<String, AggregationSpec.Op> spec = AggregationSpec.forBaseType(type);
         if (Requests.truthy(key.get("shouldReturnDailyData"))) {
-            Projection fields = Requests.projection(key.get("fields"), "ERR_FIELDS_INVALID");
+            Projection fields = Requests.projection(key.get("fields"), OrkErrors.FIELDS_INVALID);
             List<Object> data = new ArrayList<>();
             for (long[] d : days) {
                 Map<String, Object> stored = day(type, offset, d, configured, now);
@@ -537,10 +538,10 @@ final class TailLogs {
     @SuppressWarnings("unchecked")
     List<Object> extData(Map<String, Object> req, long now) {
         if (!(req.get("type") instanceof String type) || type.isEmpty()) {
-            throw new OrkError("ERR_TYPE_INVALID");
+            throw new OrkError(OrkErrors.TYPE_INVALID);
         }
         Map<String, Object> query = req.get("query") instanceof Map<?, ?> q ? (Map<String, Object>) q : Map.of();
-        Projection fields = Requests.projection(query.get("fields"), "ERR_FIELDS_INVALID");
+        Projection fields = Requests.projection(query.get("fields"), OrkErrors.FIELDS_INVALID);
         List<Map<String, Object>> results = new ArrayList<>();
         for (SimRack rack : racksOfType(type, now)) {
             if (rack.kind() != ThingKind.MINERPOOL) {

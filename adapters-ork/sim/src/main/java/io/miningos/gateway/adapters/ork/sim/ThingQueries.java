@@ -8,6 +8,7 @@ import io.miningos.gateway.adapters.ork.sim.live.RequestPaths;
 import io.miningos.gateway.adapters.ork.sim.live.Selection;
 import io.miningos.gateway.adapters.ork.sim.live.ThingDocs;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
@@ -129,7 +130,7 @@ final class ThingQueries {
     long countThings(Map<String, Object> req, long now) {
         MongoFilter filter;
         try {
-            filter = MongoFilter.compile(req.get("query"), "ERR_QUERY_INVALID");
+            filter = MongoFilter.compile(req.get("query"), OrkErrors.QUERY_INVALID);
         } catch (QueryException e) {
             return 0;
         }
@@ -150,7 +151,7 @@ final class ThingQueries {
     List<Object> listRacks(Map<String, Object> req) {
         Object type = req.get("type");
         if (type != null && !(type instanceof String)) {
-            throw new OrkError("ERR_TYPE_INVALID");
+            throw new OrkError(OrkErrors.TYPE_INVALID);
         }
         boolean keys = Requests.truthy(req.get("keys"));
         List<Object> out = new ArrayList<>();
@@ -175,7 +176,7 @@ final class ThingQueries {
     List<Object> historicalLogs(Map<String, Object> req, long now) {
         Object logType = req.get("logType");
         if (!"alerts".equals(logType) && !"info".equals(logType)) {
-            throw new OrkError("ERR_LOG_TYPE_INVALID");
+            throw new OrkError(OrkErrors.LOG_TYPE_INVALID);
         }
         Long start = Requests.asLong(req.get("start"));
         Long end = Requests.asLong(req.get("end"));
@@ -301,9 +302,9 @@ final class ThingQueries {
     private record RackQuery(MongoFilter filter, Projection projection, SortSpec sort) {
         static RackQuery of(Map<String, Object> req) {
             try {
-                return new RackQuery(MongoFilter.compile(req.get("query"), "ERR_QUERY_INVALID"),
-                        Projection.compile(req.get("fields"), "ERR_FIELDS_INVALID"),
-                        SortSpec.compile(req.get("sort"), SortSpec.Ordering.NATURAL, "ERR_SORT_INVALID"));
+                return new RackQuery(MongoFilter.compile(req.get("query"), OrkErrors.QUERY_INVALID),
+                        Projection.compile(req.get("fields"), OrkErrors.FIELDS_INVALID),
+                        SortSpec.compile(req.get("sort"), SortSpec.Ordering.NATURAL, OrkErrors.SORT_INVALID));
             } catch (QueryException e) {
                 return null;
             }

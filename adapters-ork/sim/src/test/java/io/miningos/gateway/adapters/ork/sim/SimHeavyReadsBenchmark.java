@@ -119,7 +119,8 @@ public final class SimHeavyReadsBenchmark {
         }
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        System.out.printf("heap used after the run (after a GC): %.1f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
+        System.out.printf("heap used after the run (after a GC): %.1f MB%n",
+                (rt.totalMemory() - rt.freeMemory()) / 1e6);
         // calls given up on may still be computing (before the fix); the numbers are printed, stop here
         System.exit(0);
     }

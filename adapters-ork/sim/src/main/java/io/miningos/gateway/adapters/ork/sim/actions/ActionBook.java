@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.actions;
 
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,13 +70,13 @@ public final class ActionBook {
     public void vote(long id, String voter, boolean approve, List<String> authPerms, long now) {
         SimAction a = actions.get(id);
         if (a == null || a.store != SimAction.Store.VOTING) {
-            throw new OrkError("ERR_ACTION_ID_NOT_FOUND");
+            throw new OrkError(OrkErrors.ACTION_ID_NOT_FOUND);
         }
         if (!authPerms.containsAll(a.requiredPerms)) {
-            throw new OrkError("ERR_ACTION_DENIED");
+            throw new OrkError(OrkErrors.ACTION_DENIED);
         }
         if (a.votesPos.contains(voter) || a.votesNeg.contains(voter)) {
-            throw new OrkError("ERR_VOTER_EXISTS");
+            throw new OrkError(OrkErrors.VOTER_EXISTS);
         }
         if (approve) {
             a.votesPos.add(voter);
@@ -95,10 +96,10 @@ public final class ActionBook {
     public String cancel(long id, String voter) {
         SimAction a = actions.get(id);
         if (a == null || a.store != SimAction.Store.VOTING) {
-            return "ERR_ACTION_ID_NOT_FOUND";
+            return OrkErrors.ACTION_ID_NOT_FOUND;
         }
         if (!a.votesPos.get(0).equals(voter)) {
-            return "ERR_CALLER_NOT_CREATOR";
+            return OrkErrors.CALLER_NOT_CREATOR;
         }
         a.store = SimAction.Store.DONE;
         a.status = "DENIED";

@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.actions;
 
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerModel;
 import io.miningos.gateway.adapters.ork.sim.site.MinerModel;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
@@ -69,41 +70,41 @@ public final class ActionCatalog {
             case "setPowerMode" -> {
                 MinerModel model = thing.minerModel();
                 if (!(p0 instanceof String mode) || model == null || !model.powerModes().contains(mode)) {
-                    throw new OrkError("ERR_SET_POWER_MODE_INVALID");
+                    throw new OrkError(OrkErrors.SET_POWER_MODE_INVALID);
                 }
             }
-            case "setLED" -> requireBoolean(p0, "ERR_SET_LED_ENABLED_INVALID");
-            case "switchContainer" -> requireBoolean(p0, "ERR_SWITCH_CONTAINER_ENABLED_INVALID");
-            case "switchCoolingSystem" -> requireBoolean(p0, "ERR_SWITCH_COOLING_SYSTEM_ENABLED_INVALID");
-            case "setAirExhaustEnabled" -> requireBoolean(p0, "ERR_AIR_EXHAUST_ENABLED_INVALID");
+            case "setLED" -> requireBoolean(p0, OrkErrors.SET_LED_ENABLED_INVALID);
+            case "switchContainer" -> requireBoolean(p0, OrkErrors.SWITCH_CONTAINER_ENABLED_INVALID);
+            case "switchCoolingSystem" -> requireBoolean(p0, OrkErrors.SWITCH_COOLING_SYSTEM_ENABLED_INVALID);
+            case "setAirExhaustEnabled" -> requireBoolean(p0, OrkErrors.AIR_EXHAUST_ENABLED_INVALID);
             case "switchSocket" -> validateSockets(thing, p0);
             case "setPowerPct" -> {
                 if (!(p0 instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 200) {
-                    throw new OrkError("ERR_POWER_PCT_INVALID");
+                    throw new OrkError(OrkErrors.POWER_PCT_INVALID);
                 }
             }
             case "setUpfreqSpeed" -> {
                 if (!(p0 instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 10) {
-                    throw new OrkError("ERR_UPFREQ_SPEED_INVALID");
+                    throw new OrkError(OrkErrors.UPFREQ_SPEED_INVALID);
                 }
             }
             case "setupPools" -> validatePools(p0);
             case "updateFirmware" -> {
                 if (!(p0 instanceof String s) || s.isBlank()) {
-                    throw new OrkError("ERR_FIRMWARE_FILE_INVALID");
+                    throw new OrkError(OrkErrors.FIRMWARE_FILE_INVALID);
                 }
             }
             case "setTankEnabled" -> {
                 if (!(p0 instanceof Number n) || (n.intValue() != 1 && n.intValue() != 2)) {
-                    throw new OrkError("ERR_TANK_INDEX_INVALID");
+                    throw new OrkError(OrkErrors.TANK_INDEX_INVALID);
                 }
-                requireBoolean(params.size() > 1 ? params.get(1) : null, "ERR_TANK_ENABLED_INVALID");
+                requireBoolean(params.size() > 1 ? params.get(1) : null, OrkErrors.TANK_ENABLED_INVALID);
             }
             case "setTemperatureSettings", "setCoolingFanThreshold", "setLiquidSupplyTemperature" -> {
                 if (!(p0 instanceof Map<?, ?> m) || m.isEmpty()
                         || !m.values().stream().allMatch(v -> v instanceof Number)) {
-                    throw new OrkError(action.equals("setCoolingFanThreshold") ? "ERR_COOLING_FAN_THRESHOLD_INVALID"
-                            : "ERR_TEMPERATURE_SETTINGS_INVALID");
+                    throw new OrkError(action.equals("setCoolingFanThreshold") ? OrkErrors.COOLING_FAN_THRESHOLD_INVALID
+                            : OrkErrors.TEMPERATURE_SETTINGS_INVALID);
                 }
             }
             default -> {
@@ -120,24 +121,24 @@ public final class ActionCatalog {
 
     private static void validateSockets(SimThing thing, Object p0) {
         if (!(p0 instanceof List<?> list) || list.isEmpty()) {
-            throw new OrkError("ERR_SWITCH_SOCKET_ARGS_INVALID");
+            throw new OrkError(OrkErrors.SWITCH_SOCKET_ARGS_INVALID);
         }
         ContainerModel model = thing.role() instanceof ThingRole.Container c ? c.site().model() : null;
         for (Object item : list) {
             if (!(item instanceof List<?> t) || t.size() != 3) {
-                throw new OrkError("ERR_SWITCH_SOCKET_ARGS_INVALID");
+                throw new OrkError(OrkErrors.SWITCH_SOCKET_ARGS_INVALID);
             }
             if (!(t.get(0) instanceof String pdu) || !(pdu.equals("-1") || model != null
                     && model.pdus().contains(pdu))) {
-                throw new OrkError("ERR_SWITCH_SOCKET_PDU_INDEX_INVALID");
+                throw new OrkError(OrkErrors.SWITCH_SOCKET_PDU_INDEX_INVALID);
             }
             if (!(t.get(1) instanceof String socket) || !(socket.equals("-1") || model != null
                     && (pdu.equals("-1") ? model.pdus().stream().anyMatch(p -> model.sockets(p).contains(socket))
                     : model.sockets(pdu).contains(socket)))) {
-                throw new OrkError("ERR_SWITCH_SOCKET_SOCKET_INDEX_INVALID");
+                throw new OrkError(OrkErrors.SWITCH_SOCKET_SOCKET_INDEX_INVALID);
             }
             if (!(t.get(2) instanceof Boolean)) {
-                throw new OrkError("ERR_SWITCH_SOCKET_ENABLED_INVALID");
+                throw new OrkError(OrkErrors.SWITCH_SOCKET_ENABLED_INVALID);
             }
         }
     }
@@ -148,12 +149,12 @@ public final class ActionCatalog {
         }
         if (!(p0 instanceof Map<?, ?> m) || !(m.get("config") instanceof Map<?, ?> config)
                 || !(config.get("poolUrls") instanceof List<?> urls) || urls.isEmpty()) {
-            throw new OrkError("ERR_SETUP_POOLS_INVALID");
+            throw new OrkError(OrkErrors.SETUP_POOLS_INVALID);
         }
         for (Object u : urls) {
             if (!(u instanceof Map<?, ?> pool) || !(pool.get("url") instanceof String url) || url.isBlank()
                     || !(pool.get("workerName") instanceof String)) {
-                throw new OrkError("ERR_SETUP_POOLS_INVALID");
+                throw new OrkError(OrkErrors.SETUP_POOLS_INVALID);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim.actions;
 
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.Brand;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerControl;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
@@ -69,7 +70,7 @@ public final class ActionEffects implements ActionBook.Executor {
         Map<String, Object> outcome = new LinkedHashMap<>();
         try {
             if (rack == null) {
-                throw new OrkError("ERR_RACK_NOTFOUND");
+                throw new OrkError(OrkErrors.RACK_NOTFOUND);
             }
             if (rack.restarting(at) && !a.action.equals("rackReboot")) {
                 outcome.put("error", "CHANNEL_CLOSED");
@@ -87,7 +88,7 @@ public final class ActionEffects implements ActionBook.Executor {
             };
             outcome.put("result", result);
         } catch (OrkError e) {
-            outcome.put("error", e.code().startsWith("ERR_THING_CONNECTION") ? NOT_REACHABLE : "[HRPC_ERR]="
+            outcome.put("error", e.code().startsWith(OrkErrors.THING_CONNECTION) ? NOT_REACHABLE : "[HRPC_ERR]="
                     + e.code());
         }
         return outcome;
@@ -95,20 +96,20 @@ public final class ActionEffects implements ActionBook.Executor {
 
     private Object thingCall(SimThing thing, SimAction a, long at) {
         if (thing == null) {
-            throw new OrkError("ERR_THING_NOTFOUND");
+            throw new OrkError(OrkErrors.THING_NOTFOUND);
         }
         List<Object> params = a.params;
         Object p0 = params.isEmpty() ? null : params.get(0);
         return switch (thing.role()) {
             case ThingRole.Miner m -> minerCall(thing, m, a.action, p0, at);
             case ThingRole.Container c -> containerCall(c.site(), a.action, params, at);
-            default -> throw new OrkError("ERR_NO_IMPL");
+            default -> throw new OrkError(OrkErrors.NO_IMPL);
         };
     }
 
     private Object minerCall(SimThing thing, ThingRole.Miner role, String action, Object p0, long at) {
         if (live.miner(thing, live.sampleInstant(thing, at)).offline()) {
-            throw new OrkError("ERR_THING_CONNECTION_FAILURE");
+            throw new OrkError(OrkErrors.THING_CONNECTION_FAILURE);
         }
         MinerControl ctl = role.control();
         switch (action) {
@@ -129,11 +130,11 @@ public final class ActionEffects implements ActionBook.Executor {
             }
             case "updateFirmware" -> {
                 if (role.model().brand() == Brand.ANTMINER) {
-                    throw new OrkError("ERR_NO_IMPL");
+                    throw new OrkError(OrkErrors.NO_IMPL);
                 }
                 reboot(thing, ctl, at);
             }
-            default -> throw new OrkError("ERR_NO_IMPL");
+            default -> throw new OrkError(OrkErrors.NO_IMPL);
         }
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("success", true);
@@ -180,7 +181,7 @@ public final class ActionEffects implements ActionBook.Executor {
     @SuppressWarnings("unchecked")
     private Object containerCall(ContainerSite c, String action, List<Object> params, long at) {
         if (live.container(c, live.sampleInstant(c.thing(), at)).offline()) {
-            throw new OrkError("ERR_THING_CONNECTION_FAILURE");
+            throw new OrkError(OrkErrors.THING_CONNECTION_FAILURE);
         }
         ContainerControl ctl = c.control();
         Object p0 = params.isEmpty() ? null : params.get(0);
@@ -225,7 +226,7 @@ public final class ActionEffects implements ActionBook.Executor {
                 ctl.vendorSettings.set(at, Map.copyOf(merged));
             }
             case "resetCoolingSystem" -> ctl.cooling.set(at, true);
-            default -> throw new OrkError("ERR_NO_IMPL");
+            default -> throw new OrkError(OrkErrors.NO_IMPL);
         }
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("success", true);
@@ -248,7 +249,7 @@ public final class ActionEffects implements ActionBook.Executor {
         Map<String, Object> req = (Map<String, Object>) a.params.get(0);
         SimThing thing = site.thing(String.valueOf(req.get("id")));
         if (thing == null || !thing.rackId().equals(rack.id())) {
-            throw new OrkError("ERR_THING_NOTFOUND");
+            throw new OrkError(OrkErrors.THING_NOTFOUND);
         }
         Map<String, Object> before = new LinkedHashMap<>(thing.info());
         Map<String, Object> after = Boolean.TRUE.equals(req.get("forceOverwrite"))
@@ -256,7 +257,7 @@ public final class ActionEffects implements ActionBook.Executor {
         if (req.get("info") instanceof Map<?, ?> info) {
             after.putAll((Map<String, Object>) info);
         } else if (req.containsKey("info")) {
-            throw new OrkError("ERR_THING_INFO_INVALID");
+            throw new OrkError(OrkErrors.THING_INFO_INVALID);
         }
         after.put("createdAt", before.get("createdAt"));
         if (thing.role() instanceof ThingRole.Miner m) {
@@ -264,11 +265,11 @@ public final class ActionEffects implements ActionBook.Executor {
             String own = m.container() == null ? null : m.container().name();
             boolean toMaintenance = "maintenance".equals(container);
             if (!toMaintenance && container != null && !container.equals(own)) {
-                throw new OrkError("ERR_THING_VALIDATE_CONTAINER_INVALID");
+                throw new OrkError(OrkErrors.THING_VALIDATE_CONTAINER_INVALID);
             }
             Object pos = after.get("pos");
             if (pos != null && !pos.equals(m.pos())) {
-                throw new OrkError("ERR_THING_POS_EXISTS");
+                throw new OrkError(OrkErrors.THING_POS_EXISTS);
             }
             if (toMaintenance || own == null) {
                 after.remove("pos");
@@ -278,7 +279,7 @@ public final class ActionEffects implements ActionBook.Executor {
             m.control().maintenance.set(at, toMaintenance || own == null);
         }
         if (req.get("tags") != null && !(req.get("tags") instanceof List<?>)) {
-            throw new OrkError("ERR_THING_TAGS_INVALID");
+            throw new OrkError(OrkErrors.THING_TAGS_INVALID);
         }
         after.put("updatedAt", at);
         after.put("lastActionId", a.id);
@@ -308,56 +309,56 @@ public final class ActionEffects implements ActionBook.Executor {
         Map<String, Object> req = (Map<String, Object>) a.params.get(0);
         MinerModel model = MinerModel.ofType(rack.type());
         if (model == null) {
-            throw new OrkError("ERR_NO_IMPL");
+            throw new OrkError(OrkErrors.NO_IMPL);
         }
         String id = req.get("id") instanceof String given && !given.isEmpty() ? given
                 : Noise.alnum(Noise.hash(site.seed(), a.id, 0x5EEDL), 15);
         if (site.thing(id) != null) {
-            throw new OrkError("ERR_THING_WITH_ID_ALREADY_EXISTS");
+            throw new OrkError(OrkErrors.THING_WITH_ID_ALREADY_EXISTS);
         }
         String code = req.get("code") instanceof String c ? c : null;
         if (code != null && !code.matches(".*-\\d+$")) {
-            throw new OrkError("ERR_THING_CODE_INVALID");
+            throw new OrkError(OrkErrors.THING_CODE_INVALID);
         }
         if (req.containsKey("opts") && !(req.get("opts") instanceof Map<?, ?>)) {
-            throw new OrkError("ERR_THING_VALIDATE_OPTS_INVALID");
+            throw new OrkError(OrkErrors.THING_VALIDATE_OPTS_INVALID);
         }
         if (req.containsKey("info") && !(req.get("info") instanceof Map<?, ?>)) {
-            throw new OrkError("ERR_THING_INFO_INVALID");
+            throw new OrkError(OrkErrors.THING_INFO_INVALID);
         }
         if (req.get("tags") != null && !(req.get("tags") instanceof List<?>)) {
-            throw new OrkError("ERR_THING_TAGS_INVALID");
+            throw new OrkError(OrkErrors.THING_TAGS_INVALID);
         }
         Map<String, Object> opts = req.get("opts") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
         Map<String, Object> info = new LinkedHashMap<>(req.get("info") instanceof Map<?, ?> i
                 ? (Map<String, Object>) i : Map.of());
         Object container = info.get("container");
         if (container != null && !"maintenance".equals(container)) {
-            throw new OrkError("ERR_THING_VALIDATE_CONTAINER_INVALID");
+            throw new OrkError(OrkErrors.THING_VALIDATE_CONTAINER_INVALID);
         }
         info.remove("pos");
         Object mac = info.get("macAddress");
         if (mac != null) {
             if (!(mac instanceof String m) || !MAC.matcher(m).matches()) {
-                throw new OrkError("ERR_THING_MACADDRESS_INVALID");
+                throw new OrkError(OrkErrors.THING_MACADDRESS_INVALID);
             }
             if ((Integer.parseInt(m.substring(0, 2), 16) & 1) == 1) {
-                throw new OrkError("ERR_THING_MACADDRESS_MULTICAST");
+                throw new OrkError(OrkErrors.THING_MACADDRESS_MULTICAST);
             }
         }
         int maxCode = 0;
         for (SimThing t : rack.things()) {
             if (code != null && code.equals(t.code())) {
-                throw new OrkError("ERR_THING_WITH_CODE_ALREADY_EXISTS");
+                throw new OrkError(OrkErrors.THING_WITH_CODE_ALREADY_EXISTS);
             }
             if (mac != null && String.valueOf(mac).equalsIgnoreCase(String.valueOf(t.info().get("macAddress")))) {
-                throw new OrkError("ERR_THING_MACADDRESS_EXISTS");
+                throw new OrkError(OrkErrors.THING_MACADDRESS_EXISTS);
             }
             if (info.get("serialNum") != null && info.get("serialNum").equals(t.info().get("serialNum"))) {
-                throw new OrkError("ERR_THING_SERIALNUM_EXISTS");
+                throw new OrkError(OrkErrors.THING_SERIALNUM_EXISTS);
             }
             if (opts.get("address") != null && opts.get("address").equals(t.connection().get("address"))) {
-                throw new OrkError("ERR_THING_IP_ADDRESS_EXISTS");
+                throw new OrkError(OrkErrors.THING_IP_ADDRESS_EXISTS);
             }
             String c = t.code();
             maxCode = Math.max(maxCode, Integer.parseInt(c.substring(c.lastIndexOf('-') + 1)));
@@ -393,7 +394,7 @@ public final class ActionEffects implements ActionBook.Executor {
         Map<String, Object> query = (Map<String, Object>) ((Map<String, Object>) a.params.get(0)).get("query");
         SimThing thing = site.thing(String.valueOf(query.get("id")));
         if (thing == null || !thing.rackId().equals(rack.id())) {
-            throw new OrkError("ERR_THING_NOTFOUND");
+            throw new OrkError(OrkErrors.THING_NOTFOUND);
         }
         site.remove(thing);
         return 1;

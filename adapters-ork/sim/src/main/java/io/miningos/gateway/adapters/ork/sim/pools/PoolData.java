@@ -3,6 +3,7 @@ package io.miningos.gateway.adapters.ork.sim.pools;
 import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.live.MinerSample;
+import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
 import io.miningos.gateway.adapters.ork.sim.site.Noise;
 import io.miningos.gateway.adapters.ork.sim.site.PoolAccount;
@@ -53,11 +54,11 @@ public final class PoolData {
             case "transactions" -> transactions(account, start, end, Boolean.TRUE.equals(query.get("aggrHourly")), now);
             case "blocks" -> {
                 if (!account.poolType().equals("ocean")) {
-                    throw new IllegalArgumentException("ERR_KEY_INVALID");
+                    throw new IllegalArgumentException(OrkErrors.KEY_INVALID);
                 }
                 yield blocks(account, now);
             }
-            default -> throw new IllegalArgumentException("ERR_KEY_INVALID");
+            default -> throw new IllegalArgumentException(OrkErrors.KEY_INVALID);
         };
     }
 
