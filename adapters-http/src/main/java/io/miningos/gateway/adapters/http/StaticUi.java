@@ -88,7 +88,8 @@ public final class StaticUi {
      */
     boolean serve(Context ctx) {
         HandlerType method = ctx.method();
-        if ((method != HandlerType.GET && method != HandlerType.HEAD) || isApiPath(ctx.path())) {
+        if ((method != HandlerType.GET && method != HandlerType.HEAD) || isApiPath(ctx.path())
+                || hasDotSegment(ctx.path())) {
             return false;
         }
         Optional<Path> file = resolve(ctx.path());
@@ -101,6 +102,20 @@ public final class StaticUi {
         } catch (IOException e) {
             return false; // vanished or unreadable since it was resolved
         }
+    }
+
+    /**
+     * A path with a segment starting with {@code .} ({@code /.env}, {@code /.git/config}, {@code /.well-known/x})
+     * is never served, not even as the UI's index: a built UI has no such files, and one left in the folder (an
+     * editor's backup, a checkout's {@code .git}) must not leak. Encoded dots ({@code %2e}) count as dots.
+     */
+    static boolean hasDotSegment(String path) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.startsWith(".") || segment.regionMatches(true, 0, "%2e", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Path> resolve(String requestPath) {

@@ -115,6 +115,24 @@ class StaticUiTest {
     }
 
     @Test
+    void dotFilesAndDotFoldersAre404() throws IOException {
+        Files.writeString(folder.resolve(".env"), "DB_PASSWORD=hunter2");
+        Files.createDirectories(folder.resolve(".git"));
+        Files.writeString(folder.resolve(".git/config"), "[core] secret");
+        Files.createDirectories(folder.resolve(".well-known"));
+        Files.writeString(folder.resolve(".well-known/security.txt"), "Contact: x");
+        Files.createDirectories(folder.resolve("assets/.cache"));
+        Files.writeString(folder.resolve("assets/.cache/data"), "cached secret");
+        for (String path : List.of("/.env", "/.git/config", "/.git/", "/.well-known/security.txt",
+                "/assets/.cache/data", "/.htaccess", "/miners/.hidden", "/%2eenv", "/.%65nv")) {
+            TestServer.Reply reply = fetch(path);
+            Expect.error(reply, 404, "Not Found", "ERR_ROUTE_NOT_FOUND");
+        }
+        // A dot inside a name is no dotfile.
+        assertEquals(200, fetch("/assets/main.3f9a1c2b.js").status());
+    }
+
+    @Test
     void aFolderWithoutIndexIsRefused() throws IOException {
         Path empty = Files.createTempDirectory("empty-ui");
         assertThrows(IllegalArgumentException.class, () -> new StaticUi(empty));
