@@ -121,4 +121,20 @@ class OrkRequestsTest {
         orks.read("getThingConf", PAYLOAD, Gathering.map()).join();
         assertEquals(2, cluster.calls.get());
     }
+
+    @Test
+    void aPayloadWithACodeRunningOperatorReachesNoOrkAndNoCache() {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]");
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        Map<String, Object> payload = Map.of("queries", List.of(Map.of("type", "voting",
+                "opts", Map.of("query", Map.of("$where", "sleep(1e9)")))));
+        for (Runnable call : List.<Runnable>of(
+                () -> orks.cachedRead(ROUTE, "queryActions", payload, Gathering.map(), false),
+                () -> orks.read("queryActions", payload, Gathering.map()),
+                () -> orks.write("pushAction", payload, Gathering.map(), List.of(ROUTE)))) {
+            assertEquals("ERR_QUERY_OPERATOR_NOT_ALLOWED",
+                    assertThrows(io.miningos.gateway.domain.error.DomainException.class, call::run).code());
+        }
+        assertEquals(0, cluster.calls.get());
+    }
 }

@@ -1,7 +1,6 @@
 package io.miningos.gateway.application.things.port.in;
 
 import io.miningos.gateway.application.ork.OrkPayload;
-import io.miningos.gateway.application.ork.QueryOperators;
 import io.miningos.gateway.domain.error.DomainException;
 
 import java.util.Map;
@@ -26,8 +25,6 @@ public record ListThingsQuery(Map<String, Object> query, String status, Long off
         if (limit != null && (limit < 0 || limit > MAX_LIMIT)) {
             throw DomainException.invalid(LIMIT_INVALID);
         }
-        QueryOperators.requireAllowed(query);
-        QueryOperators.requireAllowed(sort);
     }
 
     public Map<String, Object> payload() {
