@@ -140,7 +140,7 @@ class OrkWriteRoutesTest {
             TestGateway.Response added = gateway.send("POST", "/auth/thing/comment", fieldOperator,
                     "{\"rackId\":\"miner-am-s21-shelf-1\",\"thingId\":\"m-1\",\"comment\":\"Replaced PSU\","
                             + "\"pos\":\"2-3_b2\"}");
-            assertEquals(json("[{\"success\":1},{\"success\":0}]"), added.json());
+            assertEquals(json("[{\"success\":1},{\"success\":0}]"), added.json(), "no ORK holds m-1: all asked");
         });
         assertEquals(json("{\"rackId\":\"miner-am-s21-shelf-1\",\"thingId\":\"m-1\",\"pos\":\"2-3_b2\","
                 + "\"comment\":\"Replaced PSU\",\"user\":\"field.operator@example.com\"}"),
@@ -162,18 +162,51 @@ class OrkWriteRoutesTest {
     }
 
     @Test
-    void setGlobalConfigSendsOnlyTheFlagAndReportsEachOrk() {
+    void aCommentGoesOnlyToTheOrkThatHoldsTheThingInThatRack() {
+        // the same rack id on both ORKs; only the second holds the thing (the first would answer 0 first)
+        one.on("listThings", answer("[]"));
+        two.on("listThings", request -> answer(request.path("query").path("id").asText().equals("m-9")
+                ? "[{\"id\":\"m-9\",\"rack\":\"miner-am-s21-shelf-1\"}]" : "[]"));
+        one.on("saveThingComment", answer("0"));
+        two.on("saveThingComment", answer("1"));
+        TestGateway.Response added = send("POST", "/auth/thing/comment",
+                "{\"rackId\":\"miner-am-s21-shelf-1\",\"thingId\":\"m-9\",\"comment\":\"fan noisy\"}");
+        assertEquals(json("[{\"success\":1}]"), added.json());
+        assertEquals(null, added.orkFailures());
+        assertTrue(one.calls("saveThingComment").isEmpty(), "the ORK without the thing is not asked");
+        assertEquals(json("{\"query\":{\"id\":\"m-9\"},\"fields\":{\"id\":1}}"),
+                two.lastCall("listThings").request());
+
+        two.on("deleteThingComment", answer("1"));
+        assertEquals(json("[{\"success\":1}]"), send("DELETE", "/auth/thing/comment",
+                "{\"rackId\":\"miner-am-s21-shelf-1\",\"thingId\":\"m-9\",\"id\":\"c-1\"}").json());
+        assertTrue(one.calls("deleteThingComment").isEmpty());
+    }
+
+    @Test
+    void setGlobalConfigSendsOnlyTheFlagAndAnswersEachOrksConfigUnderSuccess() {
         one.on("setGlobalConfig", answer("{\"isAutoSleepAllowed\":false,\"nominalSiteMinerCapacity\":4232}"));
         two.on("setGlobalConfig", error("ERR_GLOBAL_CONFIG_NOT_FOUND"));
         assertInvalidates("/auth/global-config", "getGlobalConfig", () -> {
             TestGateway.Response response = send("POST", "/auth/global-config",
                     "{\"data\":{\"isAutoSleepAllowed\":false,\"nominalSiteMinerCapacity\":1}}");
             assertEquals(200, response.status());
-            assertEquals(json("[{\"success\":true},{\"success\":false,"
-                    + "\"error\":\"[HRPC_ERR]=ERR_GLOBAL_CONFIG_NOT_FOUND\"}]"), response.json());
+            // the shipped UI tests data.success (Views/Settings/Settings.tsx)
+            assertEquals("{\"success\":[{\"isAutoSleepAllowed\":false,\"nominalSiteMinerCapacity\":4232},[]]}",
+                    response.body());
             assertEquals("cluster-2=ERR_GLOBAL_CONFIG_NOT_FOUND", response.orkFailures());
         });
         assertEquals(json("{\"isAutoSleepAllowed\":false}"), one.lastCall("setGlobalConfig").request());
+    }
+
+    @Test
+    void setGlobalConfigThatNoOrkAppliedIsAnError() {
+        one.on("setGlobalConfig", error("ERR_GLOBAL_CONFIG_NOT_FOUND"));
+        two.on("setGlobalConfig", FakeOrk.unreachable());
+        TestGateway.Response response = send("POST", "/auth/global-config", "{\"data\":{\"isAutoSleepAllowed\":true}}");
+        assertEquals(502, response.status(), response.body());
+        assertEquals("ERR_ORK_UNAVAILABLE", response.errorCode());
+        assertEquals("cluster-1=ERR_GLOBAL_CONFIG_NOT_FOUND, cluster-2=unavailable", response.orkFailures());
     }
 
     @Test
@@ -221,14 +254,26 @@ class OrkWriteRoutesTest {
         assertTrue(request.get("authPerms").isArray() && request.get("authPerms").get(0).asText().contains(":"));
     }
 
+    private static String holding(long id, String store) {
+        return "[{\"type\":\"" + store + "\",\"action\":{\"id\":" + id + ",\"action\":\"rackReboot\"}}]";
+    }
+
     @Test
-    void voteSendsBareCapabilityNames() {
+    void voteSendsBareCapabilityNamesToTheOrkHoldingTheAction() {
         String manager = gateway.tokenForRole("site_manager");
+        one.on("getActionsBatch", answer(holding(1718036711905L, "voting")));
         one.on("voteAction", answer("1"));
         two.on("voteAction", error("ERR_ACTION_ID_NOT_FOUND"));
-        assertInvalidatesActions(() -> assertEquals(json("[{\"success\":true},{\"success\":false,"
-                + "\"error\":\"[HRPC_ERR]=ERR_ACTION_ID_NOT_FOUND\"}]"), gateway.send("PUT",
-                "/auth/actions/voting/1718036711905/vote", manager, "{\"approve\":true}").json()));
+        assertInvalidatesActions(() -> {
+            TestGateway.Response response = gateway.send("PUT", "/auth/actions/voting/1718036711905/vote", manager,
+                    "{\"approve\":true}");
+            // the shipped UI tests _head(data).success === 1 (hooks/useProcessActions.ts)
+            assertEquals("[{\"success\":1}]", response.body());
+            assertEquals(null, response.orkFailures());
+        });
+        assertTrue(two.calls("getActionsBatch").stream().anyMatch(call -> call.request()
+                .equals(json("{\"ids\":[\"1718036711905\"]}"))), "every ORK is asked where the action lives");
+        assertTrue(two.calls("voteAction").isEmpty(), "the ORK without the action is not asked");
         JsonNode request = one.lastCall("voteAction").request();
         assertEquals(1718036711905L, request.get("id").asLong());
         assertTrue(request.get("id").isIntegralNumber());
@@ -239,26 +284,84 @@ class OrkWriteRoutesTest {
     }
 
     @Test
-    void cancelListsEachOrksPerIdOutcomes() {
-        one.on("cancelActionsBatch", answer("[{\"id\":\"1\",\"success\":true}]"));
-        two.on("cancelActionsBatch", answer("[{\"id\":\"1\",\"success\":false,"
-                + "\"error\":\"ERR_CANCEL_BATCH_ACTION-ID-1 ERR_ACTION_ID_NOT_FOUND\"}]"));
-        assertInvalidatesActions(() -> assertEquals(json("[{\"id\":\"1\",\"success\":true},{\"id\":\"1\","
-                + "\"success\":false,\"error\":\"ERR_CANCEL_BATCH_ACTION-ID-1 ERR_ACTION_ID_NOT_FOUND\"}]"),
-                send("DELETE", "/auth/actions/voting/cancel?ids=1", null).json()));
-        assertEquals(json("{\"ids\":[\"1\"],\"voter\":\"admin@example.com\"}"),
-                one.lastCall("cancelActionsBatch").request());
+    void aVoteOnAnActionOfTheSecondOrkIsNotSpoiltByTheFirst() {
+        one.on("getActionsBatch", answer("[]"));
+        one.on("voteAction", error("ERR_ACTION_ID_NOT_FOUND"));
+        two.on("getActionsBatch", answer(holding(7, "voting")));
+        two.on("voteAction", answer("1"));
+        assertEquals("[{\"success\":1}]", send("PUT", "/auth/actions/voting/7/vote", "{\"approve\":false}").body());
+        assertTrue(one.calls("voteAction").isEmpty());
     }
 
-    /** A cached read is served from the cache until {@code write} runs, and asks the ORKs again after it. */
+    @Test
+    void aVoteOnAnActionNoOrkHoldsGoesToEveryOrkAndSaysWhy() {
+        one.on("getActionsBatch", answer("[]"));
+        two.on("getActionsBatch", FakeOrk.unreachable());
+        one.on("voteAction", error("ERR_ACTION_ID_NOT_FOUND"));
+        two.on("voteAction", FakeOrk.unreachable());
+        TestGateway.Response response = send("PUT", "/auth/actions/voting/7/vote", "{\"approve\":true}");
+        assertEquals(200, response.status());
+        assertEquals(json("[{\"success\":false,\"error\":\"[HRPC_ERR]=ERR_ACTION_ID_NOT_FOUND\","
+                + "\"errors\":[\"[HRPC_ERR]=ERR_ACTION_ID_NOT_FOUND\"]},"
+                + "{\"success\":false,\"error\":\"ERR_ORK_UNAVAILABLE\",\"errors\":[\"ERR_ORK_UNAVAILABLE\"]}]"),
+                response.json());
+        assertEquals("cluster-1=ERR_ACTION_ID_NOT_FOUND, cluster-2=unavailable", response.orkFailures());
+    }
+
+    @Test
+    void cancelSendsEachOrkTheIdsItHoldsAndListsItsOutcomesUnderRes() {
+        one.on("getActionsBatch", answer(holding(1, "voting")));
+        two.on("getActionsBatch", answer(holding(2, "voting")));
+        one.on("cancelActionsBatch", answer("[{\"id\":\"1\",\"success\":true}]"));
+        two.on("cancelActionsBatch", answer("[{\"id\":\"2\",\"success\":false,"
+                + "\"error\":\"ERR_CANCEL_BATCH_ACTION-ID-2 ERR_CALLER_NOT_CREATOR\"}]"));
+        assertInvalidatesActions(() -> assertEquals(json("[{\"res\":[{\"id\":\"1\",\"success\":true}]},"
+                + "{\"res\":[{\"id\":\"2\",\"success\":false,"
+                + "\"error\":\"ERR_CANCEL_BATCH_ACTION-ID-2 ERR_CALLER_NOT_CREATOR\"}]}]"),
+                send("DELETE", "/auth/actions/voting/cancel?ids=1,2", null).json()));
+        assertEquals(json("{\"ids\":[\"1\"],\"voter\":\"admin@example.com\"}"),
+                one.lastCall("cancelActionsBatch").request());
+        assertEquals(json("{\"ids\":[\"2\"],\"voter\":\"admin@example.com\"}"),
+                two.lastCall("cancelActionsBatch").request());
+    }
+
+    @Test
+    void cancellingAnActionOfTheSecondOrkAnswersItsOutcomeFirst() {
+        // the shipped UI reads result[0].res[0].success (ActionCardHeaderButtons.tsx)
+        two.on("getActionsBatch", answer(holding(5, "voting")));
+        two.on("cancelActionsBatch", answer("[{\"id\":\"5\",\"success\":true}]"));
+        one.on("cancelActionsBatch", FakeOrk.unreachable());
+        TestGateway.Response response = send("DELETE", "/auth/actions/voting/cancel?ids=5", null);
+        assertEquals("[{\"res\":[{\"id\":\"5\",\"success\":true}]}]", response.body());
+        assertTrue(one.calls("cancelActionsBatch").isEmpty());
+    }
+
+    @Test
+    void idsNoOrkHoldsAreCancelledEverywhereAndAFailedOrkReportsEachIdItWasSent() {
+        one.on("cancelActionsBatch", answer("[{\"id\":\"9\",\"success\":false,"
+                + "\"error\":\"ERR_CANCEL_BATCH_ACTION-ID-9 ERR_ACTION_ID_NOT_FOUND\"}]"));
+        two.on("cancelActionsBatch", FakeOrk.unreachable());
+        TestGateway.Response response = send("DELETE", "/auth/actions/voting/cancel?ids=9", null);
+        assertEquals(json("[{\"res\":[{\"id\":\"9\",\"success\":false,"
+                + "\"error\":\"ERR_CANCEL_BATCH_ACTION-ID-9 ERR_ACTION_ID_NOT_FOUND\"}]},"
+                + "{\"res\":[{\"id\":\"9\",\"success\":false,\"error\":\"ERR_ORK_UNAVAILABLE\"}]}]"),
+                response.json());
+        assertEquals("cluster-2=unavailable", response.orkFailures());
+    }
+
+    /**
+     * A cached read is served from the cache until {@code write} runs, and asks the ORKs again after it (counted
+     * from the end of the write: a write may look up where its target lives with the same ORK method).
+     */
     private void assertInvalidates(String read, String orkMethod, Runnable write) {
         assertEquals(200, send("GET", read, null).status());
         int before = one.calls(orkMethod).size();
         send("GET", read, null);
         assertEquals(before, one.calls(orkMethod).size(), "served from the cache");
         write.run();
+        int afterWrite = one.calls(orkMethod).size();
         send("GET", read, null);
-        assertEquals(before + 1, one.calls(orkMethod).size(), "asked again after the write");
+        assertEquals(afterWrite + 1, one.calls(orkMethod).size(), "asked again after the write");
     }
 
     private void assertInvalidatesActions(Runnable write) {
@@ -268,12 +371,12 @@ class OrkWriteRoutesTest {
             send("GET", path, null);
             send("GET", path, null);
         });
-        Map<String, Integer> before = new LinkedHashMap<>();
-        reads.forEach((path, method) -> before.put(method, one.calls(method).size()));
         write.run();
+        Map<String, Integer> afterWrite = new LinkedHashMap<>();
+        reads.forEach((path, method) -> afterWrite.put(method, one.calls(method).size()));
         reads.forEach((path, method) -> send("GET", path, null));
         for (String method : List.of("queryActions", "getActionsBatch", "getAction")) {
-            assertEquals(before.get(method) + 1, one.calls(method).size(), method + " asked again after the write");
+            assertEquals(afterWrite.get(method) + 1, one.calls(method).size(), method + " asked again after the write");
         }
     }
 

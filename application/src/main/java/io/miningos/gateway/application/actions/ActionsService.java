@@ -8,6 +8,7 @@ import io.miningos.gateway.application.actions.port.in.PushActionCommand;
 import io.miningos.gateway.application.actions.port.in.PushActionsBatchCommand;
 import io.miningos.gateway.application.ork.EntryRule;
 import io.miningos.gateway.application.ork.Gathering;
+import io.miningos.gateway.application.ork.OrkHolders;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
@@ -17,7 +18,9 @@ import io.miningos.gateway.domain.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +50,18 @@ public final class ActionsService implements ActionsUseCase {
         case OrkReply.Failed failed -> List.of(notPushed(failed));
     };
 
+    /**
+     * voteAction: the ORK's answer ({@code 1}) as {@code success}, which the shipped UI tests with
+     * {@code === 1}; a failure also lists its message in {@code errors}, which the UI shows.
+     */
     static final EntryRule VOTED = (reply, codec) -> switch (reply) {
-        case OrkReply.Answered answered -> List.of(Map.of("success", true));
-        case OrkReply.Failed failed -> List.of(unsuccessful(failed));
-    };
-
-    /** cancelActionsBatch: the ORK answers one {@code {id, success, error?}} per id; they become the entries. */
-    static final EntryRule CANCELLED = (reply, codec) -> switch (reply) {
-        case OrkReply.Answered answered -> codec.read(answered.answer()) instanceof List<?> outcomes
-                ? new ArrayList<Object>(outcomes) : List.of(Map.of("success", true));
-        case OrkReply.Failed failed -> List.of(unsuccessful(failed));
+        case OrkReply.Answered answered ->
+                List.of(Collections.singletonMap("success", codec.read(answered.answer())));
+        case OrkReply.Failed failed -> {
+            Map<String, Object> entry = unsuccessful(failed);
+            entry.put("errors", List.of(failed.failure().clientMessage()));
+            yield List.of(entry);
+        }
     };
 
     /** getActionsBatch: each ORK answers the actions it has (an array); those are concatenated. */
@@ -118,7 +123,10 @@ public final class ActionsService implements ActionsUseCase {
         return orks.write("pushActionsBatch", payload, Gathering.each(PUSHED_BATCH), READS);
     }
 
-    /** Votes carry bare capability names: the ORK checks that they cover the action's required types. */
+    /**
+     * Votes carry bare capability names: the ORK checks that they cover the action's required types. The vote goes
+     * to the ORKs that hold the action (every ORK when none is known to).
+     */
     @Override
     public CompletableFuture<GatheredAnswer> vote(Caller caller, long id, boolean approve) {
         caller.requireWrite();
@@ -127,15 +135,82 @@ public final class ActionsService implements ActionsUseCase {
         }
         Map<String, Object> payload = OrkPayload.builder().put("id", id).put("approve", approve)
                 .put("voter", caller.email()).put("authPerms", caller.permissions().capabilities()).build();
-        return orks.write("voteAction", payload, Gathering.each(VOTED), READS);
+        String target = Long.toString(id);
+        return holders(List.of(target)).thenCompose(holders -> {
+            Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
+            holders.of(target).forEach(orkId -> payloads.put(orkId, payload));
+            return orks.writeTo("voteAction", payloads, Gathering.each(VOTED), READS);
+        });
     }
 
-    /** Only the creator may cancel, and only while voting: the ORK checks {@code voter}. */
+    /**
+     * Only the creator may cancel, and only while voting: the ORK checks {@code voter}. Each ORK is sent the ids it
+     * holds (ids no ORK is known to hold go to every ORK); each ORK asked gives one {@code {res: [...]}} entry.
+     */
     @Override
     public CompletableFuture<GatheredAnswer> cancel(Caller caller, ActionIds ids) {
         caller.requireWrite();
-        Map<String, Object> payload = Map.of("ids", ids.ids(), "voter", caller.email());
-        return orks.write("cancelActionsBatch", payload, Gathering.each(CANCELLED), READS);
+        return holders(ids.ids()).thenCompose(holders -> {
+            Map<String, List<String>> idsByOrk = new LinkedHashMap<>();
+            for (String id : ids.ids()) {
+                holders.of(normalId(id)).forEach(orkId -> idsByOrk.computeIfAbsent(orkId, k -> new ArrayList<>())
+                        .add(id));
+            }
+            Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
+            idsByOrk.forEach((orkId, its) -> payloads.put(orkId, Map.of("ids", its, "voter", caller.email())));
+            return orks.writeTo("cancelActionsBatch", payloads, Gathering.each(cancelled(idsByOrk)), READS);
+        });
+    }
+
+    /**
+     * cancelActionsBatch: the ORK's per-id outcomes {@code [{id, success, error?}]} as sent, under {@code res}
+     * (the Node gateway's entry, which the shipped UI reads as {@code result[0].res[0].success}); a failed ORK
+     * gives {@code {id, success: false, error}} for each id it was sent.
+     */
+    static EntryRule cancelled(Map<String, List<String>> idsByOrk) {
+        return (reply, codec) -> switch (reply) {
+            case OrkReply.Answered answered ->
+                    List.of(Collections.singletonMap("res", codec.read(answered.answer())));
+            case OrkReply.Failed failed -> {
+                List<Object> outcomes = new ArrayList<>();
+                for (String id : idsByOrk.getOrDefault(failed.orkId(), List.of())) {
+                    Map<String, Object> outcome = new LinkedHashMap<>();
+                    outcome.put("id", id);
+                    outcome.putAll(unsuccessful(failed));
+                    outcomes.add(outcome);
+                }
+                yield List.of(Map.of("res", outcomes));
+            }
+        };
+    }
+
+    /** Which ORKs hold the given actions: every ORK's {@code getActionsBatch} answer. */
+    private CompletableFuture<OrkHolders> holders(List<String> ids) {
+        return orks.askEvery("getActionsBatch", Map.of("ids", ids))
+                .thenApply(replies -> OrkHolders.read(replies, orks.codec(), ActionsService::actionIdsIn));
+    }
+
+    /** The ids of the actions in a {@code getActionsBatch} answer ({@code [{type, action: {id, ...}}]}). */
+    static List<String> actionIdsIn(Object answer) {
+        List<String> ids = new ArrayList<>();
+        if (answer instanceof List<?> found) {
+            for (Object item : found) {
+                if (item instanceof Map<?, ?> entry && entry.get("action") instanceof Map<?, ?> action
+                        && action.get("id") != null) {
+                    ids.add(normalId(String.valueOf(action.get("id"))));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Ids compare as numbers ({@code 007} is {@code 7}); anything else as written. */
+    private static String normalId(String id) {
+        try {
+            return new BigInteger(id.trim()).toString();
+        } catch (NumberFormatException e) {
+            return id;
+        }
     }
 
     private static Map<String, Object> notPushed(OrkReply.Failed failed) {

@@ -31,24 +31,38 @@ public final class Gathering {
 
     private final EntryRule rule;
     private final boolean needsAnAnswer;
+    /** When set, the map is sent as the value of this one key of an object. */
+    private final String key;
 
-    private Gathering(EntryRule rule, boolean needsAnAnswer) {
+    private Gathering(EntryRule rule, boolean needsAnAnswer, String key) {
         this.rule = rule;
         this.needsAnAnswer = needsAnAnswer;
+        this.key = key;
     }
 
     public static Gathering map() {
-        return new Gathering(null, true);
+        return new Gathering(null, true, null);
+    }
+
+    /**
+     * The map as the value of {@code key} in an object, e.g. {@code {"success": [<each ORK's answer>]}} (what the
+     * shipped UI reads of {@code POST /auth/global-config}); fails like {@link #map()} when every ORK failed.
+     */
+    public static Gathering mapUnder(String key) {
+        if (!key.matches("[A-Za-z]+")) {
+            throw new IllegalArgumentException("a plain key: " + key);
+        }
+        return new Gathering(null, true, key);
     }
 
     /** Each-style whose entry rule also describes failures (writes, settings): answers even if every ORK failed. */
     public static Gathering each(EntryRule rule) {
-        return new Gathering(Objects.requireNonNull(rule, "rule"), false);
+        return new Gathering(Objects.requireNonNull(rule, "rule"), false, null);
     }
 
     /** Each-style read that is meaningless without any answer (it fails, and is not cached, if every ORK failed). */
     public static Gathering eachOfAnswers(EntryRule rule) {
-        return new Gathering(Objects.requireNonNull(rule, "rule"), true);
+        return new Gathering(Objects.requireNonNull(rule, "rule"), true, null);
     }
 
     public GatheredAnswer gather(List<OrkReply> replies, JsonCodec codec) {
@@ -65,7 +79,7 @@ public final class Gathering {
             throw new OrksUnavailableException(failures);
         }
         RawJson body = rule == null ? mapBody(replies) : eachBody(replies, codec);
-        return new GatheredAnswer(body, failures);
+        return new GatheredAnswer(key == null ? body : under(key, body), failures);
     }
 
     private static RawJson mapBody(List<OrkReply> replies) {
@@ -94,6 +108,15 @@ public final class Gathering {
         }
         body[at] = ']';
         return RawJson.wrap(body);
+    }
+
+    private static RawJson under(String key, RawJson body) {
+        byte[] head = ("{\"" + key + "\":").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[head.length + body.length() + 1];
+        System.arraycopy(head, 0, out, 0, head.length);
+        body.copyInto(out, head.length);
+        out[out.length - 1] = '}';
+        return RawJson.wrap(out);
     }
 
     private RawJson eachBody(List<OrkReply> replies, JsonCodec codec) {

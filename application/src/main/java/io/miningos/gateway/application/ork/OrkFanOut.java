@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,23 +56,40 @@ public final class OrkFanOut {
 
     /** One reply per configured ORK, in configuration order. */
     public CompletableFuture<List<OrkReply>> askAll(String method, RawJson request) {
-        return new Round(method, request, cluster.orkIds()).start();
+        Map<String, RawJson> requests = new LinkedHashMap<>();
+        cluster.orkIds().forEach(id -> requests.put(id, request));
+        return new Round(method, requests).start();
+    }
+
+    /**
+     * Asks only some ORKs, each its own request (a write addressed to the ORKs that hold its target): one reply per
+     * ORK asked, in configuration order whatever the map's order. Ids that are not configured are ignored.
+     */
+    public CompletableFuture<List<OrkReply>> ask(String method, Map<String, RawJson> requests) {
+        Map<String, RawJson> ordered = new LinkedHashMap<>();
+        for (String id : cluster.orkIds()) {
+            RawJson request = requests.get(id);
+            if (request != null) {
+                ordered.put(id, request);
+            }
+        }
+        return new Round(method, ordered).start();
     }
 
     /** One fan-out: a sliding window of calls, the next one starting as soon as one finishes. */
     private final class Round {
         private final String method;
-        private final RawJson request;
+        private final List<RawJson> requests;
         private final List<String> ids;
         private final OrkReply[] replies;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger remaining;
         private final CompletableFuture<List<OrkReply>> done = new CompletableFuture<>();
 
-        Round(String method, RawJson request, List<String> ids) {
+        Round(String method, Map<String, RawJson> requests) {
             this.method = method;
-            this.request = request;
-            this.ids = List.copyOf(ids);
+            this.ids = List.copyOf(requests.keySet());
+            this.requests = List.copyOf(requests.values());
             this.replies = new OrkReply[this.ids.size()];
             this.remaining = new AtomicInteger(this.ids.size());
         }
@@ -95,7 +114,7 @@ public final class OrkFanOut {
             CompletableFuture<RawJson> call;
             try {
                 // The cluster enforces the timeout; this backstop only makes sure a round always ends.
-                call = cluster.call(orkId, method, request, timeout).copy()
+                call = cluster.call(orkId, method, requests.get(index), timeout).copy()
                         .orTimeout(timeout.toMillis() + BACKSTOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);

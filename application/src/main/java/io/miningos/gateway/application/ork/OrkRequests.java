@@ -7,6 +7,7 @@ import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.JsonCodec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +66,29 @@ public final class OrkRequests {
         return fanOut.askAll(method, request)
                 .whenComplete((replies, failure) -> invalidates.forEach(cache::invalidate))
                 .thenApply(replies -> gathering.gather(replies, codec));
+    }
+
+    /**
+     * A write sent only to the given ORKs, each with its own payload (a write addressed to the ORKs that hold its
+     * target); invalidation as {@link #write}.
+     */
+    public CompletableFuture<GatheredAnswer> writeTo(String method, Map<String, Map<String, Object>> payloads,
+                                                     Gathering gathering, List<String> invalidates) {
+        Map<String, RawJson> requests = new LinkedHashMap<>();
+        payloads.forEach((orkId, payload) -> requests.put(orkId, codec.write(payload)));
+        return fanOut.ask(method, requests)
+                .whenComplete((replies, failure) -> invalidates.forEach(cache::invalidate))
+                .thenApply(replies -> gathering.gather(replies, codec));
+    }
+
+    /** Every ORK's reply to an uncached question a use case decides from (e.g. which ORK holds an action). */
+    public CompletableFuture<List<OrkReply>> askEvery(String method, Map<String, Object> payload) {
+        return fanOut.askAll(method, codec.write(payload));
+    }
+
+    /** The configured ORKs, in configuration order. */
+    public List<String> orkIds() {
+        return fanOut.orkIds();
     }
 
     private CompletableFuture<GatheredAnswer> ask(String method, RawJson request, Gathering gathering) {

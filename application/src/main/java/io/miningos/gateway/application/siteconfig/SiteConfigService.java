@@ -1,15 +1,12 @@
 package io.miningos.gateway.application.siteconfig;
 
-import io.miningos.gateway.application.ork.EntryRule;
 import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkPayload;
-import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.siteconfig.port.in.SiteConfigUseCase;
 import io.miningos.gateway.domain.caller.Caller;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,18 +15,6 @@ import java.util.concurrent.CompletableFuture;
 public final class SiteConfigService implements SiteConfigUseCase {
 
     public static final String GLOBAL_CONFIG = "/auth/global-config";
-
-    static final EntryRule APPLIED = (reply, codec) -> {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        switch (reply) {
-            case OrkReply.Answered answered -> entry.put("success", true);
-            case OrkReply.Failed failed -> {
-                entry.put("success", false);
-                entry.put("error", failed.failure().clientMessage());
-            }
-        }
-        return List.of(entry);
-    };
 
     private final OrkRequests orks;
 
@@ -43,11 +28,15 @@ public final class SiteConfigService implements SiteConfigUseCase {
                 Gathering.map(), refresh);
     }
 
-    /** Only {@code isAutoSleepAllowed} is sent: it is the one setting an ORK accepts here. */
+    /**
+     * Only {@code isAutoSleepAllowed} is sent: it is the one setting an ORK accepts here. The answer is the Node
+     * gateway's {@code {success: [<each ORK's updated config>]}}, which the shipped UI tests with
+     * {@code data.success}; when every ORK failed it is an error, as for a map read, so that nothing reads as done.
+     */
     @Override
     public CompletableFuture<GatheredAnswer> setAutoSleepAllowed(Caller caller, boolean allowed) {
         caller.require(FEATURES_WRITE);
-        return orks.write("setGlobalConfig", Map.of("isAutoSleepAllowed", allowed), Gathering.each(APPLIED),
+        return orks.write("setGlobalConfig", Map.of("isAutoSleepAllowed", allowed), Gathering.mapUnder("success"),
                 List.of(GLOBAL_CONFIG));
     }
 }

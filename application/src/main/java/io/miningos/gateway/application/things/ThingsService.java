@@ -2,6 +2,7 @@ package io.miningos.gateway.application.things;
 
 import io.miningos.gateway.application.ork.EntryRule;
 import io.miningos.gateway.application.ork.Gathering;
+import io.miningos.gateway.application.ork.OrkHolders;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
@@ -13,6 +14,7 @@ import io.miningos.gateway.application.things.port.in.ThingsUseCase;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +90,37 @@ public final class ThingsService implements ThingsUseCase {
         return orks.write("saveWrkSettings", payload, Gathering.each(SUCCESS_OR_ERROR), List.of());
     }
 
-    /** Comments are part of every thing that {@code list-things} returns, so a comment write refreshes it. */
+    /**
+     * Comments are part of every thing that {@code list-things} returns, so a comment write refreshes it. The write
+     * goes to the ORKs that hold the thing in that rack (every ORK when none is known to): an ORK without it would
+     * answer {@code 0}, which must not stand before the holder's {@code 1}.
+     */
     @Override
     public CompletableFuture<GatheredAnswer> comment(Caller caller, ThingCommentCommand command) {
         caller.require(COMMENTS_WRITE);
-        return orks.write(command.operation().orkMethod(), command.payload(caller.email()),
-                Gathering.each(SUCCESS_OR_ERROR), List.of(LIST_THINGS));
+        Map<String, Object> payload = command.payload(caller.email());
+        Map<String, Object> lookup = Map.of("query", Map.of("id", command.thingId()), "fields", Map.of("id", 1));
+        return orks.askEvery("listThings", lookup)
+                .thenApply(replies -> OrkHolders.read(replies, orks.codec(), ThingsService::racksIn))
+                .thenCompose(holders -> {
+                    Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
+                    holders.of(command.rackId()).forEach(orkId -> payloads.put(orkId, payload));
+                    return orks.writeTo(command.operation().orkMethod(), payloads, Gathering.each(SUCCESS_OR_ERROR),
+                            List.of(LIST_THINGS));
+                });
+    }
+
+    /** The racks of the things in a {@code listThings} answer (every thing carries its {@code rack}). */
+    static List<String> racksIn(Object answer) {
+        List<String> racks = new ArrayList<>();
+        if (answer instanceof List<?> things) {
+            for (Object thing : things) {
+                if (thing instanceof Map<?, ?> t && t.get("rack") instanceof String rack) {
+                    racks.add(rack);
+                }
+            }
+        }
+        return racks;
     }
 
     static String required(String value, String code) {

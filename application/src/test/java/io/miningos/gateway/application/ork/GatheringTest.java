@@ -51,6 +51,16 @@ class GatheringTest {
     }
 
     @Test
+    void mapUnderAKeyIsTheSameMapInAnObject() {
+        GatheredAnswer gathered = Gathering.mapUnder("success").gather(List.of(answer("a", "{\"x\":1}"),
+                failure("b", OrkFailure.Cause.UNREACHABLE, "")), codec);
+        assertEquals("{\"success\":[{\"x\":1},[]]}", gathered.body().text());
+        assertEquals(List.of("b"), gathered.failures().stream().map(OrkFailure::orkId).toList());
+        assertThrows(OrksUnavailableException.class, () -> Gathering.mapUnder("success").gather(
+                List.of(failure("a", OrkFailure.Cause.TIMEOUT, "")), codec));
+    }
+
+    @Test
     void whenEveryOrkFailedThereIsNoAnswer() {
         OrksUnavailableException down = assertThrows(OrksUnavailableException.class, () -> Gathering.map().gather(
                 List.of(failure("a", OrkFailure.Cause.TIMEOUT, ""),

@@ -5,7 +5,9 @@ import io.miningos.gateway.application.ork.port.RawJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -103,5 +105,20 @@ class OrkFanOutTest {
         List<OrkReply> replies = new OrkFanOut(cluster, 4, Duration.ofSeconds(1)).askAll("m", REQUEST).join();
         assertEquals(50, replies.size());
         assertEquals("[49]", ((OrkReply.Answered) replies.get(49)).answer().text());
+    }
+
+    @Test
+    void anAddressedRoundAsksOnlyTheNamedOrksEachItsOwnRequestInConfigurationOrder() {
+        FakeOrkCluster cluster = new FakeOrkCluster().ork("a", (m, r) -> CompletableFuture.completedFuture(r))
+                .ork("b", (m, r) -> CompletableFuture.completedFuture(r))
+                .ork("c", (m, r) -> CompletableFuture.completedFuture(r));
+        Map<String, RawJson> requests = new LinkedHashMap<>();
+        requests.put("c", RawJson.of("{\"to\":\"c\"}"));
+        requests.put("nowhere", RawJson.of("{}"));
+        requests.put("a", RawJson.of("{\"to\":\"a\"}"));
+        List<OrkReply> replies = new OrkFanOut(cluster, 8, Duration.ofSeconds(1)).ask("m", requests).join();
+        assertEquals(List.of("a", "c"), replies.stream().map(OrkReply::orkId).toList());
+        assertEquals("{\"to\":\"a\"}", ((OrkReply.Answered) replies.get(0)).answer().text());
+        assertEquals(List.of("a m {\"to\":\"a\"}", "c m {\"to\":\"c\"}"), cluster.requests.stream().sorted().toList());
     }
 }

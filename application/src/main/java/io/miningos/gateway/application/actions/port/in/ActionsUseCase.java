@@ -29,11 +29,16 @@ public interface ActionsUseCase {
     /** Each ORK → one entry per pushed action, as {@link #push}. */
     CompletableFuture<GatheredAnswer> pushBatch(Caller caller, PushActionsBatchCommand command);
 
-    /** Each ORK → {@code {success: true}} or {@code {success: false, error}}. */
+    /**
+     * Sent to the ORKs that hold the action (every ORK when none is known to). Each ORK asked →
+     * {@code {success: <its answer, 1>}} or {@code {success: false, error, errors: [error]}}.
+     */
     CompletableFuture<GatheredAnswer> vote(Caller caller, long id, boolean approve);
 
     /**
-     * Each ORK → its per-id outcomes {@code {id, success, error?}}; a failure → {@code {success: false, error}}.
+     * Each ORK is sent the ids it holds (ids no ORK is known to hold go to every ORK). Each ORK asked →
+     * {@code {res: [<its per-id outcomes {id, success, error?}>]}}; a failed ORK → {@code {res: [{id, success:
+     * false, error}, ...]}} for the ids it was sent.
      */
     CompletableFuture<GatheredAnswer> cancel(Caller caller, ActionIds ids);
 }

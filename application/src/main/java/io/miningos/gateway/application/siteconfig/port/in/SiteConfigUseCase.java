@@ -15,6 +15,9 @@ public interface SiteConfigUseCase {
     /** Cached; one slot per ORK, projected by the optional {@code fields}. */
     CompletableFuture<GatheredAnswer> globalConfig(Map<String, Object> fields, boolean refresh);
 
-    /** Needs {@code features:w}. Each ORK → {@code {success: true}} or {@code {success: false, error}}. */
+    /**
+     * Needs {@code features:w}. {@code {success: [<each ORK's updated config, a failed ORK's slot []>]}}; fails
+     * like a map read when every ORK failed.
+     */
     CompletableFuture<GatheredAnswer> setAutoSleepAllowed(Caller caller, boolean allowed);
 }

@@ -41,6 +41,9 @@ public interface ThingsUseCase {
     /** Needs write. Each ORK → {@code {success: <merged settings>}} or {@code {error}}. */
     CompletableFuture<GatheredAnswer> saveSettings(Caller caller, SaveSettingsCommand command);
 
-    /** Needs {@code comments:w}. Each ORK → {@code {success: <1|0>}} or {@code {error}}. */
+    /**
+     * Needs {@code comments:w}. Sent to the ORKs that hold the thing in that rack (every ORK when none is known to);
+     * each ORK asked → {@code {success: <1|0>}} or {@code {error}}.
+     */
     CompletableFuture<GatheredAnswer> comment(Caller caller, ThingCommentCommand command);
 }
