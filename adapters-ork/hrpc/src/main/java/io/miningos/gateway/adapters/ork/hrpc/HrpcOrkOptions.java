@@ -1,5 +1,7 @@
 package io.miningos.gateway.adapters.ork.hrpc;
 
+import io.miningos.gateway.adapters.ork.spi.OrkOptions;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +20,6 @@ import java.util.regex.Pattern;
  *                     than its caller's own timeout either
  */
 public record HrpcOrkOptions(String rpcPublicKey, List<DhtNode> bootstrap, Optional<Duration> maxCallTime) {
-
-    /** The option keys a site may set for an {@code hrpc} ORK. */
-    public static final Set<String> KEYS = Set.of("rpcPublicKey", "bootstrap", "timeout");
 
     static final long MAX_TIMEOUT_MS = Duration.ofMinutes(10).toMillis();
     private static final Pattern HEX_KEY = Pattern.compile("[0-9a-f]{64}");
@@ -44,17 +42,13 @@ public record HrpcOrkOptions(String rpcPublicKey, List<DhtNode> bootstrap, Optio
      * {@link IllegalArgumentException} whose message starts with the offending key.
      */
     public static HrpcOrkOptions fromConfig(Map<String, Object> options) {
-        for (String key : options.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(key + ": unknown option for the hrpc transport (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-            }
-        }
-        if (!(options.get("rpcPublicKey") instanceof String key)) {
-            throw new IllegalArgumentException("rpcPublicKey: must be the ORK's RPC public key, 64 hex characters");
-        }
-        return new HrpcOrkOptions(key.trim().toLowerCase(Locale.ROOT), bootstrapFrom(options.get("bootstrap")),
-                timeoutFrom(options.get("timeout")));
+        OrkOptions read = OrkOptions.of(HrpcTransportProvider.NAME, options);
+        String key = read.requiredString("rpcPublicKey", "the ORK's RPC public key, 64 hex characters");
+        List<DhtNode> bootstrap = read.strings("bootstrap").map(entries -> bootstrapFrom(read, entries))
+                .orElse(List.of());
+        Optional<Duration> timeout = read.duration("timeout", Duration.ofMillis(1), Duration.ofMillis(MAX_TIMEOUT_MS));
+        read.finish();
+        return new HrpcOrkOptions(key.trim().toLowerCase(Locale.ROOT), bootstrap, timeout);
     }
 
     /** How long a call may take: the caller's timeout, cut to this ORK's configured bound if it is shorter. */
@@ -67,40 +61,20 @@ public record HrpcOrkOptions(String rpcPublicKey, List<DhtNode> bootstrap, Optio
         return bootstrap.stream().map(DhtNode::toString).toList();
     }
 
-    private static List<DhtNode> bootstrapFrom(Object raw) {
-        if (raw == null) {
-            return List.of();
-        }
-        if (!(raw instanceof List<?> entries) || entries.isEmpty()) {
-            throw new IllegalArgumentException("bootstrap: must be a non-empty list of \"host:port\" strings "
-                    + "(leave it out to use the public HyperDHT)");
+    private static List<DhtNode> bootstrapFrom(OrkOptions read, List<String> entries) {
+        if (entries.isEmpty()) {
+            throw read.problem("bootstrap", "must be a non-empty list of \"host:port\" strings (leave it out to use "
+                    + "the public HyperDHT)");
         }
         List<DhtNode> nodes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof String text)) {
-                throw new IllegalArgumentException("bootstrap: entry " + (i + 1) + " must be a \"host:port\" string");
-            }
             try {
-                nodes.add(DhtNode.parse(text));
+                nodes.add(DhtNode.parse(entries.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bootstrap: entry " + (i + 1) + " " + e.getMessage(), e);
+                throw read.problem("bootstrap", "entry " + (i + 1) + " " + e.getMessage());
             }
         }
         return nodes;
-    }
-
-    private static Optional<Duration> timeoutFrom(Object raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        if (!(raw instanceof Integer || raw instanceof Long)) {
-            throw new IllegalArgumentException("timeout: must be a whole number of milliseconds");
-        }
-        long millis = ((Number) raw).longValue();
-        if (millis < 1 || millis > MAX_TIMEOUT_MS) {
-            throw new IllegalArgumentException("timeout: must be between 1 and " + MAX_TIMEOUT_MS + " ms");
-        }
-        return Optional.of(Duration.ofMillis(millis));
     }
 
     /** A HyperDHT node to bootstrap from. IPv4 addresses and host names; HyperDHT itself runs over IPv4. */

@@ -60,12 +60,13 @@ class HrpcOrkOptionsTest {
 
     @Test
     void rejectsUnknownOptionsSoTyposDoNotGoUnnoticed() {
-        assertProblem(Map.of("rpcPublicKey", KEY, "bootstrapp", List.of("a:1")), "bootstrapp: unknown option");
+        assertProblem(Map.of("rpcPublicKey", KEY, "bootstrapp", List.of("a:1")),
+                "bootstrapp: unknown option of the hrpc transport (known: bootstrap, rpcPublicKey, timeout)");
     }
 
     @Test
     void rejectsABootstrapThatIsNotANonEmptyListOfStrings() {
-        assertProblem(Map.of("rpcPublicKey", KEY, "bootstrap", "a:1"), "bootstrap: must be a non-empty list");
+        assertProblem(Map.of("rpcPublicKey", KEY, "bootstrap", "a:1"), "bootstrap: must be a list of strings");
         assertProblem(Map.of("rpcPublicKey", KEY, "bootstrap", List.of()), "bootstrap: must be a non-empty list");
         assertProblem(Map.of("rpcPublicKey", KEY, "bootstrap", List.of(49737)), "bootstrap: entry 1 must be");
     }

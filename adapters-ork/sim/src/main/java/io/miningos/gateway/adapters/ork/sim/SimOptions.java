@@ -1,8 +1,8 @@
 package io.miningos.gateway.adapters.ork.sim;
 
+import io.miningos.gateway.adapters.ork.spi.OrkOptions;
+
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Options of one simulated ORK, read from its configuration object.
@@ -21,24 +21,28 @@ import java.util.TreeSet;
 public record SimOptions(long seed, int miners, String site, int requiredVotes, long actionIntervalMs, long latencyMs,
                          double failureRate, boolean down, boolean persist) {
 
-    static final Set<String> KEYS = Set.of("seed", "miners", "site", "requiredVotes", "approvals",
-            "actionIntervalMs", "latencyMs", "failureRate", "down", "persist");
+    static final int MAX_MINERS = 200_000;
+    static final int MAX_VOTES = 10;
+    static final long MIN_ACTION_INTERVAL_MS = 100;
+    static final long MAX_ACTION_INTERVAL_MS = 600_000;
+    static final long MAX_LATENCY_MS = 60_000;
 
     public SimOptions {
-        if (miners < 1 || miners > 200_000) {
-            throw new IllegalArgumentException("miners: must be between 1 and 200000");
+        if (miners < 1 || miners > MAX_MINERS) {
+            throw new IllegalArgumentException("miners: must be between 1 and " + MAX_MINERS);
         }
         if (site == null || !site.matches("[a-z0-9][a-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("site: must be 1-40 lower-case letters, digits or dashes");
         }
-        if (requiredVotes < 1 || requiredVotes > 10) {
-            throw new IllegalArgumentException("requiredVotes: must be between 1 and 10");
+        if (requiredVotes < 1 || requiredVotes > MAX_VOTES) {
+            throw new IllegalArgumentException("requiredVotes: must be between 1 and " + MAX_VOTES);
         }
-        if (actionIntervalMs < 100 || actionIntervalMs > 600_000) {
-            throw new IllegalArgumentException("actionIntervalMs: must be between 100 and 600000");
+        if (actionIntervalMs < MIN_ACTION_INTERVAL_MS || actionIntervalMs > MAX_ACTION_INTERVAL_MS) {
+            throw new IllegalArgumentException("actionIntervalMs: must be between " + MIN_ACTION_INTERVAL_MS + " and "
+                    + MAX_ACTION_INTERVAL_MS);
         }
-        if (latencyMs < 0 || latencyMs > 60_000) {
-            throw new IllegalArgumentException("latencyMs: must be between 0 and 60000");
+        if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+            throw new IllegalArgumentException("latencyMs: must be between 0 and " + MAX_LATENCY_MS);
         }
         if (!(failureRate >= 0 && failureRate <= 1)) {
             throw new IllegalArgumentException("failureRate: must be between 0 and 1");
@@ -47,53 +51,23 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
 
     /** Reads and checks the options; the message of a failure starts with the offending key. */
     public static SimOptions parse(String orkId, Map<String, Object> options) {
-        for (String key : options.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(key + ": unknown option of the sim transport (known: "
-                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
-            }
+        OrkOptions read = OrkOptions.of("sim", options);
+        long seed = read.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElseGet(() -> defaultSeed(orkId));
+        int miners = read.integer("miners", 1, MAX_MINERS).orElse(250L).intValue();
+        String site = read.string("site").orElse("demo");
+        if (read.has("requiredVotes") && read.has("approvals")) {
+            throw read.problem("approvals", "give either requiredVotes or approvals, not both");
         }
-        if (options.containsKey("requiredVotes") && options.containsKey("approvals")) {
-            throw new IllegalArgumentException("approvals: give either requiredVotes or approvals, not both");
-        }
-        long seed = options.containsKey("seed") ? whole(options, "seed", Long.MIN_VALUE, Long.MAX_VALUE)
-                : defaultSeed(orkId);
-        int miners = (int) whole(options, "miners", 250);
-        Object site = options.getOrDefault("site", "demo");
-        if (!(site instanceof String)) {
-            throw new IllegalArgumentException("site: must be a string");
-        }
-        String votesKey = options.containsKey("approvals") ? "approvals" : "requiredVotes";
-        int votes = (int) whole(options, votesKey, 1);
-        long interval = whole(options, "actionIntervalMs", 5_000);
-        long latency = whole(options, "latencyMs", 0);
-        Object rate = options.getOrDefault("failureRate", 0);
-        if (!(rate instanceof Number n)) {
-            throw new IllegalArgumentException("failureRate: must be a number between 0 and 1");
-        }
-        return new SimOptions(seed, miners, (String) site, votes, interval, latency, n.doubleValue(),
-                bool(options, "down", false), bool(options, "persist", true));
-    }
-
-    private static long whole(Map<String, Object> options, String key, long fallback) {
-        return options.containsKey(key) ? whole(options, key, Integer.MIN_VALUE, Integer.MAX_VALUE) : fallback;
-    }
-
-    private static long whole(Map<String, Object> options, String key, long min, long max) {
-        Object v = options.get(key);
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                || n.doubleValue() < min || n.doubleValue() > max) {
-            throw new IllegalArgumentException(key + ": must be a whole number");
-        }
-        return n.longValue();
-    }
-
-    private static boolean bool(Map<String, Object> options, String key, boolean fallback) {
-        Object v = options.getOrDefault(key, fallback);
-        if (!(v instanceof Boolean b)) {
-            throw new IllegalArgumentException(key + ": must be true or false");
-        }
-        return b;
+        int votes = read.integer("requiredVotes", 1, MAX_VOTES)
+                .or(() -> read.integer("approvals", 1, MAX_VOTES)).orElse(1L).intValue();
+        long interval = read.integer("actionIntervalMs", MIN_ACTION_INTERVAL_MS, MAX_ACTION_INTERVAL_MS)
+                .orElse(5_000L);
+        long latency = read.integer("latencyMs", 0, MAX_LATENCY_MS).orElse(0L);
+        double failureRate = read.number("failureRate", 0, 1).orElse(0.0);
+        boolean down = read.bool("down").orElse(false);
+        boolean persist = read.bool("persist").orElse(true);
+        read.finish();
+        return new SimOptions(seed, miners, site, votes, interval, latency, failureRate, down, persist);
     }
 
     /** A stable seed from the ORK id, so ORKs configured without seeds still differ. */
