@@ -29,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SimTransport implements OrkTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SimTransport.class);
+    /** The ORK's liveness probe, answered at the RPC level with the request bytes. */
+    static final String ECHO = "echo";
 
     private final String orkId;
     private final SimOrk ork;
@@ -86,8 +88,9 @@ public final class SimTransport implements OrkTransport {
                 return CompletableFuture.failedFuture(ote);
             }
             if (cause instanceof TimeoutException) {
+                // The cause tells the gateway this is a timeout, not an unreachable ORK.
                 return CompletableFuture.failedFuture(new OrkTransportException(
-                        "sim ORK " + orkId + " did not answer " + method + " within " + timeoutMs + " ms"));
+                        "sim ORK " + orkId + " did not answer " + method + " within " + timeoutMs + " ms", cause));
             }
             return CompletableFuture.failedFuture(new OrkTransportException(
                     "sim ORK " + orkId + " failed " + method + ": " + cause, cause));
@@ -97,6 +100,9 @@ public final class SimTransport implements OrkTransport {
     private byte[] answer(String method, byte[] request) {
         if (closed) {
             throw new OrkTransportException("sim ORK " + orkId + " is closed");
+        }
+        if (method.equals(ECHO)) {
+            return request.clone(); // as a real ORK's echo: the request itself, not re-encoded
         }
         Object decoded;
         try {

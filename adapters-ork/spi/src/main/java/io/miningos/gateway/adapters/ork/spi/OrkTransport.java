@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An open connection to one ORK. Calls are JSON in, JSON out, exactly as on the wire: the transport does not
- * interpret answers. In particular an ORK handler error arrives as a successful answer holding the JSON string
- * {@code "[HRPC_ERR]=<message>"}; recognising it is the caller's job, so every transport behaves alike.
- * Implementations must allow many calls in flight at once, from any thread.
+ * An open connection to one ORK. Calls are JSON in, JSON out, exactly as on the wire: the transport sends the
+ * request bytes it is given and completes with the ORK's answer bytes unchanged (no decoding and re-encoding), and
+ * does not interpret answers. In particular an ORK handler error arrives as a successful answer holding the JSON
+ * string {@code "[HRPC_ERR]=<message>"}; recognising it is the caller's job, so every transport behaves alike.
+ * Implementations must allow many calls in flight at once, from any thread. The SPI's test-jar holds
+ * {@code OrkTransportContract}, which checks these rules on a transport.
  *
  * <h2>How the gateway reads a call's outcome</h2>
  * <ul>
@@ -32,7 +34,8 @@ public interface OrkTransport extends AutoCloseable {
 
     /**
      * Calls {@code method} with the UTF-8 JSON {@code request}. Should return at once and do the work
-     * asynchronously; a call that blocks holds up the gateway thread that fans the request out.
+     * asynchronously; a call that blocks holds up the gateway thread that fans the request out. A failure is
+     * reported through the returned future, never by throwing (a call on a closed transport included).
      *
      * @param timeout how long the caller will wait; a transport should give up (and free resources) by then
      * @return completes with the raw UTF-8 JSON answer, or exceptionally with {@link OrkTransportException}
@@ -40,7 +43,11 @@ public interface OrkTransport extends AutoCloseable {
      */
     CompletableFuture<byte[]> call(String method, byte[] request, Duration timeout);
 
-    /** Releases connections, threads and child processes. Calls in flight fail fast. */
+    /**
+     * Releases connections, threads and child processes. Calls in flight complete at once with an
+     * {@link OrkTransportException}, whatever their timeout, and calls made afterwards return a future already
+     * failed with one. Closing twice does nothing more.
+     */
     @Override
     void close();
 }

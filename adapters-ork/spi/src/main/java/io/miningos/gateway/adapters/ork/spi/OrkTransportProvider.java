@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A way of reaching an ORK ({@code sim}, {@code hrpc}, ...): a transport plugin. This package is all a plugin
- * compiles against; it depends on the JDK only.
+ * compiles against; it depends on the JDK only. This javadoc, {@link OrkTransport}'s and
+ * {@link OrkTransportException}'s are the whole contract; {@code OrkTransportContract} in the SPI's test-jar
+ * ({@code adapters-ork-spi}, classifier {@code tests}) checks it on a transport.
  *
  * <h2>Installing a plugin</h2>
  * The gateway finds providers with {@link java.util.ServiceLoader}: a plugin jar names its provider class in
@@ -23,15 +25,20 @@ import java.util.List;
  *   <li><b>{@link #open} may block</b> (start a process, unpack files, connect) for as long as it needs; the
  *       gateway starts serving only after every ORK's transport is open.</li>
  *   <li><b>Option errors</b> are reported by {@link #open} throwing {@link IllegalArgumentException} whose message
- *       starts with the offending option key, e.g. {@code "rpcPublicKey: must be 64 hex characters"}; the gateway
- *       prefixes the file and the ORK ({@code common.json: orks.cluster-2.rpcPublicKey: ...}) and stops its start.
- *       Unknown options should be refused the same way, so a misspelt option is never silently ignored.</li>
+ *       starts with the offending option key and a colon, e.g. {@code "rpcPublicKey: must be 64 hex characters"};
+ *       the gateway prefixes the file and the ORK ({@code common.json: orks.cluster-2.rpcPublicKey: ...}) and
+ *       stops its start. Unknown options are refused the same way, so a misspelt option never silently means its
+ *       default. {@link OrkOptions} reads options by these rules. {@link #open} checks every option before it
+ *       starts anything.</li>
  *   <li><b>"Cannot run here"</b> (a runtime the transport needs is missing, its files can't be unpacked) is
  *       reported by {@link #open} throwing {@link OrkTransportException} with a message saying what to install or
  *       fix; the gateway stops its start with that one line, naming the ORK
- *       ({@code error: ORK cluster-1: <message>}).</li>
- *   <li><b>Calls</b> follow {@link OrkTransport}'s contract, including how a call that gives up at its own deadline
- *       reports a timeout.</li>
+ *       ({@code error: ORK cluster-1: <message>}). That is the only meaning of an {@code OrkTransportException}
+ *       from {@link #open}: an ORK that is merely down or unreachable must not stop the start, so {@code open}
+ *       does not wait for the ORK to answer; its calls fail until it does.</li>
+ *   <li><b>Calls</b> follow {@link OrkTransport}'s contract: answers byte for byte, many calls at once, a call that
+ *       gives up at its own deadline reports a timeout through its cause, {@code close} fails the calls in
+ *       flight at once.</li>
  * </ul>
  *
  * <h2>Commands and start-up notes</h2>
