@@ -11,7 +11,6 @@ import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
-import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.query.MongoFilter;
 import io.miningos.gateway.query.Projection;
 
@@ -135,7 +134,7 @@ final class ActionDesk {
         List<Object> errors = new ArrayList<>();
         int reqVotes = requiredVotes;
         for (SimRack rack : site.racks()) {
-            if (rack.kind() == ThingKind.MINERPOOL || !ActionCatalog.canWrite(authPerms, rack.kind())) {
+            if (!rack.kind().holdsThings() || !ActionCatalog.canWrite(authPerms, rack.kind())) {
                 continue;
             }
             if (rackType != null && !rack.ofType(rackType)) {

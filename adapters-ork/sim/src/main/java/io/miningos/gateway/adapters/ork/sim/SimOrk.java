@@ -47,6 +47,7 @@ public final class SimOrk {
     private final SiteRecords records;
     private final ThingQueries things;
     private final TailLogs tailLogs;
+    private final ExtData extData;
     private final ActionDesk desk;
     private final StateFile stateFile;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -65,6 +66,7 @@ public final class SimOrk {
         this.records = new SiteRecords(site);
         this.things = new ThingQueries(live, docs, history);
         this.tailLogs = new TailLogs(live);
+        this.extData = new ExtData(site, tailLogs);
         this.desk = new ActionDesk(site, docs, book, options.requiredVotes());
         this.stateFile = stateFile;
         Map<String, Object> saved = stateFile == null ? null : stateFile.load();
@@ -129,7 +131,7 @@ public final class SimOrk {
             case "getThingsCount" -> things.countThings(req, now);
             case "listRacks" -> things.listRacks(req);
             case "getHistoricalLogs" -> things.historicalLogs(req, now);
-            case "getWrkExtData" -> tailLogs.extData(req, now);
+            case "getWrkExtData" -> extData.read(req, now);
             case "tailLog" -> tailLogs.tailLog(req, now);
             case "tailLogMulti" -> tailLogs.tailLogMulti(req, now);
             case "tailLogCustomRangeAggr" -> tailLogs.customRange(req, records.timezones(), now);

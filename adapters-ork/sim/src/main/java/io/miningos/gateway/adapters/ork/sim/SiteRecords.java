@@ -253,7 +253,7 @@ final class SiteRecords {
         for (SimRack rack : racks) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("rackId", rack.id());
-            if ("nextAvailableCode".equals(requestType) && rack.kind() != ThingKind.MINERPOOL) {
+            if ("nextAvailableCode".equals(requestType) && rack.kind().holdsThings()) {
                 e.put("requestValue", nextCode(rack));
             } else if ("poolConfig".equals(requestType) && rack.kind() == ThingKind.MINER) {
                 e.put("requestValue", poolConfig());

@@ -12,7 +12,6 @@ import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
-import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.adapters.ork.sim.site.ThingRole;
 import io.miningos.gateway.query.MongoFilter;
 import io.miningos.gateway.query.Projection;
@@ -48,7 +47,7 @@ final class ThingQueries {
     private static List<SimRack> thingRacks(Site site, long now) {
         List<SimRack> out = new ArrayList<>();
         for (SimRack r : site.racks()) {
-            if (r.kind() != ThingKind.MINERPOOL && !r.restarting(now)) {
+            if (r.kind().holdsThings() && !r.restarting(now)) {
                 out.add(r);
             }
         }

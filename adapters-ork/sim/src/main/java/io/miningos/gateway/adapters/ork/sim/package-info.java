@@ -14,6 +14,8 @@
  *   <li>{@code actions}: the approver's stores, votes and an executor that runs lazily on the clock, and what
  *       executing each action does to the devices.</li>
  *   <li>{@code pools}: the pool workers' extended data (account stats, workers, transactions).</li>
+ *   <li>{@code ext}: the external-data workers: the public Bitcoin network ({@code mempool}: price, hashrate,
+ *       blocks; the same for every ORK) and the site's electricity supply.</li>
  *   <li>this package: the ORK methods ({@link io.miningos.gateway.adapters.ork.sim.SimOrk}), the transport with
  *       its fault knobs, options and persistence.</li>
  * </ul>

@@ -74,7 +74,7 @@ class SimGoldenAnswersTest {
         long now = NOW.toEpochMilli();
         long tick = Math.floorDiv(now, 300_000L) * 300_000L - 300_000L;
         for (SimRack rack : site.racks()) {
-            if (rack.kind() == ThingKind.MINERPOOL) {
+            if (!rack.kind().holdsThings()) {
                 continue;
             }
             String all = "t-" + rack.kind().name().toLowerCase(java.util.Locale.ROOT);

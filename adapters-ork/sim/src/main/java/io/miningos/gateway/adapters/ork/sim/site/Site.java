@@ -55,7 +55,7 @@ public final class Site {
         return commissionedAt;
     }
 
-    /** Thing racks first, then pool racks, in a stable order. */
+    /** Thing racks first, then pool racks, then the mempool and electricity racks, in a stable order. */
     public List<SimRack> racks() {
         return racks;
     }

@@ -163,6 +163,11 @@ public final class SiteGenerator {
         for (PoolAccount pool : pools) {
             all.add(new SimRack(pool.rackId(), pool.rackType(), ThingKind.MINERPOOL, rpcKey(pool.rackId())));
         }
+        // the external-data workers: the public chain's figures and the site's electricity supply
+        for (ThingKind ext : List.of(ThingKind.MEMPOOL, ThingKind.ELECTRICITY)) {
+            String id = ext.baseType() + "-" + tag + "-1";
+            all.add(new SimRack(id, ext.baseType(), ext, rpcKey(id)));
+        }
         return new Site(seed, siteName, tag, commissionedAt, all, containers, pools, transformers);
     }
 

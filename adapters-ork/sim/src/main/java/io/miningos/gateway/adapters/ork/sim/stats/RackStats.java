@@ -42,7 +42,7 @@ public final class RackStats {
             case CONTAINER -> containers(things, at);
             case POWERMETER -> meters(things, at);
             case SENSOR -> sensors(things, at);
-            case MINERPOOL -> new LinkedHashMap<>();
+            case MINERPOOL, MEMPOOL, ELECTRICITY -> new LinkedHashMap<>();
         };
     }
 

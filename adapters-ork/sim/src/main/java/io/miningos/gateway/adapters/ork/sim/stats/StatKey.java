@@ -38,7 +38,7 @@ public enum StatKey {
         return switch (this) {
             case STAT_20S, STAT_1M -> kind == ThingKind.CONTAINER;
             case STAT_STARTUP -> kind == ThingKind.MINER;
-            default -> kind != ThingKind.MINERPOOL;
+            default -> kind.holdsThings();
         };
     }
 
