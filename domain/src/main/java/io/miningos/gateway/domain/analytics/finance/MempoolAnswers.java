@@ -16,8 +16,10 @@ import java.util.function.Function;
 /**
  * Reads what the mempool worker returns through {@code getWrkExtData {type:"mempool"}} (the ORK passes it on
  * unaggregated): the daily records of {@code HISTORICAL_PRICES} {@code {ts, priceUSD}},
- * {@code HISTORICAL_BLOCKSIZES} {@code {ts, blockReward, blockTotalFees, blockSize}} (satoshis, satoshis, bytes)
- * and {@code HISTORICAL_HASHRATE} {@code {ts, avgHashrateMHs}}, and the live snapshot {@code {currentPrice, ...}}.
+ * {@code HISTORICAL_BLOCKSIZES} {@code {ts, blockReward, blockTotalFees, blockSize}} (satoshis, satoshis, bytes;
+ * {@code blockReward} is what the block paid, subsidy plus fees: the worker stores mempool.space's
+ * {@code extras.reward} and the UI subtracts the fees to get the subsidy) and {@code HISTORICAL_HASHRATE}
+ * {@code {ts, avgHashrateMHs}}, and the live snapshot {@code {currentPrice, ...}}.
  * Each method takes the answers of the ORKs that answered, in configuration order; for a day several ORKs report,
  * the first one's record counts (they read the same public chain). Records that are not objects with a usable
  * {@code ts} and value are skipped.
@@ -46,13 +48,17 @@ public final class MempoolAnswers {
     /** Day → the block the worker sampled that day, from {@code HISTORICAL_BLOCKSIZES} answers. */
     public static Map<Long, BlockSample> dailyBlocks(List<JsonView> answers) {
         return daily(answers, r -> {
-            Sats reward = Sats.ofSats(first(r, "blockReward", "block_reward", "subsidy"));
             Sats fees = Sats.ofSats(first(r, "blockTotalFees", "block_total_fees", "totalFees", "total_fees"));
+            Sats subsidy = Sats.ofSats(first(r, "subsidy"));
+            Sats reward = Sats.ofSats(first(r, "blockReward", "block_reward"));
+            if (subsidy == null && reward != null && fees != null && reward.value() >= 0 && fees.value() >= 0) {
+                subsidy = new Sats(reward.value() - fees.value());
+            }
             Long size = JsonView.of(first(r, "blockSize", "block_size", "size")).asLong();
-            if (reward == null || fees == null || reward.value() < 0 || fees.value() < 0) {
+            if (subsidy == null || fees == null || subsidy.value() < 0 || fees.value() < 0) {
                 return null;
             }
-            return new BlockSample(reward, fees, size == null || size < 0 ? null : size);
+            return new BlockSample(subsidy, fees, size == null || size < 0 ? null : size);
         });
     }
 

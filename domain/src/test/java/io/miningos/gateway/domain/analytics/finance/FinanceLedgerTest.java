@@ -67,7 +67,7 @@ class FinanceLedgerTest {
         Object electricity = arr(obj("ts", DAY1, "energy_aggr", obj("active_energy_in_aggr", 30,
                 "ute_energy_aggr", 29)));
         Object network = arr(obj("ts", DAY1, "avgHashrateMHs", dec("800000000000000")));
-        Object blocks = arr(obj("ts", DAY1, "blockReward", 312_500_000, "blockTotalFees", 10_000_000,
+        Object blocks = arr(obj("ts", DAY1, "blockReward", 322_500_000, "blockTotalFees", 10_000_000,
                 "blockSize", 1_600_000, "blockHash", "00000000000000000001"));
         return FinanceInputs.none()
                 .withSitePower(keys.sums(answers(rangeAggr), "powermeter", "site_power_w"))

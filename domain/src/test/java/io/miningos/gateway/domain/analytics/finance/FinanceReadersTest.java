@@ -96,10 +96,15 @@ class FinanceReadersTest {
                 MempoolAnswers.dailyPrices(answers(ork1, ork2)));
         assertEquals(BtcPrice.of("106120"), MempoolAnswers.currentPrice(answers(arr(), obj("currentPrice", 106_120))));
         assertNull(MempoolAnswers.currentPrice(answers(arr(obj("currentPrice", 0)))));
-        BlockSample block = MempoolAnswers.dailyBlocks(answers(arr(obj("ts", DAY1, "block_reward", 312_500_000,
+        // blockReward is what the block paid (subsidy + fees), as mempool.space's extras.reward
+        BlockSample block = MempoolAnswers.dailyBlocks(answers(arr(obj("ts", DAY1, "block_reward", 314_845_678,
                 "totalFees", 2_345_678)))).get(DAY1);
         assertEquals(new BlockSample(new Sats(312_500_000), new Sats(2_345_678), null), block);
         assertEquals(new Sats(314_845_678), block.reward());
+        assertEquals(new Sats(312_500_000), MempoolAnswers.dailyBlocks(answers(arr(obj("ts", DAY1, "subsidy",
+                312_500_000, "blockTotalFees", 1)))).get(DAY1).subsidy(), "an explicit subsidy is taken as is");
+        assertEquals(Map.of(), MempoolAnswers.dailyBlocks(answers(arr(obj("ts", DAY1, "blockReward", 5,
+                "blockTotalFees", 6)))), "fees above the reward: no usable block");
     }
 
     @Test
