@@ -288,6 +288,30 @@ class GlobalDataRoutesTest {
     }
 
     @Test
+    void absurdNumbersAreRefusedAndChangeNothing() {
+        String costs = "/auth/global/data?type=productionCosts";
+        for (String cost : List.of("1e2147483647", "-1e-2147483647", "1e13", "{\"tolls\":1E+400}")) {
+            Expect.badRequest(http.post(costs, admin, "{\"data\":{\"year\":2024,\"month\":10,"
+                    + "\"energyCostsUSD\":" + cost + "}}"), "ERR_INVALID_COSTS");
+        }
+        Expect.badRequest(http.post(costs, admin, "{\"data\":{\"year\":2024,\"month\":10,\"note\":1e999}}"),
+                "ERR_INVALID_NUMBER");
+        String settings = "/auth/global/data?type=containerSettings";
+        for (String level : List.of("-1", "\"x\"", "true", "1e2147483647", "[1]")) {
+            Expect.badRequest(http.post(settings, admin, "{\"data\":{\"model\":\"m\",\"thresholds\":"
+                    + "{\"waterTemperature\":{\"criticalLow\":" + level + "}}}}"), "ERR_INVALID_THRESHOLDS");
+        }
+        Expect.badRequest(http.post(settings, admin, "{\"data\":{\"model\":\"m\",\"parameters\":"
+                + "{\"startTemp\":1e400}}}"), "ERR_INVALID_NUMBER");
+        Expect.badRequest(http.post("/auth/global/data?type=siteEnergy", admin,
+                "{\"data\":{\"energyExclusionThresholdMwh\":1e2147483647}}"), "ERR_INVALID_THRESHOLD");
+        assertEquals("[]", body(costs, viewer));
+        assertEquals("[]", body(settings, viewer));
+        assertEquals("[]", body("/auth/global/data?type=siteEnergy", viewer));
+        assertEquals(0, audit.latest(100).size());
+    }
+
+    @Test
     void badQueryParametersHaveTheirOwnCodes() {
         String costs = "/auth/global/data?type=productionCosts";
         for (String name : List.of("gt", "gte", "lt", "lte")) {

@@ -1,5 +1,8 @@
 package io.miningos.gateway.domain.globaldata;
 
+import io.miningos.gateway.domain.error.DomainException;
+
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,7 +10,8 @@ import java.util.Map;
  * Settings of one container model at this site: {@code {site, model, parameters, thresholds}}, keyed by the model.
  * {@code parameters} is an object of operating values ({@code startTemp}, {@code coolOilSetTemp}...);
  * {@code thresholds} an object of measured quantities ({@code waterTemperature}, {@code tankPressure}...) each
- * holding its level values ({@code criticalLow} ... {@code criticalHigh}). Further fields are kept as written.
+ * holding its level values ({@code criticalLow} ... {@code criticalHigh}), each absent, null or a number from 0 to
+ * {@link #MAX_THRESHOLD} (temperatures in °C, pressures in bar). Further fields are kept as written.
  */
 public final class ContainerSettings {
 
@@ -15,6 +19,7 @@ public final class ContainerSettings {
     public static final String INVALID_PARAMETERS = "ERR_INVALID_PARAMETERS";
     public static final String INVALID_THRESHOLDS = "ERR_INVALID_THRESHOLDS";
     public static final int MAX_MODEL_LENGTH = 200;
+    public static final BigDecimal MAX_THRESHOLD = BigDecimal.TEN.pow(6);
 
     private ContainerSettings() {
     }
@@ -25,8 +30,11 @@ public final class ContainerSettings {
         DocumentFields.optionalObject(data.get("parameters"), INVALID_PARAMETERS);
         Map<String, Object> thresholds = DocumentFields.optionalObject(data.get("thresholds"), INVALID_THRESHOLDS);
         if (thresholds != null) {
-            for (Object levels : thresholds.values()) {
-                DocumentFields.optionalObject(levels, INVALID_THRESHOLDS);
+            for (Object quantity : thresholds.values()) {
+                Map<String, Object> levels = DocumentFields.optionalObject(quantity, INVALID_THRESHOLDS);
+                if (levels != null && !levels.values().stream().allMatch(ContainerSettings::isLevel)) {
+                    throw DomainException.invalid(INVALID_THRESHOLDS);
+                }
             }
         }
         Map<String, Object> document = new LinkedHashMap<>();
@@ -34,5 +42,9 @@ public final class ContainerSettings {
         document.put("model", model);
         data.forEach(document::putIfAbsent);
         return new GlobalRecord(GlobalDataType.CONTAINER_SETTINGS, site.value(), RecordKey.ofName(model), document);
+    }
+
+    private static boolean isLevel(Object value) {
+        return value == null || DocumentFields.isNumberWithin(value, BigDecimal.ZERO, MAX_THRESHOLD);
     }
 }

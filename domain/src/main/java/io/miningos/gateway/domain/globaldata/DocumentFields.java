@@ -4,10 +4,15 @@ import io.miningos.gateway.domain.error.DomainException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 
 /** Typed reads of fields of a written document (plain JSON values), each failing with the code it is given. */
 final class DocumentFields {
+
+    static final int MAX_MAGNITUDE_DIGITS = 15;
+    static final BigDecimal MAX_MAGNITUDE = BigDecimal.TEN.pow(MAX_MAGNITUDE_DIGITS);
+    static final int MAX_FRACTION_DIGITS = 20;
 
     private DocumentFields() {
     }
@@ -42,19 +47,48 @@ final class DocumentFields {
         }
     }
 
-    /** True for a finite JSON number that is zero or more. */
-    static boolean isNonNegativeNumber(Object value) {
-        return switch (value) {
-            case BigDecimal dec -> dec.signum() >= 0;
-            case BigInteger big -> big.signum() >= 0;
-            case Double d -> Double.isFinite(d) && d >= 0;
-            case Float f -> Float.isFinite(f) && f >= 0;
-            case Integer i -> i >= 0;
-            case Long l -> l >= 0;
-            case Short s -> s >= 0;
-            case Byte b -> b >= 0;
-            case null, default -> false;
+    /**
+     * A JSON number as the UI (JavaScript) reads it back: finite, at most {@value #MAX_MAGNITUDE_DIGITS} digits
+     * before the point (10^15: doubles count whole numbers exactly up to 2^53) and at most
+     * {@value #MAX_FRACTION_DIGITS} after it. Anything else, e.g. {@code 1e2147483647} (stored as written, read as
+     * Infinity, and a hang for exact arithmetic) or {@code 1e-400} (read as 0), is null, as is a non-number.
+     */
+    static BigDecimal decimal(Object value) {
+        BigDecimal dec = switch (value) {
+            case BigDecimal d -> d;
+            case BigInteger big -> big.bitLength() < 64 ? new BigDecimal(big) : null;
+            case Double d -> Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+            case Float f -> Float.isFinite(f) ? new BigDecimal(Float.toString(f)) : null;
+            case Integer i -> BigDecimal.valueOf(i);
+            case Long l -> BigDecimal.valueOf(l);
+            case Short s -> BigDecimal.valueOf(s);
+            case Byte b -> BigDecimal.valueOf(b);
+            case null, default -> null;
         };
+        // Scale and precision first (long arithmetic: a scale can be near Integer.MIN_VALUE), so an absurd exponent
+        // is refused before any arithmetic on it.
+        if (dec == null || dec.scale() > MAX_FRACTION_DIGITS
+                || (long) dec.precision() - dec.scale() > MAX_MAGNITUDE_DIGITS + 1) {
+            return null;
+        }
+        return dec.abs().compareTo(MAX_MAGNITUDE) > 0 ? null : dec;
+    }
+
+    /** True for a number ({@link #decimal readable}) within {@code [min, max]}. */
+    static boolean isNumberWithin(Object value, BigDecimal min, BigDecimal max) {
+        BigDecimal dec = decimal(value);
+        return dec != null && dec.compareTo(min) >= 0 && dec.compareTo(max) <= 0;
+    }
+
+    /** Fails with {@code code} if any number at any depth of {@code value} is not {@link #decimal readable}. */
+    static void requireReadableNumbers(Object value, String code) {
+        switch (value) {
+            case Map<?, ?> map -> map.values().forEach(item -> requireReadableNumbers(item, code));
+            case List<?> list -> list.forEach(item -> requireReadableNumbers(item, code));
+            case Number number when decimal(number) == null -> throw DomainException.invalid(code);
+            case null, default -> {
+            }
+        }
     }
 
     /** A non-blank string of at most {@code maxLength} characters without control characters. */

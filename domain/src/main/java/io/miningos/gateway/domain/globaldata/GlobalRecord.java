@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public record GlobalRecord(GlobalDataType type, String site, RecordKey key, Map<String, Object> document) {
 
+    /** A number anywhere in written data that the UI would not read back as itself (see {@code decimal}). */
+    public static final String INVALID_NUMBER = "ERR_INVALID_NUMBER";
+
     public GlobalRecord {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(site, "site");
@@ -29,7 +32,8 @@ public record GlobalRecord(GlobalDataType type, String site, RecordKey key, Map<
      * Applies the write rules of {@code type} to the {@code data} object of a write request.
      *
      * @throws DomainException with the code of the first rule the data breaks ({@code ERR_INVALID_JSON} when it is
-     *                         not an object at all)
+     *                         not an object at all, {@code ERR_INVALID_NUMBER} for a number outside what the UI
+     *                         reads back exactly in a field without a rule of its own)
      */
     @SuppressWarnings("unchecked")
     public static GlobalRecord written(GlobalDataType type, SiteName site, Object data) {
@@ -37,11 +41,14 @@ public record GlobalRecord(GlobalDataType type, String site, RecordKey key, Map<
             throw DomainException.invalid(ErrorCodes.INVALID_JSON);
         }
         Map<String, Object> fields = (Map<String, Object>) map;
-        return switch (type) {
+        GlobalRecord record = switch (type) {
             case PRODUCTION_COSTS -> ProductionCosts.record(site, fields);
             case CONTAINER_SETTINGS -> ContainerSettings.record(site, fields);
             case SITE_ENERGY -> SiteEnergy.record(site, fields);
             case FEATURES -> FeatureFlags.record(site, fields);
         };
+        // The fields each type's rules name have their own codes; every other number is kept only if readable.
+        DocumentFields.requireReadableNumbers(fields, INVALID_NUMBER);
+        return record;
     }
 }

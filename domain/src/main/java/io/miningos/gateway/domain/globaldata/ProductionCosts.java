@@ -2,13 +2,15 @@ package io.miningos.gateway.domain.globaldata;
 
 import io.miningos.gateway.domain.error.DomainException;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Production costs of one month: {@code {site, year, month, energyCostsUSD, operationalCostsUSD}}, keyed by
- * {@code year * 100 + month} so a key range selects months. A cost is a number of US dollars, or an object of
- * such numbers (the UI's itemised form); further fields are kept as written.
+ * {@code year * 100 + month} so a key range selects months. A cost is a number of US dollars from 0 to
+ * {@link #MAX_COST_USD} (at most 20 decimals), or an object of such numbers (the UI's itemised form); further fields
+ * are kept as written.
  */
 public final class ProductionCosts {
 
@@ -16,6 +18,8 @@ public final class ProductionCosts {
     public static final String INVALID_MONTH = "ERR_INVALID_MONTH";
     public static final String INVALID_COSTS = "ERR_INVALID_COSTS";
     static final long MAX_YEAR = 9999;
+    /** A trillion dollars a month: far above any site, far below what JavaScript reads inexactly. */
+    public static final BigDecimal MAX_COST_USD = BigDecimal.TEN.pow(12);
     private static final String[] COSTS = {"energyCostsUSD", "operationalCostsUSD"};
 
     private ProductionCosts() {
@@ -45,12 +49,16 @@ public final class ProductionCosts {
     }
 
     private static boolean isCost(Object value) {
-        if (value == null || DocumentFields.isNonNegativeNumber(value)) {
+        if (value == null || isAmount(value)) {
             return true;
         }
         if (value instanceof Map<?, ?> items) {
-            return items.values().stream().allMatch(item -> item == null || DocumentFields.isNonNegativeNumber(item));
+            return items.values().stream().allMatch(item -> item == null || isAmount(item));
         }
         return false;
+    }
+
+    private static boolean isAmount(Object value) {
+        return DocumentFields.isNumberWithin(value, BigDecimal.ZERO, MAX_COST_USD);
     }
 }

@@ -84,6 +84,50 @@ class GlobalRecordTest {
     }
 
     @Test
+    void costsAreFiniteAndAtMostATrillionDollars() {
+        for (Object cost : new Object[]{new BigDecimal("1e2147483647"), new BigDecimal("1E+13"),
+                new BigDecimal("1000000000000.01"), new BigInteger("9".repeat(40)), Double.POSITIVE_INFINITY, Double.NaN,
+                new BigDecimal("1e-2147483647"), new BigDecimal("0E-2147483647"), map("tolls", new BigDecimal("1e400")),
+                map("tolls", new BigDecimal("0.000000000000000000001"))}) {
+            refused("ERR_INVALID_COSTS", () -> write(GlobalDataType.PRODUCTION_COSTS,
+                    map("year", 2024, "month", 1, "energyCostsUSD", cost)));
+        }
+        for (Object cost : new Object[]{0, new BigDecimal("1E+12"), new BigDecimal("0.30000000000000004"),
+                new BigDecimal("1234.56"), 1_000_000_000_000L, map("a", new BigDecimal("0.1"), "b", 0)}) {
+            write(GlobalDataType.PRODUCTION_COSTS, map("year", 2024, "month", 1, "energyCostsUSD", cost));
+        }
+    }
+
+    @Test
+    void containerThresholdLevelsAreNumbersFromZeroToAMillion() {
+        for (Object level : new Object[]{-1, "x", true, List.of(1), map("v", 1), new BigDecimal("-0.5"),
+                new BigDecimal("1e2147483647"), 1_000_001}) {
+            refused("ERR_INVALID_THRESHOLDS", () -> write(GlobalDataType.CONTAINER_SETTINGS, map("model", "m",
+                    "thresholds", map("waterTemperature", map("criticalLow", 10, "alarmLow", level)))));
+        }
+        GlobalRecord record = write(GlobalDataType.CONTAINER_SETTINGS, map("model", "m", "thresholds",
+                map("oilTemperature", map("criticalLow", 0, "alert", new BigDecimal("42.5"), "normal", null,
+                        "criticalHigh", 1_000_000))));
+        assertEquals("m", record.key().name());
+    }
+
+    @Test
+    void everyOtherNumberOfADocumentIsOneTheUiReadsAsItself() {
+        for (Object number : new Object[]{new BigDecimal("1e2147483647"), new BigDecimal("-1e16"),
+                new BigInteger("10000000000000000"), new BigDecimal("1e-2147483647"), Double.NEGATIVE_INFINITY,
+                new BigDecimal("0.123456789012345678901")}) {
+            refused("ERR_INVALID_NUMBER", () -> write(GlobalDataType.CONTAINER_SETTINGS,
+                    map("model", "m", "parameters", map("startTemp", number))));
+            refused("ERR_INVALID_NUMBER", () -> write(GlobalDataType.PRODUCTION_COSTS,
+                    map("year", 2024, "month", 1, "note", List.of(map("x", number)))));
+        }
+        GlobalRecord record = write(GlobalDataType.CONTAINER_SETTINGS, map("model", "m", "parameters",
+                map("stopTemp", -5, "runningSpeed", new BigDecimal("999999999999999.5"), "label", "x"),
+                "extra", map("ts", 1_718_036_460_000L, "list", List.of(new BigDecimal("0.5")))));
+        assertEquals(-5, ((Map<?, ?>) record.document().get("parameters")).get("stopTemp"));
+    }
+
+    @Test
     void containerSettingsAreKeyedByModel() {
         Map<String, Object> thresholds = map("waterTemperature", map("criticalLow", 10, "criticalHigh", 50));
         GlobalRecord record = write(GlobalDataType.CONTAINER_SETTINGS, map("model", "MicroBT-D40",
@@ -116,6 +160,11 @@ class GlobalRecordTest {
                 map("energyExclusionThresholdMwh", -1)));
         refused("ERR_INVALID_THRESHOLD", () -> write(GlobalDataType.SITE_ENERGY,
                 map("energyExclusionThresholdMwh", "100")));
+        for (Object threshold : new Object[]{new BigDecimal("1e2147483647"), 1_000_001, Double.NaN}) {
+            refused("ERR_INVALID_THRESHOLD", () -> write(GlobalDataType.SITE_ENERGY,
+                    map("energyExclusionThresholdMwh", threshold)));
+        }
+        write(GlobalDataType.SITE_ENERGY, map("energyExclusionThresholdMwh", 1_000_000));
     }
 
     @Test
