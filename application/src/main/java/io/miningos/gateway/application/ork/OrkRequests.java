@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * What the ORK-backed use cases build on: one request to every ORK, gathered in one of the API's styles, cached
  * for reads (keyed by route and the exact payload sent, which holds precisely the parameters the answer depends
  * on), and with route invalidation after writes. Every payload is screened for code-running query operators
- * ({@link QueryOperators}) before anything else happens: a refused request reaches no ORK and no cache.
+ * and absurd numbers ({@link OrkPayloadScreen}) before anything else: a refused request reaches no ORK and no cache.
  */
 public final class OrkRequests {
 
@@ -43,7 +43,7 @@ public final class OrkRequests {
      */
     public CompletableFuture<GatheredAnswer> cachedRead(String route, String method, Map<String, Object> payload,
                                                         Gathering gathering, boolean refresh) {
-        QueryOperators.requireAllowed(payload);
+        OrkPayloadScreen.screen(payload);
         RawJson request = codec.write(payload);
         CacheKey key = CacheKey.of(route, method, request.text());
         return cache.get(key, timings.ttlFor(route), refresh, () -> ask(method, request, gathering));
@@ -51,7 +51,7 @@ public final class OrkRequests {
 
     /** A read that is never cached. */
     public CompletableFuture<GatheredAnswer> read(String method, Map<String, Object> payload, Gathering gathering) {
-        QueryOperators.requireAllowed(payload);
+        OrkPayloadScreen.screen(payload);
         return ask(method, codec.write(payload), gathering);
     }
 
@@ -61,7 +61,7 @@ public final class OrkRequests {
      */
     public CompletableFuture<GatheredAnswer> write(String method, Map<String, Object> payload, Gathering gathering,
                                                    List<String> invalidates) {
-        QueryOperators.requireAllowed(payload);
+        OrkPayloadScreen.screen(payload);
         RawJson request = codec.write(payload);
         return fanOut.askAll(method, request)
                 .whenComplete((replies, failure) -> invalidates.forEach(cache::invalidate))

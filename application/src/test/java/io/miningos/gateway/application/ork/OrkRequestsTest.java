@@ -123,7 +123,7 @@ class OrkRequestsTest {
     }
 
     @Test
-    void aPayloadWithACodeRunningOperatorReachesNoOrkAndNoCache() {
+    void aRefusedPayloadReachesNoOrkAndNoCache() {
         FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]");
         OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
         Map<String, Object> payload = Map.of("queries", List.of(Map.of("type", "voting",

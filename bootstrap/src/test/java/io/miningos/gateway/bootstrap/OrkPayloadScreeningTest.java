@@ -19,10 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Operators that make a query engine run code ({@code $where}, {@code $function}, {@code $accumulator}, and
- * {@code $expr}, the door to the latter two) never reach an ORK, whichever parameter carries them and at whatever
- * depth: every parameter that holds a query, projection or sort, over the real HTTP server and wiring.
+ * {@code $expr}, the door to the latter two) and numbers a JavaScript ORK would read as Infinity or 0 never reach an
+ * ORK, whichever parameter carries them and at whatever depth: every parameter that holds a query, projection or
+ * sort, over the real HTTP server and wiring.
  */
-class QueryOperatorScreeningTest {
+class OrkPayloadScreeningTest {
 
     private static final String CODE = "ERR_QUERY_OPERATOR_NOT_ALLOWED";
     private static final String WHERE = "{\"$where\":\"sleep(100000)\"}";
@@ -118,5 +119,28 @@ class QueryOperatorScreeningTest {
         TestGateway.Response response = gateway.get("/auth/list-things?query=" + q(query), admin);
         assertEquals(200, response.status(), response.body());
         assertEquals(1, ork.calls("listThings").size());
+    }
+
+    static List<Attempt> absurdNumbers() {
+        return List.of(
+                new Attempt("list-things query", "GET", "/auth/list-things?query="
+                        + q("{\"hashrate\":{\"$gt\":1e2147483647}}"), null),
+                new Attempt("comment ts", "PUT", "/auth/thing/comment",
+                        "{\"rackId\":\"r\",\"thingId\":\"t\",\"comment\":\"c\",\"ts\":1e2147483647}"),
+                new Attempt("action params", "POST", "/auth/actions/voting",
+                        "{\"query\":{\"id\":\"m\"},\"action\":\"setPowerPct\",\"params\":[1e-400]}"),
+                new Attempt("settings entries", "PUT", "/auth/settings",
+                        "{\"rackId\":\"r\",\"entries\":{\"limit\":1E+999}}"),
+                new Attempt("tail-log aggrTimes", "GET", "/auth/tail-log?key=stat-5m&aggrTimes="
+                        + q("[{\"start\":0,\"end\":1e400}]"), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absurdNumbers")
+    void numbersAJavaScriptOrkReadsAsInfinityOrZeroAre400AndReachNoOrk(Attempt attempt) {
+        TestGateway.Response response = gateway.send(attempt.method(), attempt.path(), admin, attempt.body());
+        assertEquals(400, response.status(), attempt.parameter() + ": " + response.body());
+        assertEquals("ERR_INVALID_NUMBER", response.errorCode(), attempt.parameter());
+        assertTrue(ork.calls().isEmpty(), attempt.parameter() + ": no ORK was asked: " + ork.calls());
     }
 }
