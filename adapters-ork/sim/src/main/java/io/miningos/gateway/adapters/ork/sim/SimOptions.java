@@ -17,15 +17,21 @@ import java.util.Map;
  * @param down             every call fails as unreachable (default false)
  * @param persist          keep comments, settings, global config and actions in {@code <dataDir>/sim/<orkId>.json}
  *                         (default true)
+ * @param threads          platform threads that compute this ORK's answers, 1..16 (default 2); calls never run on
+ *                         the gateway's own threads
+ * @param queue            calls that may wait for a thread, 1..10,000 (default 64); beyond that a call fails at once
+ *                         as if the ORK were unreachable
  */
 public record SimOptions(long seed, int miners, String site, int requiredVotes, long actionIntervalMs, long latencyMs,
-                         double failureRate, boolean down, boolean persist) {
+                         double failureRate, boolean down, boolean persist, int threads, int queue) {
 
     static final int MAX_MINERS = 200_000;
     static final int MAX_VOTES = 10;
     static final long MIN_ACTION_INTERVAL_MS = 100;
     static final long MAX_ACTION_INTERVAL_MS = 600_000;
     static final long MAX_LATENCY_MS = 60_000;
+    static final int MAX_THREADS = 16;
+    static final int MAX_QUEUE = 10_000;
 
     public SimOptions {
         if (miners < 1 || miners > MAX_MINERS) {
@@ -47,6 +53,12 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
         if (!(failureRate >= 0 && failureRate <= 1)) {
             throw new IllegalArgumentException("failureRate: must be between 0 and 1");
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads: must be between 1 and " + MAX_THREADS);
+        }
+        if (queue < 1 || queue > MAX_QUEUE) {
+            throw new IllegalArgumentException("queue: must be between 1 and " + MAX_QUEUE);
+        }
     }
 
     /** Reads and checks the options; the message of a failure starts with the offending key. */
@@ -66,8 +78,11 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
         double failureRate = read.number("failureRate", 0, 1).orElse(0.0);
         boolean down = read.bool("down").orElse(false);
         boolean persist = read.bool("persist").orElse(true);
+        int threads = read.integer("threads", 1, MAX_THREADS).orElse(2L).intValue();
+        int queue = read.integer("queue", 1, MAX_QUEUE).orElse(64L).intValue();
         read.finish();
-        return new SimOptions(seed, miners, site, votes, interval, latency, failureRate, down, persist);
+        return new SimOptions(seed, miners, site, votes, interval, latency, failureRate, down, persist, threads,
+                queue);
     }
 
     /** A stable seed from the ORK id, so ORKs configured without seeds still differ. */

@@ -5,14 +5,20 @@ import io.miningos.gateway.adapters.ork.sim.actions.ActionEffects;
 import io.miningos.gateway.adapters.ork.sim.actions.InfoHistory;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.live.ThingDocs;
+import io.miningos.gateway.adapters.ork.sim.rpc.CallAbandoned;
+import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.SiteGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +27,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One simulated ORK: the generated site, its live values, actions and records, answering the ORK's RPC methods
- * with plain JSON values. Reads run in parallel; writes and the action executor take the write lock. Time is the
+ * with plain JSON values. Reads run in parallel and give up when their {@link Deadline} passes; writes and the
+ * action executor take the write lock, and a write is saved before it is answered or changes nothing. Time is the
  * given clock's, read once per call.
  */
 public final class SimOrk {
+    private static final Logger LOG = LoggerFactory.getLogger(SimOrk.class);
 
     /** Methods that change state (a real ORK refuses them to read-only peers). */
     static final Set<String> WRITE_METHODS = Set.of("setGlobalConfig", "saveWrkSettings", "saveThingComment",
@@ -80,14 +88,23 @@ public final class SimOrk {
         return site;
     }
 
+    /** {@link #handle(String, Object, Deadline)} with no deadline. */
+    public Object handle(String method, Object request) {
+        return handle(method, request, Deadline.NONE);
+    }
+
     /**
-     * Answers one RPC call. {@code request} is the decoded JSON request.
+     * Answers one RPC call. {@code request} is the decoded JSON request. A write either happens and is saved, or
+     * changes nothing.
      *
-     * @throws OrkError for handler errors (the caller encodes them as {@code "[HRPC_ERR]=<code>"})
+     * @param deadline long reads give up when it passes
+     * @throws OrkError for handler errors (the caller encodes them as {@code "[HRPC_ERR]=<code>"}), among them
+     *                  {@code ERR_SIM_STATE_NOT_SAVED} for a write whose state file could not be written
      * @throws IllegalArgumentException for a method this ORK does not serve
+     * @throws CallAbandoned when {@code deadline} passed before the answer was ready
      */
     @SuppressWarnings("unchecked")
-    public Object handle(String method, Object request) {
+    public Object handle(String method, Object request, Deadline deadline) {
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("UNKNOWN_METHOD: " + method);
         }
@@ -103,7 +120,7 @@ public final class SimOrk {
             lock.writeLock().lock();
             try {
                 if (book.advance(now, effects)) {
-                    persist();
+                    persistExecuted();
                 }
                 nextDue = book.nextDue();
             } finally {
@@ -114,10 +131,23 @@ public final class SimOrk {
         var held = write ? lock.writeLock() : lock.readLock();
         held.lock();
         try {
-            Object answer = dispatch(method, req, now);
-            if (write) {
-                nextDue = book.nextDue();
+            if (!write) {
+                return dispatch(method, req, now, deadline);
+            }
+            Runnable undo = undoPoint();
+            Object answer;
+            try {
+                answer = dispatch(method, req, now, deadline);
                 persist();
+            } catch (RuntimeException e) {
+                undo.run();
+                if (e instanceof UncheckedIOException io) {
+                    LOG.warn("sim ORK: {} changed nothing, its state could not be saved: {}", method, io.getMessage());
+                    throw new OrkError(OrkErrors.SIM_STATE_NOT_SAVED);
+                }
+                throw e;
+            } finally {
+                nextDue = book.nextDue();
             }
             return answer;
         } finally {
@@ -125,16 +155,45 @@ public final class SimOrk {
         }
     }
 
-    private Object dispatch(String method, Map<String, Object> req, long now) {
+    /**
+     * What a client write can change (global config, settings, comments, the action book), as it is now: running
+     * the result puts it back.
+     */
+    private Runnable undoPoint() {
+        Map<String, Object> config = JsonCopy.copy(records.globalConfig());
+        Map<String, Map<String, Object>> settings = JsonCopy.copy(records.settings());
+        Map<SimThing, List<Map<String, Object>>> comments = new HashMap<>();
+        for (SimThing t : site.things().values()) {
+            if (!t.comments().isEmpty()) {
+                comments.put(t, JsonCopy.copy(t.comments()));
+            }
+        }
+        Runnable actions = book.undoPoint();
+        return () -> {
+            records.globalConfig().clear();
+            records.globalConfig().putAll(config);
+            records.settings().clear();
+            records.settings().putAll(settings);
+            for (SimThing t : site.things().values()) {
+                if (!t.comments().isEmpty() || comments.containsKey(t)) {
+                    t.comments().clear();
+                    t.comments().addAll(comments.getOrDefault(t, List.of()));
+                }
+            }
+            actions.run();
+        };
+    }
+
+    private Object dispatch(String method, Map<String, Object> req, long now, Deadline deadline) {
         return switch (method) {
-            case "listThings" -> things.listThings(req, now);
-            case "getThingsCount" -> things.countThings(req, now);
+            case "listThings" -> things.listThings(req, now, deadline);
+            case "getThingsCount" -> things.countThings(req, now, deadline);
             case "listRacks" -> things.listRacks(req);
-            case "getHistoricalLogs" -> things.historicalLogs(req, now);
+            case "getHistoricalLogs" -> things.historicalLogs(req, now, deadline);
             case "getWrkExtData" -> extData.read(req, now);
-            case "tailLog" -> tailLogs.tailLog(req, now);
-            case "tailLogMulti" -> tailLogs.tailLogMulti(req, now);
-            case "tailLogCustomRangeAggr" -> tailLogs.customRange(req, records.timezones(), now);
+            case "tailLog" -> tailLogs.tailLog(req, now, deadline);
+            case "tailLogMulti" -> tailLogs.tailLogMulti(req, now, deadline);
+            case "tailLogCustomRangeAggr" -> tailLogs.customRange(req, records.timezones(), now, deadline);
             case "getGlobalConfig" -> records.getGlobalConfig(req);
             case "setGlobalConfig" -> records.setGlobalConfig(req);
             case "getWrkSettings" -> records.getSettings(req);
@@ -157,6 +216,19 @@ public final class SimOrk {
 
     // ------------------------------------------------------------------ persistence
 
+    /**
+     * Saves what the executor did. A failure is logged, not answered: the devices did change, and the next save
+     * (every write saves the whole state) writes it.
+     */
+    private void persistExecuted() {
+        try {
+            persist();
+        } catch (UncheckedIOException e) {
+            LOG.warn("sim ORK: executed actions not saved yet: {}", e.getMessage());
+        }
+    }
+
+    /** Writes the whole state; {@link UncheckedIOException} when the file cannot be written. */
     private void persist() {
         if (stateFile == null) {
             return;

@@ -1,6 +1,8 @@
 package io.miningos.gateway.adapters.ork.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.adapters.ork.sim.rpc.CallAbandoned;
+import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
@@ -12,20 +14,29 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code sim} transport: calls are answered in-process by a {@link SimOrk}, with the same wire behaviour as a
  * real ORK (raw JSON in and out, handler errors as {@code "[HRPC_ERR]=ERR_..."} strings, unknown methods failing
  * with {@code UNKNOWN_METHOD}) plus the configured fault knobs: added latency, a failure rate and "down".
+ *
+ * <h2>Where the work runs</h2>
+ * Answers are computed on this ORK's own small pool of platform threads ({@code threads}, default 2) fed by a
+ * bounded queue ({@code queue}, default 64 waiting calls), never on the caller's thread nor on the virtual-thread
+ * carriers that serve HTTP. A call that finds the queue full fails at once (the ORK counts as unavailable). Each
+ * call carries a {@link Deadline}: at its timeout the caller gets an {@link OrkTransportException} caused by a
+ * {@link TimeoutException} (a timeout, as the SPI asks), and the computation, which checks the deadline in every
+ * long loop, gives up and frees its thread. A call cancelled by the caller or by {@link #close()} stops the same way.
  */
 public final class SimTransport implements OrkTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SimTransport.class);
@@ -37,8 +48,7 @@ public final class SimTransport implements OrkTransport {
     private final SimOptions options;
     private final ObjectMapper json;
     private final JsonAnswer encoder;
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("sim-ork-", 0).factory());
+    private final ThreadPoolExecutor pool;
     private final Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -48,11 +58,24 @@ public final class SimTransport implements OrkTransport {
         this.options = options;
         this.json = json;
         this.encoder = new JsonAnswer(json.getFactory());
+        AtomicInteger threadNo = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(options.queue()), r -> {
+                    Thread t = new Thread(r, "sim-" + orkId + "-" + threadNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     /** The simulated ORK behind this transport (tests and tools inspect its site). */
     public SimOrk ork() {
         return ork;
+    }
+
+    /** Calls computing right now (tests watch abandoned work let go of its thread). */
+    int computing() {
+        return pool.getActiveCount();
     }
 
     @Override
@@ -69,35 +92,68 @@ public final class SimTransport implements OrkTransport {
                     new OrkTransportException("sim ORK " + orkId + " failed the call (option failureRate)"));
         }
         long timeoutMs = Math.max(1, timeout.toMillis());
-        var runner = options.latencyMs() > 0
-                ? CompletableFuture.delayedExecutor(options.latencyMs(), TimeUnit.MILLISECONDS, executor) : executor;
-        CompletableFuture<byte[]> answer;
-        try {
-            answer = CompletableFuture.supplyAsync(() -> answer(method, request), runner);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new OrkTransportException("sim ORK " + orkId + " is closed"));
-        }
-        inFlight.add(answer);
-        answer.whenComplete((r, e) -> inFlight.remove(answer));
-        if (closed) {
-            answer.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " is closed"));
-        }
-        return answer.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof OrkTransportException ote) {
-                return CompletableFuture.failedFuture(ote);
-            }
-            if (cause instanceof TimeoutException) {
-                // The cause tells the gateway this is a timeout, not an unreachable ORK.
-                return CompletableFuture.failedFuture(new OrkTransportException(
-                        "sim ORK " + orkId + " did not answer " + method + " within " + timeoutMs + " ms", cause));
-            }
-            return CompletableFuture.failedFuture(new OrkTransportException(
-                    "sim ORK " + orkId + " failed " + method + ": " + cause, cause));
+        Deadline deadline = Deadline.in(Duration.ofMillis(timeoutMs));
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        inFlight.add(result);
+        // however the call ends (answer, timeout, the caller cancelling, close), the work stops
+        result.whenComplete((r, e) -> {
+            inFlight.remove(result);
+            deadline.cancel();
         });
+        CompletableFuture.delayedExecutor(timeoutMs, TimeUnit.MILLISECONDS).execute(() -> result.completeExceptionally(
+                new OrkTransportException("sim ORK " + orkId + " did not answer " + method + " within " + timeoutMs
+                        + " ms", new TimeoutException("deadline of " + timeoutMs + " ms passed"))));
+        Runnable work = () -> run(method, request, deadline, result);
+        if (options.latencyMs() > 0) {
+            CompletableFuture.delayedExecutor(options.latencyMs(), TimeUnit.MILLISECONDS)
+                    .execute(() -> submit(work, result));
+        } else {
+            submit(work, result);
+        }
+        if (closed) {
+            result.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " is closed"));
+        }
+        return result;
     }
 
-    private byte[] answer(String method, byte[] request) {
+    private void submit(Runnable work, CompletableFuture<byte[]> result) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            Future<?> queued = pool.submit(work);
+            result.whenComplete((r, e) -> {
+                if (queued.cancel(false)) {
+                    pool.remove((Runnable) queued);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new OrkTransportException(closed ? "sim ORK " + orkId + " is closed"
+                    : "sim ORK " + orkId + " is busy: " + options.queue() + " calls already wait (option queue)"));
+        }
+    }
+
+    private void run(String method, byte[] request, Deadline deadline, CompletableFuture<byte[]> result) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            result.complete(answer(method, request, deadline));
+        } catch (CallAbandoned e) {
+            // the timer or the caller ended the call already; nothing is waiting for this work
+            result.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " gave up " + method
+                    + " at its deadline", new TimeoutException("deadline passed")));
+        } catch (OrkTransportException e) {
+            result.completeExceptionally(e);
+        } catch (RuntimeException | Error e) {
+            // whatever went wrong, the caller gets an answer: a future left open would wait until its timeout
+            LOG.error("sim ORK {} failed {}", orkId, method, e);
+            result.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " failed " + method + ": "
+                    + e, e));
+        }
+    }
+
+    private byte[] answer(String method, byte[] request, Deadline deadline) {
         if (closed) {
             throw new OrkTransportException("sim ORK " + orkId + " is closed");
         }
@@ -112,9 +168,11 @@ public final class SimTransport implements OrkTransport {
         }
         Object result;
         try {
-            result = ork.handle(method, decoded);
+            result = ork.handle(method, decoded, deadline);
         } catch (OrkError e) {
             return error(e.code());
+        } catch (CallAbandoned e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("UNKNOWN_METHOD")) {
                 throw new OrkTransportException(e.getMessage());
@@ -125,6 +183,7 @@ public final class SimTransport implements OrkTransport {
             LOG.error("sim ORK {} failed {}", orkId, method, e);
             return error(OrkErrors.SIM_INTERNAL);
         }
+        deadline.check();
         return encoder.encode(result);
     }
 
@@ -138,6 +197,6 @@ public final class SimTransport implements OrkTransport {
         for (CompletableFuture<byte[]> call : inFlight) {
             call.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " was closed"));
         }
-        executor.shutdownNow();
+        pool.shutdownNow();
     }
 }

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.pools.PoolData;
+import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.PoolAccount;
@@ -22,13 +23,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ORK's time-series methods ({@code tailLog}, {@code tailLogMulti}, {@code tailLogCustomRangeAggr}) and
@@ -91,9 +92,20 @@ final class TailLogs {
 
     // ------------------------------------------------------------------ tailLog
 
+    /**
+     * The most values (numbers, strings, booleans, nulls) one {@code tailLog} or {@code tailLogMulti} answer may
+     * hold: about 4 MB of JSON. A week of full 5-minute miner entries (~200 values each) does not fit; a month of a
+     * few aggregated fields does. Beyond it the call answers {@code ERR_DATE_RANGE_TOO_LARGE} before computing.
+     */
+    static final long MAX_ANSWER_VALUES = 200_000;
+
     /** {@code tailLog}. */
+    List<Object> tailLog(Map<String, Object> req, long now, Deadline deadline) {
+        return tailLog(req, now, deadline, new AnswerBudget(MAX_ANSWER_VALUES));
+    }
+
     @SuppressWarnings("unchecked")
-    List<Object> tailLog(Map<String, Object> req, long now) {
+    private List<Object> tailLog(Map<String, Object> req, long now, Deadline deadline, AnswerBudget budget) {
         if (!(req.get("type") instanceof String type) || type.isEmpty()) {
             throw new OrkError(OrkErrors.TYPE_INVALID);
         }
@@ -144,19 +156,24 @@ final class TailLogs {
             RackLogs.Read read = new RackLogs.Read(key, tag, Requests.asLong(req.get("start")),
                     Requests.asLong(req.get("end")), limit == null ? null : (int) Math.min(Integer.MAX_VALUE, limit),
                     offset == null ? 0 : (int) Math.max(0, Math.min(1_000, offset)));
+            long groupRange = req.get("groupRange") instanceof String gr ? GroupRange.lengthMs(gr) : 0;
+            if (groupRange >= 0) {
+                checkSize(type, spec, read, groupRange, aggrTimes, rackProjection, finalProjection, now, deadline,
+                        budget);
+            }
             if (fieldsArg == null && aggrTimes == null && req.get("groupRange") == null && !aggrFields.isEmpty()) {
                 List<Object> series = series(type, spec, read, rackProjection, finalProjection, aggrFields.keySet(),
-                        now);
+                        now, deadline);
                 if (series != null) {
                     return series;
                 }
             }
-            long groupRange = req.get("groupRange") instanceof String gr ? GroupRange.lengthMs(gr) : 0;
             for (SimRack rack : racksOfType(type, now)) {
                 if (groupRange < 0) {
                     continue;
                 }
-                List<Map<String, Object>> got = rackLogs.read(rack, read, now);
+                deadline.check();
+                List<Map<String, Object>> got = rackLogs.read(rack, read, now, deadline);
                 if (got == null) {
                     continue;
                 }
@@ -183,7 +200,8 @@ final class TailLogs {
      */
     @SuppressWarnings("unchecked")
     private List<Object> series(String type, Map<String, AggregationSpec.Op> spec, RackLogs.Read read,
-                                Projection rackProjection, Projection projection, Set<String> aggrFields, long now) {
+                                Projection rackProjection, Projection projection, Set<String> aggrFields, long now,
+                                Deadline deadline) {
         StatKey key = StatKey.of(read.key());
         if (key == null || key == StatKey.STAT_RTD) {
             return null;
@@ -200,8 +218,8 @@ final class TailLogs {
             }
         }
         String prefix = type + '|' + key.key() + '|' + read.tag() + '|' + new TreeSet<>(aggrFields) + '|';
-        List<Long> ticks = rackLogs.ticks(key, read, now);
-        Map<Long, Object> rows = new ConcurrentHashMap<>();
+        List<Long> ticks = rackLogs.ticks(key, read, now, deadline);
+        Map<Long, Object> rows = new HashMap<>();
         List<Long> missing = new ArrayList<>();
         for (long ts : ticks) {
             Object hit;
@@ -214,20 +232,21 @@ final class TailLogs {
                 missing.add(ts);
             }
         }
-        missing.parallelStream().forEach(ts -> {
+        for (long ts : missing) {
+            deadline.check();
             List<Map<String, Object>> group = new ArrayList<>(racks.size());
             for (SimRack rack : racks) {
                 group.add((Map<String, Object>) rackProjection.apply(rackLogs.entry(rack, key, read.tag(), ts)));
             }
             if (group.isEmpty()) {
-                return;
+                continue;
             }
             Object row = projection.apply(aggregate(spec, group, null).get(0));
             rows.put(ts, row);
             synchronized (seriesCache) {
                 seriesCache.put(prefix + ts, row);
             }
-        });
+        }
         List<Object> out = new ArrayList<>(rows.size());
         for (int i = ticks.size() - 1; i >= 0; i--) {
             Object row = rows.get(ticks.get(i));
@@ -236,6 +255,78 @@ final class TailLogs {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses a read whose answer would exceed the budget, before computing it: the rows it would have times the
+     * values of its newest row (computed here, and cached for the read itself).
+     */
+    @SuppressWarnings("unchecked")
+    private void checkSize(String type, Map<String, AggregationSpec.Op> spec, RackLogs.Read read, long groupRange,
+                           List<long[]> aggrTimes, Projection rackProjection, Projection projection, long now,
+                           Deadline deadline, AnswerBudget budget) {
+        StatKey key = StatKey.of(read.key());
+        if (key == null || key == StatKey.STAT_RTD) {
+            return;
+        }
+        List<Long> ticks = rackLogs.ticks(key, read, now, deadline);
+        long rows;
+        if (aggrTimes != null) {
+            rows = aggrTimes.size();
+        } else if (groupRange > 0) {
+            rows = ticks.isEmpty() ? 0 : Math.floorDiv(ticks.get(0), groupRange)
+                    - Math.floorDiv(ticks.get(ticks.size() - 1), groupRange) + 1;
+        } else {
+            rows = ticks.size();
+        }
+        if (rows <= 1) {
+            return;
+        }
+        List<Map<String, Object>> newest = new ArrayList<>();
+        for (SimRack rack : racksOfType(type, now)) {
+            if (rackLogs.keeps(rack, key, read.tag())) {
+                newest.add((Map<String, Object>) rackProjection.apply(rackLogs.entry(rack, key, read.tag(),
+                        ticks.get(0))));
+            }
+        }
+        if (!newest.isEmpty()) {
+            budget.take(rows * values(projection.apply(aggregate(spec, newest, null).get(0))));
+        }
+    }
+
+    /** Numbers, strings, booleans and nulls in a JSON value. */
+    private static long values(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            long n = 0;
+            for (Object x : m.values()) {
+                n += values(x);
+            }
+            return n;
+        }
+        if (v instanceof List<?> l) {
+            long n = 0;
+            for (Object x : l) {
+                n += values(x);
+            }
+            return n;
+        }
+        return 1;
+    }
+
+    /** How many more values one call's answer may hold. */
+    private static final class AnswerBudget {
+        private long left;
+
+        AnswerBudget(long max) {
+            this.left = max;
+        }
+
+        void take(long values) {
+            if (values > left) {
+                throw new OrkError(OrkErrors.DATE_RANGE_TOO_LARGE);
+            }
+            left -= values;
+        }
     }
 
     private static List<long[]> aggrTimes(Object arg) {
@@ -325,9 +416,12 @@ final class TailLogs {
 
     // ------------------------------------------------------------------ tailLogMulti
 
-    /** {@code tailLogMulti}: one {@code tailLog} per key, the shared fields winning over per-key ones. */
+    /**
+     * {@code tailLogMulti}: one {@code tailLog} per key, the shared fields winning over per-key ones; the keys
+     * share one answer bound.
+     */
     @SuppressWarnings("unchecked")
-    List<Object> tailLogMulti(Map<String, Object> req, long now) {
+    List<Object> tailLogMulti(Map<String, Object> req, long now, Deadline deadline) {
         if (!(req.get("keys") instanceof List<?> keys)) {
             throw new OrkError(OrkErrors.KEYS_INVALID);
         }
@@ -344,9 +438,10 @@ final class TailLogs {
             });
             merged.add(one);
         }
+        AnswerBudget budget = new AnswerBudget(MAX_ANSWER_VALUES);
         List<Object> out = new ArrayList<>();
         for (Map<String, Object> one : merged) {
-            out.add(tailLog(one, now));
+            out.add(tailLog(one, now, deadline, budget));
         }
         return out;
     }
@@ -355,7 +450,7 @@ final class TailLogs {
 
     /** {@code tailLogCustomRangeAggr}: reads the daily store (computed on demand, cached) for each key. */
     @SuppressWarnings("unchecked")
-    List<Object> customRange(Map<String, Object> req, List<Object> timezones, long now) {
+    List<Object> customRange(Map<String, Object> req, List<Object> timezones, long now, Deadline deadline) {
         if (!(req.get("keys") instanceof List<?> keys) || keys.isEmpty()) {
             throw new OrkError(OrkErrors.KEYS_INVALID);
         }
@@ -365,7 +460,7 @@ final class TailLogs {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("type", key.get("type"));
             try {
-                result.put("data", customRangeKey(key, timezones, now));
+                result.put("data", customRangeKey(key, timezones, now, deadline));
                 result.put("error", null);
             } catch (OrkError e) {
                 result.put("data", null);
@@ -377,7 +472,7 @@ final class TailLogs {
     }
 
     @SuppressWarnings("unchecked")
-    private Object customRangeKey(Map<String, Object> key, List<Object> timezones, long now) {
+    private Object customRangeKey(Map<String, Object> key, List<Object> timezones, long now, Deadline deadline) {
         if (!(key.get("type") instanceof String type) || type.isEmpty()) {
             throw new OrkError(OrkErrors.TYPE_INVALID);
         }
@@ -418,7 +513,7 @@ final class TailLogs {
             Projection fields = Requests.projection(key.get("fields"), OrkErrors.FIELDS_INVALID);
             List<Object> data = new ArrayList<>();
             for (long[] d : days) {
-                Map<String, Object> stored = day(type, offset, d, configured, now);
+                Map<String, Object> stored = day(type, offset, d, configured, now, deadline);
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("ts", d[0]);
                 if (stored != null) {
@@ -431,7 +526,7 @@ final class TailLogs {
         if (Requests.truthy(key.get("shouldReturnMonthlyData"))) {
             Map<Integer, List<Map<String, Object>>> byMonth = new LinkedHashMap<>();
             for (long[] d : days) {
-                Map<String, Object> stored = day(type, offset, d, configured, now);
+                Map<String, Object> stored = day(type, offset, d, configured, now, deadline);
                 if (stored != null) {
                     int month = Instant.ofEpochMilli(d[0] + offset).atZone(ZoneOffset.UTC).getMonthValue();
                     byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(stored);
@@ -448,7 +543,7 @@ final class TailLogs {
         }
         List<Map<String, Object>> stored = new ArrayList<>();
         for (long[] d : days) {
-            Map<String, Object> s = day(type, offset, d, configured, now);
+            Map<String, Object> s = day(type, offset, d, configured, now, deadline);
             if (s != null) {
                 stored.add(s);
             }
@@ -481,7 +576,8 @@ final class TailLogs {
 
     /** One day of the daily store: {@code tailLog} over {@code stat-5m} with {@code aggrTimes} = that day. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> day(String type, long offset, long[] range, List<String> configured, long now) {
+    private Map<String, Object> day(String type, long offset, long[] range, List<String> configured, long now,
+                                    Deadline deadline) {
         boolean complete = range[0] + DAY - 1 < now - 300_000L;
         String cacheKey = type + '|' + offset + '|' + range[0];
         if (complete) {
@@ -502,7 +598,8 @@ final class TailLogs {
         configured.forEach(f -> aggrFields.put(f, 1));
         req.put("aggrFields", aggrFields);
         req.put("aggrTimes", List.of(Map.of("start", range[0], "end", range[1])));
-        List<Object> result = tailLog(req, now);
+        deadline.check();
+        List<Object> result = tailLog(req, now, deadline, new AnswerBudget(Long.MAX_VALUE));
         Map<String, Object> stored = result.isEmpty() ? null : (Map<String, Object>) result.get(0);
         if (complete && stored != null) {
             synchronized (dayStore) {

@@ -7,6 +7,7 @@ import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.live.RequestPaths;
 import io.miningos.gateway.adapters.ork.sim.live.Selection;
 import io.miningos.gateway.adapters.ork.sim.live.ThingDocs;
+import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
@@ -55,7 +56,7 @@ final class ThingQueries {
     }
 
     /** {@code listThings}: per rack filter, sort, offset, limit (default 100), project; then the ORK's sort. */
-    List<Object> listThings(Map<String, Object> req, long now) {
+    List<Object> listThings(Map<String, Object> req, long now, Deadline deadline) {
         boolean status = Requests.truthy(req.get("status"));
         RackQuery compiled = RackQuery.of(req);
         if (compiled == null) {
@@ -74,10 +75,14 @@ final class ThingQueries {
                 .wants("last");
         boolean withLast = status || lastForMatching;
 
-        // racks answer independently, as real rack workers do; big sites use every core
-        List<List<Object>> pages = thingRacks(site, now).parallelStream().map(rack -> {
+        // racks answer independently, as real rack workers do (one after the other here: the call has one thread)
+        List<List<Object>> pages = new ArrayList<>();
+        for (SimRack rack : thingRacks(site, now)) {
             List<Object> matched = new ArrayList<>();
             for (SimThing thing : rack.things()) {
+                if ((matched.size() & 255) == 0) {
+                    deadline.check();
+                }
                 Map<String, Object> record = docs.record(thing, build, now, withLast);
                 if (filter.matches(record)) {
                     matched.add(record);
@@ -90,8 +95,8 @@ final class ThingQueries {
             for (Object record : matched.subList(from, to)) {
                 page.add(envelope(rack, projection.apply(record), status));
             }
-            return page;
-        }).toList();
+            pages.add(page);
+        }
         List<Object> out = new ArrayList<>();
         pages.forEach(out::addAll);
         sort.sort(out);
@@ -126,7 +131,7 @@ final class ThingQueries {
     }
 
     /** {@code getThingsCount}: the sum of every rack's count of matching things. */
-    long countThings(Map<String, Object> req, long now) {
+    long countThings(Map<String, Object> req, long now, Deadline deadline) {
         MongoFilter filter;
         try {
             filter = MongoFilter.compile(req.get("query"), OrkErrors.QUERY_INVALID);
@@ -137,6 +142,7 @@ final class ThingQueries {
         boolean withLast = build.wants("last");
         long count = 0;
         for (SimRack rack : thingRacks(site, now)) {
+            deadline.check();
             for (SimThing thing : rack.things()) {
                 if (filter.isMatchAll() || filter.matches(docs.record(thing, build, now, withLast))) {
                     count++;
@@ -172,7 +178,7 @@ final class ThingQueries {
     }
 
     /** {@code getHistoricalLogs}: every rack's alert or info-change log, concatenated, sorted if asked. */
-    List<Object> historicalLogs(Map<String, Object> req, long now) {
+    List<Object> historicalLogs(Map<String, Object> req, long now, Deadline deadline) {
         Object logType = req.get("logType");
         if (!"alerts".equals(logType) && !"info".equals(logType)) {
             throw new OrkError(OrkErrors.LOG_TYPE_INVALID);
@@ -192,7 +198,7 @@ final class ThingQueries {
         for (SimRack rack : thingRacks(site, now)) {
             if (logType.equals("alerts")) {
                 int limit = limitArg == null ? HISTORY_SEGMENT : (int) Math.max(0, Math.min(HISTORY_SEGMENT, limitArg));
-                for (Object alert : alertHistory(rack, start, end, now, limit)) {
+                for (Object alert : alertHistory(rack, start, end, now, limit, deadline)) {
                     if (filter.matches(alert)) {
                         out.add(alert);
                     }
@@ -242,7 +248,7 @@ final class ThingQueries {
      * A rack's {@code thing-alerts} log, newest first: every alert raised by an episode that began in
      * {@code [start, end]} (and by now), as its thing showed it, with the thing attached.
      */
-    private List<Object> alertHistory(SimRack rack, Long start, Long end, long now, int limit) {
+    private List<Object> alertHistory(SimRack rack, Long start, Long end, long now, int limit, Deadline deadline) {
         Episode.Plan plan = switch (rack.kind()) {
             case MINER -> LiveSite.MINER_EPISODES;
             case CONTAINER -> LiveSite.CONTAINER_EPISODES;
@@ -260,6 +266,7 @@ final class ThingQueries {
         // walk back in slices of one window; a thing's (phase-shifted) windows overlapping a slice are at most two
         for (long slice = Math.floorDiv(to, window); slice >= Math.floorDiv(from, window) && out.size() < limit;
              slice--) {
+            deadline.check();
             long sliceStart = slice * window;
             long sliceEnd = sliceStart + window - 1;
             List<Map<String, Object>> inSlice = new ArrayList<>();

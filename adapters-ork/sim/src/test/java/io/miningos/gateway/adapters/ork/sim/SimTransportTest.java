@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -50,8 +52,8 @@ class SimTransportTest {
     @Test
     void badOptionsNameTheOffendingKey() {
         for (Map.Entry<String, Object> bad : Map.<String, Object>of("miners", 0, "seed", "x", "failureRate", 2,
-                "down", "yes", "site", "Not Valid", "latencyMs", -1, "actionIntervalMs", 5, "colour",
-                        "red").entrySet()) {
+                "down", "yes", "site", "Not Valid", "latencyMs", -1, "actionIntervalMs", 5, "colour", "red",
+                "threads", 0, "queue", 100_000).entrySet()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> open("o", Map.of(bad.getKey(), bad.getValue())));
             assertTrue(e.getMessage().startsWith(bad.getKey() + ":"), e.getMessage());
@@ -84,9 +86,121 @@ class SimTransportTest {
         try (OrkTransport slow = open("s", Map.of("latencyMs", 400, "persist", false))) {
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> slow.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(50)).get());
-            assertInstanceOf(OrkTransportException.class, e.getCause());
+            assertTimeout(e);
             assertTrue(e.getCause().getMessage().contains("within 50 ms"), e.getCause().getMessage());
             assertTrue(call(slow, "listRacks", "{}").startsWith("[{"));
+        }
+    }
+
+    /** A read that takes seconds on a site this size: the daily store over half a year, computed on demand. */
+    private static byte[] halfYearOfDays() {
+        return ("{\"keys\":[{\"type\":\"miner\",\"startDate\":\"2025-08-14\",\"endDate\":\"2026-02-09\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The SPI's timeout rule: an OrkTransportException whose cause chain holds a TimeoutException. */
+    private static void assertTimeout(ExecutionException e) {
+        assertInstanceOf(OrkTransportException.class, e.getCause());
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof TimeoutException) {
+                return;
+            }
+        }
+        throw new AssertionError("not reported as a timeout: " + e.getCause());
+    }
+
+    /** Waits (generously) until no call computes on the ORK's threads any more. */
+    private static void awaitIdle(OrkTransport t) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (((SimTransport) t).computing() > 0) {
+            assertTrue(System.nanoTime() < until, "the abandoned call still computes");
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aCallPastItsDeadlineIsATimeoutAndItsWorkStopsSoTheNextCallGetsTheThread() throws Exception {
+        try (OrkTransport t = open("busy", Map.of("miners", 3_000, "threads", 1, "persist", false))) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> t.call("tailLogCustomRangeAggr", halfYearOfDays(), Duration.ofMillis(100)).get());
+            assertTimeout(e);
+            awaitIdle(t);
+            // the one thread is free again: a cheap call answers
+            assertTrue(call(t, "listRacks", "{}").startsWith("[{"));
+        }
+    }
+
+    @Test
+    void answersAreComputedOnTheOrksOwnPlatformThreadsAndACancelledCallStops() throws Exception {
+        try (OrkTransport t = open("own", Map.of("miners", 3_000, "persist", false))) {
+            var heavy = t.call("tailLogCustomRangeAggr", halfYearOfDays(), Duration.ofSeconds(60));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean seen = false;
+            while (!seen && System.nanoTime() < until) {
+                // getAllStackTraces lists platform threads only: a virtual thread computing would not show up
+                seen = Thread.getAllStackTraces().entrySet().stream().anyMatch(th -> th.getKey().getName()
+                        .startsWith("sim-own-") && Arrays.stream(th.getValue())
+                        .anyMatch(f -> f.getClassName().endsWith("TailLogs")));
+                Thread.sleep(5);
+            }
+            assertTrue(seen, "the read ran on a platform thread of the ORK's own pool");
+            heavy.cancel(false);
+            awaitIdle(t);
+        }
+    }
+
+    @Test
+    void callsBeyondTheQueueFailAtOnceAsUnavailable() throws Exception {
+        try (OrkTransport t = open("full", Map.of("miners", 3_000, "threads", 1, "queue", 1, "persist", false))) {
+            var running = t.call("tailLogCustomRangeAggr", halfYearOfDays(), Duration.ofSeconds(60));
+            awaitComputing(t);
+            var waiting = t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> t.call("listRacks",
+                    "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60)).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(OrkTransportException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("busy"), e.getCause().getMessage());
+            running.cancel(false);
+            assertTrue(new String(waiting.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8).startsWith("[{"));
+        }
+    }
+
+    private static void awaitComputing(OrkTransport t) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (((SimTransport) t).computing() == 0) {
+            assertTrue(System.nanoTime() < until, "the call never started");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aWriteThatCannotBeSavedChangesNothing() throws Exception {
+        Path blocker = dataDir.resolve("sim");
+        Files.writeString(blocker, "a file where the state folder should be: every save fails");
+        try (OrkTransport t = open("unsaved", Map.of("seed", 4))) {
+            String things = call(t, "listThings", "{\"query\":{\"tags\":\"t-miner\"},\"limit\":1}");
+            String thingId = things.replaceAll("(?s)^\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+            String rack = things.replaceAll("(?s).*\"rack\":\"([^\"]+)\".*", "$1");
+            String comment = "{\"rackId\":\"" + rack + "\",\"thingId\":\"" + thingId
+                    + "\",\"comment\":\"fan noise\",\"user\":\"a@b.c\"}";
+            String actions = call(t, "queryActions", "{\"queries\":[{\"type\":\"voting\"},{\"type\":\"ready\"}]}");
+
+            assertEquals("\"[HRPC_ERR]=ERR_SIM_STATE_NOT_SAVED\"", call(t, "saveThingComment", comment));
+            assertEquals("\"[HRPC_ERR]=ERR_SIM_STATE_NOT_SAVED\"", call(t, "setGlobalConfig",
+                    "{\"isAutoSleepAllowed\":true}"));
+            assertEquals("\"[HRPC_ERR]=ERR_SIM_STATE_NOT_SAVED\"", call(t, "pushAction", "{\"query\":{\"id\":\""
+                    + thingId + "\"},\"action\":\"setLED\",\"params\":[true],\"voter\":\"a@b.c\","
+                    + "\"authPerms\":[\"miner:rw\"]}"));
+            assertTrue(call(t, "listThings", "{\"query\":{\"id\":\"" + thingId + "\"},\"fields\":{\"comments\":1}}")
+                    .contains("\"comments\":[]"), "the comment was not kept");
+            assertTrue(call(t, "getGlobalConfig", "{}").contains("\"isAutoSleepAllowed\":false"));
+            assertEquals(actions, call(t, "queryActions", "{\"queries\":[{\"type\":\"voting\"},"
+                    + "{\"type\":\"ready\"}]}"), "no action was added");
+
+            Files.delete(blocker);
+            assertEquals("1", call(t, "saveThingComment", comment));
+            String saved = call(t, "listThings", "{\"query\":{\"id\":\"" + thingId
+                    + "\"},\"fields\":{\"comments\":1}}");
+            assertEquals(1, saved.split("fan noise", -1).length - 1, "the retry did not duplicate it: " + saved);
         }
     }
 

@@ -280,6 +280,51 @@ public final class ActionBook {
         return v;
     }
 
+    /**
+     * The book as it is now, for undoing a client's write (push, vote, cancel) whose state could not be saved:
+     * running the returned action puts every action, vote, status and id counter back. It does not undo effects on
+     * devices; client writes have none (the executor applies them later).
+     */
+    public Runnable undoPoint() {
+        Map<Long, SimAction> before = new TreeMap<>(actions);
+        Map<Long, Saved> saved = new HashMap<>();
+        for (SimAction a : actions.values()) {
+            saved.put(a.id, new Saved(a.store, a.status, a.error, a.approvedAt, a.execStart, a.execEnd, a.outcomes,
+                    List.copyOf(a.votesPos), List.copyOf(a.votesNeg)));
+        }
+        Map<Long, Integer> slots = new HashMap<>(slotsPerTick);
+        long id = lastId;
+        return () -> {
+            actions.clear();
+            actions.putAll(before);
+            for (SimAction a : actions.values()) {
+                saved.get(a.id).restore(a);
+            }
+            slotsPerTick.clear();
+            slotsPerTick.putAll(slots);
+            lastId = id;
+        };
+    }
+
+    /** The parts of an action that votes, cancels and the executor change. */
+    private record Saved(SimAction.Store store, String status, String error, long approvedAt, long execStart,
+                         long execEnd, Map<String, List<Map<String, Object>>> outcomes, List<String> votesPos,
+                         List<String> votesNeg) {
+        void restore(SimAction a) {
+            a.store = store;
+            a.status = status;
+            a.error = error;
+            a.approvedAt = approvedAt;
+            a.execStart = execStart;
+            a.execEnd = execEnd;
+            a.outcomes = outcomes;
+            a.votesPos.clear();
+            a.votesPos.addAll(votesPos);
+            a.votesNeg.clear();
+            a.votesNeg.addAll(votesNeg);
+        }
+    }
+
     // ------------------------------------------------------------------ persistence
 
     /** Everything needed to rebuild the book, including executor bookkeeping. */

@@ -12,6 +12,8 @@ public final class OrkErrors {
     // The ORK's RPC wrapper, and the simulator's own failure
     public static final String FACS_NET_DATA_FORMAT = "ERR_FACS_NET_DATA_FORMAT";
     public static final String SIM_INTERNAL = "ERR_SIM_INTERNAL";
+    /** A write the simulator could not save: it changed nothing. */
+    public static final String SIM_STATE_NOT_SAVED = "ERR_SIM_STATE_NOT_SAVED";
 
     // Request fields every reading method checks
     public static final String TYPE_INVALID = "ERR_TYPE_INVALID";
@@ -29,6 +31,12 @@ public final class OrkErrors {
     public static final String END_DATE_INVALID = "ERR_END_DATE_INVALID";
     public static final String TIMEZONE_OFFSET_INVALID = "ERR_TIMEZONE_OFFSET_INVALID";
     public static final String LOG_TYPE_INVALID = "ERR_LOG_TYPE_INVALID";
+    /**
+     * The simulator's own: an answer would hold more values than one call may produce (a real ORK has no such
+     * bound; its racks give up after 10 s and it answers what it has). The gateway's own range bound uses the same
+     * code.
+     */
+    public static final String DATE_RANGE_TOO_LARGE = "ERR_DATE_RANGE_TOO_LARGE";
 
     // Settings, global config and comments
     public static final String RACK_ID_INVALID = "ERR_RACK_ID_INVALID";

@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.stats;
 
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class RackLogs {
     }
 
     /** The tick instants a read covers, newest first (not for {@code stat-rtd}, which has no ticks). */
-    public List<Long> ticks(StatKey key, Read req, long now) {
+    public List<Long> ticks(StatKey key, Read req, long now, Deadline deadline) {
         long period = key.periodMs();
         long first = live.site().commissionedAt();
         long newest = Math.floorDiv(Math.min(now, req.end() == null ? now : req.end()), period) * period;
@@ -69,6 +70,9 @@ public final class RackLogs {
         }
         List<Long> out = new ArrayList<>();
         for (long ts = newest; ts >= oldest && out.size() < limit; ts -= period) {
+            if ((out.size() & 1023) == 0) {
+                deadline.check();
+            }
             out.add(ts);
         }
         return out;
@@ -78,7 +82,7 @@ public final class RackLogs {
      * Entries newest first (fresh maps the caller may change), or null when the rack has no such log
      * ({@code ERR_LOG_NOTFOUND} at the rack).
      */
-    public List<Map<String, Object>> read(SimRack rack, Read req, long now) {
+    public List<Map<String, Object>> read(SimRack rack, Read req, long now, Deadline deadline) {
         StatKey key = StatKey.of(req.key());
         if (!keeps(rack, key, req.tag())) {
             return null;
@@ -87,7 +91,8 @@ public final class RackLogs {
             return req.offset() > 0 ? List.of() : List.of(stats.entry(rack, req.tag(), now, true));
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (long ts : ticks(key, req, now)) {
+        for (long ts : ticks(key, req, now, deadline)) {
+            deadline.check();
             out.add(entry(rack, key, req.tag(), ts));
         }
         return out;
