@@ -19,7 +19,7 @@ import java.util.Map;
  *                         (default true)
  * @param threads          platform threads that compute this ORK's answers, 1..16 (default 2); calls never run on
  *                         the gateway's own threads
- * @param queue            calls that may wait for a thread, 1..10,000 (default 64); beyond that a call fails at once
+ * @param queue            calls that may wait for a thread, 1..10,000 (default 1,000); beyond that a call fails at once
  *                         as if the ORK were unreachable
  */
 public record SimOptions(long seed, int miners, String site, int requiredVotes, long actionIntervalMs, long latencyMs,
@@ -79,7 +79,7 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
         boolean down = read.bool("down").orElse(false);
         boolean persist = read.bool("persist").orElse(true);
         int threads = read.integer("threads", 1, MAX_THREADS).orElse(2L).intValue();
-        int queue = read.integer("queue", 1, MAX_QUEUE).orElse(64L).intValue();
+        int queue = read.integer("queue", 1, MAX_QUEUE).orElse(1_000L).intValue();
         read.finish();
         return new SimOptions(seed, miners, site, votes, interval, latency, failureRate, down, persist, threads,
                 queue);

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Where the work runs</h2>
  * Answers are computed on this ORK's own small pool of platform threads ({@code threads}, default 2) fed by a
- * bounded queue ({@code queue}, default 64 waiting calls), never on the caller's thread nor on the virtual-thread
+ * bounded queue ({@code queue}, default 1,000 waiting calls), never on the caller's thread nor on the virtual-thread
  * carriers that serve HTTP. A call that finds the queue full fails at once (the ORK counts as unavailable). Each
  * call carries a {@link Deadline}: at its timeout the caller gets an {@link OrkTransportException} caused by a
  * {@link TimeoutException} (a timeout, as the SPI asks), and the computation, which checks the deadline in every

@@ -14,8 +14,8 @@ class SimOptionsTest {
     void defaultsFitTheDemo() {
         SimOptions options = SimOptions.parse("cluster-1", Map.of());
 
-        assertEquals(new SimOptions(SimOptions.defaultSeed("cluster-1"), 250, "demo", 1, 5_000, 0, 0, false, true),
-                options);
+        assertEquals(new SimOptions(SimOptions.defaultSeed("cluster-1"), 250, "demo", 1, 5_000, 0, 0, false, true, 2,
+                1_000), options);
     }
 
     @Test
@@ -23,9 +23,9 @@ class SimOptionsTest {
         SimOptions options = SimOptions.parse("x", Map.ofEntries(Map.entry("seed", 7L), Map.entry("miners", 900),
                 Map.entry("site", "north-1"), Map.entry("approvals", 2), Map.entry("actionIntervalMs", 250),
                 Map.entry("latencyMs", 15), Map.entry("failureRate", 0.5), Map.entry("down", true),
-                Map.entry("persist", false)));
+                Map.entry("persist", false), Map.entry("threads", 3), Map.entry("queue", 10)));
 
-        assertEquals(new SimOptions(7, 900, "north-1", 2, 250, 15, 0.5, true, false), options);
+        assertEquals(new SimOptions(7, 900, "north-1", 2, 250, 15, 0.5, true, false, 3, 10), options);
         assertEquals(3, SimOptions.parse("x", Map.of("requiredVotes", 3)).requiredVotes());
     }
 
@@ -42,8 +42,11 @@ class SimOptionsTest {
         assertRefused(Map.of("failureRate", 2), "failureRate: must be a number between 0 and 1");
         assertRefused(Map.of("down", "yes"), "down: must be true or false");
         assertRefused(Map.of("persist", 1), "persist: must be true or false");
+        assertRefused(Map.of("threads", 0), "threads: must be a whole number between 1 and 16");
+        assertRefused(Map.of("queue", 10_001), "queue: must be a whole number between 1 and 10000");
         assertRefused(Map.of("minerz", 5), "minerz: unknown option of the sim transport (known: actionIntervalMs, "
-                + "approvals, down, failureRate, latencyMs, miners, persist, requiredVotes, seed, site)");
+                + "approvals, down, failureRate, latencyMs, miners, persist, queue, requiredVotes, seed, site, "
+                + "threads)");
     }
 
     private static void assertRefused(Map<String, Object> options, String messageStart) {
