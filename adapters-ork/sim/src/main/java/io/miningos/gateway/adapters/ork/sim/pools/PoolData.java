@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim.pools;
 
+import io.miningos.gateway.adapters.ork.sim.ext.BitcoinNetwork;
 import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.live.MinerSample;
@@ -21,17 +22,47 @@ import java.util.Map;
  * What the pool workers ({@code minerpool-f2pool}, {@code minerpool-ocean}) return from {@code getWrkExtData}: account
  * stats, their history, workers, worker counts, daily revenue transactions and (Ocean) blocks. Pool hashrates are
  * in H/s and equal the hashrate of the miners pointed at the account (MH/s × 10^6, with pool-side noise); amounts
- * are in BTC, earned at a fixed hashprice.
+ * are in BTC.
+ *
+ * <p>What an account earns for a UTC day is its share of the network ({@link BitcoinNetwork}): the account's mean
+ * hashrate over the day (sampled every two hours) over the network hashrate, times the day's 144 blocks' subsidy and
+ * fees. F2Pool pays that (FPPS) less its 2 % fee, split into {@code pps} (subsidy) and {@code tx_fee} (block fees);
+ * Ocean (TIDES) pays it times the day's luck, less 2 %. Only complete days are paid; {@code yearlyBalances} are the
+ * exact sums, in satoshis, of the month's daily transactions, and {@code revenue_24h} is the last complete day's.
+ * Complete days never change, so their figures are kept in a small bounded cache.
  */
 public final class PoolData {
     private static final long MINUTE = 60_000L;
     private static final long DAY = 86_400_000L;
-    /** BTC earned per PH/s per day. */
-    private static final double HASHPRICE_BTC_PER_PH_DAY = 0.00046;
     private static final int MAX_HISTORY_ENTRIES = 10_000;
+    /** The pools' fee on what they pay (F2Pool FPPS, Ocean TIDES). */
+    private static final double POOL_FEE_RATE = 0.02;
+    /** Hashrate samples per day behind a day's earnings. */
+    private static final int DAY_SAMPLES = 12;
+    /** Complete days kept: two accounts over more than a year of transactions and monthly balances. */
+    private static final int EARNED_CACHE_LIMIT = 2_048;
 
     private final LiveSite live;
     private final long seed;
+    /** Earnings of complete days, per account and day: they never change once the day is over. */
+    private final Map<String, Earned> earnedDays = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Earned> eldest) {
+            return size() > EARNED_CACHE_LIMIT;
+        }
+    };
+
+    /**
+     * What an account earned for one UTC day, in satoshis.
+     *
+     * @param hashrateHs   the account's mean hashrate over the day (H/s)
+     * @param subsidySats  the pool-paid share of the block subsidies, after the pool fee (F2Pool {@code pps})
+     * @param blockFeeSats the share of the blocks' transaction fees, after the pool fee (F2Pool {@code tx_fee})
+     * @param poolFeeSats  what the pool kept
+     * @param netSats      what the account was paid: {@code subsidySats + blockFeeSats}
+     */
+    record Earned(double hashrateHs, long subsidySats, long blockFeeSats, long poolFeeSats, long netSats) {
+    }
 
     public PoolData(LiveSite live) {
         this.live = live;
@@ -101,16 +132,26 @@ public final class PoolData {
         double h1 = l[0] * (1 + 0.004 * Noise.gauss(Noise.hash(seed, salt, ts / 3_600_000L)));
         double h24 = l[0] * (1 + 0.002 * Noise.gauss(Noise.hash(seed, salt, ts / DAY)));
         boolean ocean = account.poolType().equals("ocean");
-        double btcPerDay = h24 / 1e15 * HASHPRICE_BTC_PER_PH_DAY;
-        double dayFraction = Math.floorMod(ts, DAY) / (double) DAY;
+        long today = Math.floorDiv(ts, DAY) * DAY;
+        double dayFraction = (ts - today) / (double) DAY;
+        // today so far, at today's network rate and the current hashrate; paid once the day is over
+        long todaySats = Math.round(grossSats(h24, today) * (1 - POOL_FEE_RATE) * dayFraction);
+        long lastDaySats = today - DAY < live.site().commissionedAt() ? 0 : earned(account, today - DAY).netSats();
+        long unpaid = todaySats;
+        if (ocean) { // Ocean pays out when the balance crosses its threshold: a few days build up
+            for (long d = today - DAY; d >= today - Math.floorMod(today / DAY, 4) * DAY
+                    && d >= live.site().commissionedAt(); d -= DAY) {
+                unpaid += earned(account, d).netSats();
+            }
+        }
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("poolType", account.poolType());
         s.put("username", account.username());
         s.put("timestamp", ts + Noise.below(Noise.hash(seed, salt, ts), 900));
-        s.put("balance", Noise.round(btcPerDay * (ocean ? 3 + dayFraction : dayFraction), 8));
-        s.put("unsettled", Noise.round(btcPerDay * dayFraction * 0.3, 8));
-        s.put("revenue_24h", Noise.round(btcPerDay, 8));
-        s.put("estimated_today_income", Noise.round(btcPerDay * dayFraction, 8));
+        s.put("balance", btc(unpaid));
+        s.put("unsettled", btc(Math.round(todaySats * 0.3)));
+        s.put("revenue_24h", btc(lastDaySats));
+        s.put("estimated_today_income", btc(todaySats));
         s.put("hashrate", Math.round(hashrate));
         s.put("hashrate_1h", Math.round(h1));
         s.put("hashrate_24h", Math.round(h24));
@@ -119,17 +160,71 @@ public final class PoolData {
         s.put("worker_count", (long) l[1]);
         s.put("active_workers_count", (long) l[2]);
         List<Object> yearly = new ArrayList<>();
-        ZonedDateTime month = Instant.ofEpochMilli(ts).atZone(ZoneOffset.UTC).withDayOfMonth(1);
+        ZonedDateTime month = Instant.ofEpochMilli(ts).atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
+                .atStartOfDay(ZoneOffset.UTC);
         for (int i = 0; i < 12; i++) {
             ZonedDateTime m = month.minusMonths(i);
-            double days = i == 0 ? (ts - m.toInstant().toEpochMilli()) / (double) DAY : m.toLocalDate().lengthOfMonth();
+            long sats = 0;
+            for (long d = m.toInstant().toEpochMilli(); d < m.plusMonths(1).toInstant().toEpochMilli()
+                    && d + DAY <= ts; d += DAY) {
+                if (d >= live.site().commissionedAt()) {
+                    sats += earned(account, d).netSats();
+                }
+            }
             Map<String, Object> y = new LinkedHashMap<>();
             y.put("month", m.getMonthValue() + "-" + m.getYear());
-            y.put("balance", Noise.round(btcPerDay * days * (1 + 0.03 * Noise.gauss(Noise.hash(seed, salt, i))), 8));
+            y.put("balance", btc(sats));
             yearly.add(y);
         }
         s.put("yearlyBalances", yearly);
         return s;
+    }
+
+    /** Satoshis as BTC with 8 decimals (exact for any amount a pool pays). */
+    static double btc(long sats) {
+        return sats / (double) BitcoinNetwork.SATS_PER_BTC;
+    }
+
+    /** What {@code hashrateHs} earned over a whole UTC day at the network's rate, before pool fee and luck. */
+    private static double grossSats(double hashrateHs, long day) {
+        return hashrateHs / 1e15 * BitcoinNetwork.satsPerPhDay(day);
+    }
+
+    /** The account's earnings of the complete UTC day starting {@code day}. */
+    Earned earned(PoolAccount account, long day) {
+        String key = account.username() + '|' + day;
+        synchronized (earnedDays) {
+            Earned hit = earnedDays.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        double hash = 0;
+        for (int i = 0; i < DAY_SAMPLES; i++) {
+            hash += load(account, day + (2L * i + 1) * DAY / (2L * DAY_SAMPLES))[0];
+        }
+        hash /= DAY_SAMPLES;
+        long mid = day + DAY / 2;
+        double share = hash / BitcoinNetwork.hashrateHs(mid) * BitcoinNetwork.BLOCKS_PER_DAY;
+        double subsidy = share * BitcoinNetwork.subsidySats(BitcoinNetwork.height(mid));
+        double fees = share * BitcoinNetwork.dayFeesSats(day);
+        Earned e;
+        if (account.poolType().equals("ocean")) {
+            double luck = Math.exp(0.2 * Noise.gauss(Noise.hash(seed, Noise.of(account.username()), day, 7)));
+            long gross = Math.round((subsidy + fees) * luck);
+            long fee = Math.round(gross * POOL_FEE_RATE);
+            long net = gross - fee;
+            long blockFees = Math.round(net * fees / Math.max(1, subsidy + fees));
+            e = new Earned(hash, net - blockFees, blockFees, fee, net);
+        } else {
+            long pps = Math.round(subsidy * (1 - POOL_FEE_RATE));
+            long txFee = Math.round(fees * (1 - POOL_FEE_RATE));
+            e = new Earned(hash, pps, txFee, Math.round((subsidy + fees) * POOL_FEE_RATE), pps + txFee);
+        }
+        synchronized (earnedDays) {
+            earnedDays.put(key, e);
+        }
+        return e;
     }
 
     private List<Object> history(PoolAccount account, Long start, Long end, Object interval, long now) {
@@ -229,46 +324,58 @@ public final class PoolData {
         return out;
     }
 
+    /** Daily transactions of the complete days in range (the pool pays a day once it is over). */
     private List<Object> transactions(PoolAccount account, Long start, Long end, boolean hourly, long now) {
         List<Object> out = new ArrayList<>();
-        long salt = Noise.of(account.username());
         for (long day : days(start, end, now)) {
-            double h24 = load(account, day)[0];
-            double btc = h24 / 1e15 * HASHPRICE_BTC_PER_PH_DAY * (1 + 0.02 * Noise.gauss(Noise.hash(seed, salt, day)));
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("ts", day);
-            if (hourly) {
-                List<Object> hours = new ArrayList<>();
-                for (int h = 0; h < 24 && day + h * 3_600_000L <= now; h++) {
-                    hours.add(JsonObjects.of("ts", day + h * 3_600_000L, "revenue", Noise.round(btc / 24, 8)));
+            if (day + DAY > now) {
+                if (hourly) { // the hours of today so far, at today's estimate
+                    double perHour = grossSats(load(account, now)[0], day) * (1 - POOL_FEE_RATE) / 24;
+                    out.add(hourly(day, perHour, now));
                 }
-                e.put("hourlyRevenues", hours);
-            } else {
-                e.put("transactions", List.of(transaction(account, day, btc, h24)));
+                continue;
             }
-            out.add(e);
+            Earned earned = earned(account, day);
+            if (hourly) {
+                out.add(hourly(day, earned.netSats() / 24.0, now));
+            } else {
+                out.add(JsonObjects.of("ts", day, "transactions", List.of(transaction(account, day, earned))));
+            }
         }
         return out;
     }
 
-    private Map<String, Object> transaction(PoolAccount account, long day, double btc, double hashrate) {
-        long sats = Math.round(btc * 1e8);
+    private static Map<String, Object> hourly(long day, double satsPerHour, long now) {
+        List<Object> hours = new ArrayList<>();
+        for (int h = 0; h < 24 && day + h * 3_600_000L <= now; h++) {
+            hours.add(JsonObjects.of("ts", day + h * 3_600_000L, "revenue", btc(Math.round(satsPerHour))));
+        }
+        return JsonObjects.of("ts", day, "hourlyRevenues", hours);
+    }
+
+    /** F2Pool: {@code revenue_fpps} with the FPPS split; Ocean: its earnings fields (fees it kept, net paid). */
+    private Map<String, Object> transaction(PoolAccount account, long day, Earned earned) {
         Map<String, Object> tx = new LinkedHashMap<>();
         tx.put("username", account.username());
         tx.put("id", Noise.hash(seed, Noise.of(account.username()), day) & 0x7FFFFFFFFFFFL);
-        tx.put("type", account.poolType().equals("ocean") ? "earnings" : "revenue_fpps");
-        tx.put("changed_balance", Noise.round(btc, 8));
-        tx.put("created_at", (day + DAY) / 1000);
-        tx.put("satoshis_net_earned", sats);
-        tx.put("fees_colected_satoshis", Math.round(sats * 0.02));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("mining_date", day / 1000);
+        if (account.poolType().equals("ocean")) {
+            tx.put("satoshis_net_earned", earned.netSats());
+            tx.put("fees_colected_satoshis", earned.poolFeeSats());
+            tx.put("created_at", (day + DAY) / 1000);
+            tx.put("mining_extra", extra);
+            return tx;
+        }
+        tx.put("type", "revenue_fpps");
+        tx.put("changed_balance", btc(earned.netSats()));
+        tx.put("created_at", (day + DAY) / 1000);
         extra.put("settle_date", (day + DAY) / 1000);
-        extra.put("pps", Noise.round(btc * 0.96, 8));
-        extra.put("pps_fee_rate", 0.02);
-        extra.put("tx_fee", Noise.round(btc * 0.04, 8));
-        extra.put("tx_fee_rate", 0.02);
-        extra.put("hash_rate", Math.round(hashrate));
+        extra.put("pps", btc(earned.subsidySats()));
+        extra.put("pps_fee_rate", POOL_FEE_RATE);
+        extra.put("tx_fee", btc(earned.blockFeeSats()));
+        extra.put("tx_fee_rate", POOL_FEE_RATE);
+        extra.put("hash_rate", Math.round(earned.hashrateHs()));
         tx.put("mining_extra", extra);
         tx.put("payout_extra", null);
         return tx;
