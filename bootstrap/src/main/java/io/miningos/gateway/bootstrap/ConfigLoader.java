@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.PermissionSet;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the configuration folder a Node MiningOS gateway site already has — {@code common.json},
@@ -96,12 +98,35 @@ public final class ConfigLoader {
         GatewayConfig.Http http = gateway.map(ConfigLoader::readHttp).orElseGet(ConfigLoader::defaultHttp);
         FanOutConfig fanOut = gateway.map(FanOutConfig::read).orElseGet(FanOutConfig::defaults);
         Optional<Path> pluginsDir = gateway.flatMap(ConfigLoader::readPluginsDir);
+        GatewayConfig.Observability observability = gateway.map(ConfigLoader::readObservability)
+                .orElseGet(GatewayConfig.Observability::defaults);
         gateway.ifPresent(ConfigObject::finish);
         common.finish();
 
         GatewayConfig.Identity identity = readIdentity(authFile, commonTtl);
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
-                fanOut, Optional.empty(), pluginsDir);
+                fanOut, Optional.empty(), pluginsDir, observability);
+    }
+
+    /** {@code gateway.metrics.allow}: addresses and CIDR ranges that read the metrics without a token. */
+    private static GatewayConfig.Observability readObservability(ConfigObject gateway) {
+        GatewayConfig.Observability defaults = GatewayConfig.Observability.defaults();
+        List<String> allow = defaults.metricsAllow();
+        Optional<ConfigObject> metrics = gateway.object("metrics");
+        if (metrics.isPresent()) {
+            ConfigObject section = metrics.get();
+            Optional<List<String>> listed = section.strings("allow");
+            if (listed.isPresent()) {
+                try {
+                    AllowedAddresses.parse(listed.get());
+                } catch (IllegalArgumentException e) {
+                    throw section.error("allow", e.getMessage());
+                }
+                allow = listed.get();
+            }
+            section.finish();
+        }
+        return new GatewayConfig.Observability(allow);
     }
 
     private static Map<String, Map<String, Object>> readOrks(ConfigObject common) {
@@ -229,12 +254,21 @@ public final class ConfigLoader {
         }
     }
 
+    /** Parses permissions, each naming a known resource (a misspelt one would silently grant nothing). */
     private static PermissionSet permissions(ConfigObject where, String key, List<String> texts) {
+        PermissionSet parsed;
         try {
-            return PermissionSet.parse(texts);
+            parsed = PermissionSet.parse(texts);
         } catch (IllegalArgumentException e) {
             throw where.error(key, e.getMessage());
         }
+        for (String resource : parsed.capabilities()) {
+            if (!RoleCatalog.RESOURCES.contains(resource)) {
+                throw where.error(key, "unknown permission resource '" + resource + "' (known: "
+                        + String.join(", ", new TreeSet<>(RoleCatalog.RESOURCES)) + ")");
+            }
+        }
+        return parsed;
     }
 
     private static Email parseEmail(ConfigObject where, String text) {

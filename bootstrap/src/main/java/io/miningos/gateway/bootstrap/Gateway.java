@@ -2,6 +2,7 @@ package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.http.ActionRoutes;
 import io.miningos.gateway.adapters.http.AlertsSocket;
+import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
@@ -9,12 +10,14 @@ import io.miningos.gateway.adapters.http.GlobalDataRoutes;
 import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.LogRoutes;
+import io.miningos.gateway.adapters.http.MetricsRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
 import io.miningos.gateway.adapters.http.SignInRoutes;
 import io.miningos.gateway.adapters.http.SiteConfigRoutes;
 import io.miningos.gateway.adapters.http.StaticUi;
 import io.miningos.gateway.adapters.http.ThingRoutes;
 import io.miningos.gateway.adapters.http.UserRoutes;
+import io.miningos.gateway.adapters.http.metrics.PrometheusMetrics;
 import io.miningos.gateway.adapters.http.oauth.JwtSignInStates;
 import io.miningos.gateway.adapters.http.oauth.OAuth2IdentityProvider;
 import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
@@ -79,6 +82,7 @@ public final class Gateway implements AutoCloseable {
     private final UsersService users;
     private final UserActivity activity;
     private final JooqAuditLog audit;
+    private final PrometheusMetrics metrics;
     private List<String> startupNotes = List.of();
     private TransportOrkCluster orkCluster;
     private OrkFanOut orkFanOut;
@@ -88,17 +92,18 @@ public final class Gateway implements AutoCloseable {
     private ScheduledExecutorService housekeeping;
     private ExecutorService cacheLoads;
 
-    private Gateway(GatewayConfig config, Path dataDir, Clock clock) {
+    private Gateway(GatewayConfig config, Path dataDir, Clock clock, PrometheusMetrics metrics) {
         this.config = config;
         this.dataDir = dataDir;
         this.clock = clock;
-        this.db = SqliteDatabase.open(dataDir);
+        this.metrics = metrics;
+        this.db = SqliteDatabase.open(dataDir, metrics);
         try {
             JooqUserRepository userRepository = new JooqUserRepository(db);
             GatewayConfig.Identity id = config.identity();
             this.audit = new JooqAuditLog(db);
             this.identity = new IdentityService(userRepository, new JooqTokenStore(db), id.roles(),
-                    new IdentitySettings(id.signInTtlSeconds(), id.refreshTtlSeconds()), db, clock);
+                    new IdentitySettings(id.signInTtlSeconds(), id.refreshTtlSeconds()), db, clock, metrics);
             this.users = new UsersService(userRepository, new JooqUserSettingsStore(db), identity,
                     audit, id.roles(), db, clock);
             this.activity = new UserActivity(new JooqUserActivityStore(db), clock);
@@ -115,9 +120,12 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Opens storage (migrating it) and builds the services; makes sure the super admin exists. */
+    /**
+     * Opens storage (migrating it) and builds the services; makes sure the super admin exists. Metrics are collected
+     * from here on (storage and token events too), and served at {@code /metrics} once {@link #serve} runs.
+     */
     public static Gateway open(GatewayConfig config, Path dataDir, Clock clock) {
-        return new Gateway(config, dataDir, clock);
+        return new Gateway(config, dataDir, clock, new PrometheusMetrics());
     }
 
     public IdentityService identity() {
@@ -155,9 +163,11 @@ public final class Gateway implements AutoCloseable {
         orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock);
         startupNotes = OrkWiring.startupNotes(config.orks(), transports, dataDir);
         FanOutConfig fanOut = config.fanOut();
-        orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()));
+        orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()),
+                metrics, clock);
         // One answer cache for every cached route, ORK-backed or stored here.
-        ResponseCache cache = new ResponseCache(fanOut.cacheMaxBytes(), fanOut.partialCacheTtl());
+        ResponseCache cache = new ResponseCache(fanOut.cacheMaxBytes(), fanOut.partialCacheTtl(), metrics);
+        metrics.cacheBytes(cache::bytesByRoute);
         CacheTimings cacheTimings = CacheTimings.parse(config.cacheTiming());
         JacksonJsonCodec codec = new JacksonJsonCodec();
         OrkRequests orks = new OrkRequests(orkFanOut, codec, cache, cacheTimings);
@@ -170,7 +180,7 @@ public final class Gateway implements AutoCloseable {
         ClientAddress clientAddress = new ClientAddress(h.trustProxy());
         Authentication authentication = new Authentication(activity.tracking(identity), clientAddress);
         alertsFeed = new AlertsFeed(orkFanOut, codec, fanOut.alertsInterval());
-        alertsSocket = new AlertsSocket(alertsFeed, authentication, clock);
+        alertsSocket = new AlertsSocket(alertsFeed, authentication, clock, metrics);
         identity.addRevocationListener(alertsSocket);
         List<RouteGroup> routes = List.of(
                 new IdentityRoutes(identity, config.site()),
@@ -181,8 +191,10 @@ public final class Gateway implements AutoCloseable {
                 new ActionRoutes(new ActionsService(orks)),
                 new LogRoutes(new LogsService(orks)),
                 new SiteConfigRoutes(new SiteConfigService(orks)),
+                new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
+                        authentication, clientAddress),
                 alertsSocket);
-        http = new GatewayHttpServer(settings, authentication, routes, staticUi()).start();
+        http = new GatewayHttpServer(settings, authentication, routes, staticUi(), metrics).start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("housekeeping").factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, PURGE_PERIOD_MINUTES, TimeUnit.MINUTES);

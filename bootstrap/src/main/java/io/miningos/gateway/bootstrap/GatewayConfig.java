@@ -1,11 +1,13 @@
 package io.miningos.gateway.bootstrap;
 
+import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.user.Email;
 
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,11 +28,13 @@ import java.util.Optional;
  * @param signIn        Google sign-in ({@code facs/httpd-oauth2.config.json}); empty when not configured
  * @param pluginsDir    folder of transport plugin jars ({@code common.json: gateway.pluginsDir}, our addition);
  *                      empty for the default, {@code plugins/} next to the running jar
+ * @param observability who may read the metrics without a token, how logs are written
+ *                      ({@code common.json: gateway.metrics}, {@code gateway.logFormat}, our additions)
  */
 public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                             Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
                             long rpcTimeoutMs, Optional<String> staticRootPath, FanOutConfig fanOut,
-                            Optional<SignInConfig> signIn, Optional<Path> pluginsDir) {
+                            Optional<SignInConfig> signIn, Optional<Path> pluginsDir, Observability observability) {
 
     public static final String DEFAULT_SITE = "demo-site";
     public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
@@ -48,6 +52,16 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
         Objects.requireNonNull(fanOut, "fanOut");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
+        Objects.requireNonNull(observability, "observability");
+    }
+
+    /** With the default observability settings. */
+    public GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
+                         Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming, long rpcTimeoutMs,
+                         Optional<String> staticRootPath, FanOutConfig fanOut, Optional<SignInConfig> signIn,
+                         Optional<Path> pluginsDir) {
+        this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut, signIn,
+                pluginsDir, Observability.defaults());
     }
 
     /** Without sign-in configured, with the default plugins folder. */
@@ -60,7 +74,12 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
 
     public GatewayConfig withSignIn(Optional<SignInConfig> newSignIn) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, newSignIn, pluginsDir);
+                fanOut, newSignIn, pluginsDir, observability);
+    }
+
+    public GatewayConfig withObservability(Observability newObservability) {
+        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
+                fanOut, signIn, pluginsDir, newObservability);
     }
 
     /**
@@ -80,5 +99,19 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
      */
     public record Http(String host, int port, long maxBodyBytes, boolean trustProxy) {
         public static final int DEFAULT_PORT = 3000;
+    }
+
+    /**
+     * @param metricsAllow addresses and CIDR ranges that may read {@code GET /metrics} without a token
+     *                     ({@code gateway.metrics.allow}); everyone else needs a token holding {@code metrics:r}
+     */
+    public record Observability(List<String> metricsAllow) {
+        public Observability {
+            metricsAllow = List.copyOf(metricsAllow);
+        }
+
+        public static Observability defaults() {
+            return new Observability(AllowedAddresses.LOOPBACK);
+        }
     }
 }

@@ -34,7 +34,7 @@ final class ArchitectureRules {
 
     private static final String[] FRAMEWORKS = {"io.javalin..", "com.fasterxml.jackson..", "org.jooq..", "java.sql..",
             "javax.sql..", "org.sqlite..", "org.eclipse.jetty..", "jakarta.servlet..", "com.google.api.client..",
-            "com.auth0.jwt.."};
+            "com.auth0.jwt..", "io.prometheus..", "io.micrometer.."};
 
     final String base;
     final String query;

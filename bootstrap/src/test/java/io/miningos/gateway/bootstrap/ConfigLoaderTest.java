@@ -171,6 +171,38 @@ class ConfigLoaderTest {
         assertTrue(failure().getMessage().contains("ghost"));
         write("facs/auth.config.json", "{\"b0\": {}}");
         assertEquals("facs/auth.config.json: a0: missing", failure().getMessage());
+        // a misspelt resource would silently grant nothing
+        write("facs/auth.config.json", "{\"a0\": {\"roles\": {\"scraper\": [\"metrcs:r\"]}}}");
+        assertTrue(failure().getMessage().startsWith(
+                "facs/auth.config.json: a0.roles.scraper: unknown permission resource 'metrcs' (known: actions,"),
+                failure().getMessage());
+    }
+
+    @Test
+    void theMetricsPermissionIsOneARoleCanHold() throws IOException {
+        write("common.json", "{}");
+        write("facs/auth.config.json", "{\"a0\": {\"roles\": {\"admin\": [\"miner:rw\"],"
+                + " \"scraper\": [\"metrics:r\"], \"pool_manager\": [\"pool_config:rw\", \"work_order:r\"]}}}");
+        GatewayConfig config = ConfigLoader.load(Optional.of(dir));
+        assertTrue(config.identity().roles().permissionsOf("scraper").allows("metrics:r"));
+        assertFalse(config.identity().roles().permissionsOf("admin").allows("metrics:r"));
+    }
+
+    @Test
+    void metricsAreOpenToLoopbackUnlessConfiguredOtherwise() throws IOException {
+        write("common.json", "{}");
+        assertEquals(List.of("127.0.0.0/8", "::1/128"),
+                ConfigLoader.load(Optional.of(dir)).observability().metricsAllow());
+        write("common.json", "{\"gateway\": {\"metrics\": {\"allow\": [\"10.1.0.0/16\", \"::1\"]}}}");
+        assertEquals(List.of("10.1.0.0/16", "::1"), ConfigLoader.load(Optional.of(dir)).observability().metricsAllow());
+        write("common.json", "{\"gateway\": {\"metrics\": {\"allow\": []}}}");
+        assertEquals(List.of(), ConfigLoader.load(Optional.of(dir)).observability().metricsAllow(),
+                "an empty list: a token is always needed");
+        write("common.json", "{\"gateway\": {\"metrics\": {\"allow\": [\"prometheus.local\"]}}}");
+        assertEquals("common.json: gateway.metrics.allow: not an address or CIDR range: prometheus.local",
+                failure().getMessage());
+        write("common.json", "{\"gateway\": {\"metrics\": {\"alow\": []}}}");
+        assertEquals("common.json: gateway.metrics.alow: unknown key", failure().getMessage());
     }
 
     @Test

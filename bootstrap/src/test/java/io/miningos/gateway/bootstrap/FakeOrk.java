@@ -26,7 +26,7 @@ final class FakeOrk {
     }
 
     /** What the ORK does with one call. */
-    sealed interface Reply permits Answer, Unreachable, Silent {
+    sealed interface Reply permits Answer, Unreachable, Silent, Later {
     }
 
     record Answer(String json, long delayMillis) implements Reply {
@@ -36,6 +36,10 @@ final class FakeOrk {
     }
 
     record Silent() implements Reply {
+    }
+
+    /** Answers when the test completes {@code json}. */
+    record Later(CompletableFuture<String> json) implements Reply {
     }
 
     static Reply answer(String json) {
@@ -116,6 +120,7 @@ final class FakeOrk {
                     case Unreachable unreachable ->
                             CompletableFuture.failedFuture(new OrkTransportException(unreachable.message()));
                     case Silent silent -> new CompletableFuture<>();
+                    case Later later -> later.json().thenApply(FakeOrk::bytes);
                 };
             }
 

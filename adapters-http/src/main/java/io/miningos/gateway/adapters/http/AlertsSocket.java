@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsContext;
+import io.miningos.gateway.adapters.http.metrics.HttpMetrics;
 import io.miningos.gateway.application.alerts.port.in.AlertsUseCase;
 import io.miningos.gateway.application.identity.port.out.TokenRevocationListener;
 import io.miningos.gateway.application.ork.port.RawJson;
@@ -47,11 +48,19 @@ public final class AlertsSocket implements RouteGroup, TokenRevocationListener, 
     private final Clock clock;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
+    private final HttpMetrics metrics;
 
     public AlertsSocket(AlertsUseCase alerts, Authentication authentication, Clock clock) {
+        this(alerts, authentication, clock, HttpMetrics.NONE);
+    }
+
+    /** @param metrics told how many sockets are open and subscribed, and of every client dropped */
+    public AlertsSocket(AlertsUseCase alerts, Authentication authentication, Clock clock, HttpMetrics metrics) {
         this.alerts = alerts;
         this.authentication = authentication;
         this.clock = clock;
+        this.metrics = metrics;
+        metrics.sockets(clients::size, this::subscribers);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("ws-sweeper").factory());
         sweeper.scheduleWithFixedDelay(this::closeExpired, SWEEP_PERIOD.toMillis(), SWEEP_PERIOD.toMillis(),
@@ -82,6 +91,17 @@ public final class AlertsSocket implements RouteGroup, TokenRevocationListener, 
     /** Open sockets (diagnostics and tests). */
     public int openSockets() {
         return clients.size();
+    }
+
+    /** Open sockets subscribed to the alerts. */
+    public int subscribers() {
+        int subscribed = 0;
+        for (Client client : clients.values()) {
+            if (client.isSubscribed()) {
+                subscribed++;
+            }
+        }
+        return subscribed;
     }
 
     @Override
@@ -138,6 +158,10 @@ public final class AlertsSocket implements RouteGroup, TokenRevocationListener, 
             }
         }
 
+        synchronized boolean isSubscribed() {
+            return subscription != null;
+        }
+
         synchronized void unsubscribe() {
             if (subscription != null) {
                 subscription.cancel();
@@ -162,6 +186,7 @@ public final class AlertsSocket implements RouteGroup, TokenRevocationListener, 
                 pending.decrementAndGet();
                 LOG.info("dropping WebSocket client of user {}: {} messages behind", caller.userId(),
                         MAX_PENDING_SENDS);
+                metrics.socketDropped();
                 close(POLICY_VIOLATION, "too slow");
                 return;
             }

@@ -26,11 +26,21 @@ public final class Authentication {
     }
 
     void handle(Context ctx) {
+        bearer(ctx);
+    }
+
+    /**
+     * Resolves the request's bearer token, for a route outside {@code /auth/} that takes one (e.g. {@code /metrics}
+     * from an address not allowed without it); the caller is then left on the request like on {@code /auth/}.
+     */
+    public Caller bearer(Context ctx) {
         String token = bearerToken(ctx.header("Authorization"));
         if (token == null) {
             throw DomainException.unauthenticated(ErrorCodes.AUTH_FAIL, MISSING_HEADER);
         }
-        ctx.attribute(CALLER, authenticate.authenticate(token, clientAddress.of(ctx)));
+        Caller caller = authenticate.authenticate(token, clientAddress.of(ctx));
+        ctx.attribute(CALLER, caller);
+        return caller;
     }
 
     /** Resolves a token presented some other way (e.g. the WebSocket's {@code ?token=}). */

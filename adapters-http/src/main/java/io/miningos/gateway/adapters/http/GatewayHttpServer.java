@@ -4,7 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.javalin.router.EndpointNotFound;
+import io.miningos.gateway.adapters.http.metrics.HttpMetrics;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * The gateway's HTTP server: strict JSON, one error envelope for every failure (unknown routes and parse errors
  * included), bearer authentication in front of {@code /auth/*}, a body size limit, virtual threads for handlers,
- * and one log line per request (method, path, status, ms, user id — never a token or query string).
+ * and one log line per request (method, path, status, ms, user id — never a token or query string). Every request
+ * is also counted and timed by its route template ({@link HttpMetrics}).
  */
 public final class GatewayHttpServer {
 
@@ -26,19 +29,29 @@ public final class GatewayHttpServer {
     static final java.time.Duration WS_IDLE_TIMEOUT = java.time.Duration.ofMinutes(2);
     static final int WS_MAX_MESSAGE_BYTES = 64 * 1024;
 
+    private static final String ROUTE = GatewayHttpServer.class.getName() + ".route";
+
     private final Javalin app;
     private final HttpSettings settings;
+    private final HttpMetrics metrics;
 
     public GatewayHttpServer(HttpSettings settings, Authentication authentication, List<RouteGroup> groups) {
         this(settings, authentication, groups, Optional.empty());
     }
 
-    /**
-     * @param ui a built UI to serve for GET requests that match no route, if the site configured one
-     */
     public GatewayHttpServer(HttpSettings settings, Authentication authentication, List<RouteGroup> groups,
                              Optional<StaticUi> ui) {
+        this(settings, authentication, groups, ui, HttpMetrics.NONE);
+    }
+
+    /**
+     * @param ui      a built UI to serve for GET requests that match no route, if the site configured one
+     * @param metrics counts and times every request
+     */
+    public GatewayHttpServer(HttpSettings settings, Authentication authentication, List<RouteGroup> groups,
+                             Optional<StaticUi> ui, HttpMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -48,7 +61,7 @@ public final class GatewayHttpServer {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.jsonMapper(new JavalinJackson(HttpJson.mapper(), true));
-            config.requestLogger.http(GatewayHttpServer::logRequest);
+            config.requestLogger.http(this::requestDone);
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setIdleTimeout(WS_IDLE_TIMEOUT); // sockets are pinged well within it
                 factory.setMaxTextMessageSize(WS_MAX_MESSAGE_BYTES);
@@ -65,6 +78,7 @@ public final class GatewayHttpServer {
             config.routes.exception(DomainException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e instanceof EndpointNotFound && ui.isPresent() && ui.get().serve(ctx)) {
+                    ctx.attribute(ROUTE, HttpMetrics.STATIC);
                     return;
                 }
                 ErrorResponses.write(ctx, e);
@@ -86,6 +100,21 @@ public final class GatewayHttpServer {
 
     public void stop() {
         app.stop();
+    }
+
+    private void requestDone(Context ctx, Float ms) {
+        metrics.request(routeOf(ctx), ctx.method().name(), ctx.statusCode(), (long) (ms * 1_000_000));
+        logRequest(ctx, ms);
+    }
+
+    /** The matched route's template, never the raw path (a metrics label must have few values). */
+    static String routeOf(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null) {
+            return endpoint.path;
+        }
+        String route = ctx.attribute(ROUTE);
+        return route != null ? route : HttpMetrics.UNMATCHED;
     }
 
     private static void logRequest(Context ctx, Float ms) {

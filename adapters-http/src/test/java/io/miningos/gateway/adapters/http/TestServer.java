@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.miningos.gateway.adapters.http.metrics.PrometheusMetrics;
 import io.miningos.gateway.application.identity.IdentityService;
 import io.miningos.gateway.application.identity.IdentitySettings;
 import io.miningos.gateway.application.identity.InMemoryAuditLog;
@@ -40,8 +41,9 @@ final class TestServer implements AutoCloseable {
     final InMemoryUserRepository userRepository = new InMemoryUserRepository();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final InMemoryTransactions transactions = new InMemoryTransactions();
+    final PrometheusMetrics metrics = new PrometheusMetrics();
     final IdentityService identity = new IdentityService(userRepository, new InMemoryTokenStore(),
-            RoleCatalog.defaults(), new IdentitySettings(3600, 300), transactions, clock);
+            RoleCatalog.defaults(), new IdentitySettings(3600, 300), transactions, clock, metrics);
     final UsersService users = new UsersService(userRepository, new InMemoryUserSettingsStore(), identity, audit,
             RoleCatalog.defaults(), transactions, clock);
     final GatewayHttpServer server;
@@ -70,7 +72,7 @@ final class TestServer implements AutoCloseable {
         Authentication authentication = new Authentication(identity, new ClientAddress(trustProxy));
         groups.addAll(more.apply(this, authentication));
         server = new GatewayHttpServer(new HttpSettings("127.0.0.1", 0, maxBodyBytes, trustProxy), authentication,
-                groups, ui).start();
+                groups, ui, metrics).start();
     }
 
     TestServer(RouteGroup... extra) {

@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
+import io.miningos.gateway.application.shared.port.out.Telemetry;
 import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
@@ -25,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
  *
  * <p>Write transactions start with {@code BEGIN IMMEDIATE}: SQLite then waits (busy timeout) for the write lock
  * up front instead of failing a read-then-write transaction half way.
+ *
+ * <p>Every storage failure is reported to {@link Telemetry}: a lock held past the busy timeout (answered
+ * {@code 503 ERR_STORAGE_BUSY}) apart from anything else.
  */
 public final class SqliteDatabase implements Transactions, AutoCloseable {
 
@@ -56,6 +61,7 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
     private final List<Connection> all;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private final DSLContext dsl;
+    private final Telemetry telemetry;
 
     private static final class Transaction {
         final Connection connection;
@@ -66,8 +72,9 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         }
     }
 
-    private SqliteDatabase(Path file, int poolSize) throws SQLException {
+    private SqliteDatabase(Path file, int poolSize, Telemetry telemetry) throws SQLException {
         this.file = file;
+        this.telemetry = telemetry;
         this.idle = new ArrayBlockingQueue<>(poolSize);
         this.all = new ArrayList<>(poolSize);
         SQLiteConfig config = new SQLiteConfig();
@@ -97,10 +104,19 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
 
     /** Opens (creating if needed) {@code dataDir/gateway.db} and brings its schema up to date. */
     public static SqliteDatabase open(Path dataDir) {
-        return open(dataDir, 4);
+        return open(dataDir, 4, Telemetry.NONE);
+    }
+
+    /** As {@link #open(Path)}, reporting storage failures to {@code telemetry}. */
+    public static SqliteDatabase open(Path dataDir, Telemetry telemetry) {
+        return open(dataDir, 4, telemetry);
     }
 
     public static SqliteDatabase open(Path dataDir, int poolSize) {
+        return open(dataDir, poolSize, Telemetry.NONE);
+    }
+
+    public static SqliteDatabase open(Path dataDir, int poolSize, Telemetry telemetry) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -109,7 +125,7 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         Path file = dataDir.resolve(FILE_NAME);
         SqliteDatabase db;
         try {
-            db = new SqliteDatabase(file, poolSize);
+            db = new SqliteDatabase(file, poolSize, Objects.requireNonNull(telemetry, "telemetry"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open database " + file + ": " + e.getMessage(), e);
         }
@@ -177,6 +193,7 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         try {
             Connection c = idle.poll(BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             if (c == null) {
+                telemetry.storageBusy();
                 throw new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY);
             }
             return c;
@@ -194,10 +211,12 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         }
     }
 
-    static RuntimeException translate(SQLException e) {
+    RuntimeException translate(SQLException e) {
         if (isBusy(e)) {
+            telemetry.storageBusy();
             return new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY);
         }
+        telemetry.storageFailed();
         return new IllegalStateException("storage failure: " + e.getMessage(), e);
     }
 
@@ -247,11 +266,14 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
     }
 
     /** A lock held by another process for longer than the busy timeout is "try again", not a crash. */
-    private static final class BusyTranslator implements ExecuteListener {
+    private final class BusyTranslator implements ExecuteListener {
         @Override
         public void exception(ExecuteContext ctx) {
             if (ctx.sqlException() != null && isBusy(ctx.sqlException())) {
+                telemetry.storageBusy();
                 ctx.exception(new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY));
+            } else {
+                telemetry.storageFailed();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
+import io.miningos.gateway.application.shared.RecordingTelemetry;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
@@ -37,6 +38,17 @@ class SqliteDatabaseTest {
             assertEquals(SchemaMigrations.STEPS.size(),
                     db.dsl().fetchValue("SELECT max(version) FROM schema_migrations", Integer.class));
             assertTrue(new JooqUserRepository(db).findByEmail(new Email("a@example.com")).isPresent());
+        }
+    }
+
+    @Test
+    void reportsStorageFailuresToTelemetry() {
+        RecordingTelemetry telemetry = new RecordingTelemetry();
+        try (SqliteDatabase db = SqliteDatabase.open(TempDatabase.newDir(), telemetry)) {
+            new JooqUserRepository(db).insert(new NewUser(new Email("a@example.com"), null, "dev"), Instant.now());
+            assertEquals(List.of(), telemetry.events(), "nothing to report while storage works");
+            assertThrows(RuntimeException.class, () -> db.dsl().execute("INSERT INTO no_such_table VALUES (1)"));
+            assertEquals(List.of("storage failed"), telemetry.events());
         }
     }
 

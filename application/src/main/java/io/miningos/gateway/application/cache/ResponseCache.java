@@ -3,9 +3,15 @@ package io.miningos.gateway.application.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.miningos.gateway.application.shared.port.out.Telemetry;
+import io.miningos.gateway.application.shared.port.out.Telemetry.CacheEviction;
+import io.miningos.gateway.application.shared.port.out.Telemetry.CacheLookup;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,6 +33,7 @@ import java.util.function.Supplier;
  *       raced it.</li>
  *   <li>Partial answers ({@link CachedAnswer#isComplete()} false) live at most {@code partialTtl}.</li>
  * </ul>
+ * Every lookup (hit, miss, coalesced) and every eviction is reported to {@link Telemetry} by route.
  */
 public final class ResponseCache {
 
@@ -47,18 +54,36 @@ public final class ResponseCache {
     private final AsyncCache<CacheKey, Entry> cache;
     private final Duration partialTtl;
     private final ConcurrentHashMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Telemetry telemetry;
 
     public ResponseCache(long maxBytes, Duration partialTtl) {
-        this(maxBytes, partialTtl, Ticker.systemTicker());
+        this(maxBytes, partialTtl, Telemetry.NONE);
+    }
+
+    public ResponseCache(long maxBytes, Duration partialTtl, Telemetry telemetry) {
+        this(maxBytes, partialTtl, Ticker.systemTicker(), telemetry);
     }
 
     ResponseCache(long maxBytes, Duration partialTtl, Ticker ticker) {
+        this(maxBytes, partialTtl, ticker, Telemetry.NONE);
+    }
+
+    ResponseCache(long maxBytes, Duration partialTtl, Ticker ticker, Telemetry telemetry) {
         if (maxBytes < ENTRY_OVERHEAD_BYTES) {
             throw new IllegalArgumentException("maxBytes must be at least " + ENTRY_OVERHEAD_BYTES);
         }
         this.partialTtl = Objects.requireNonNull(partialTtl, "partialTtl");
+        Telemetry events = Objects.requireNonNull(telemetry, "telemetry");
+        this.telemetry = events;
         this.cache = Caffeine.newBuilder()
                 .ticker(ticker)
+                .evictionListener((CacheKey key, Entry entry, RemovalCause cause) -> {
+                    // failures are kept for no time at all: their expiry is no eviction of an answer
+                    if (key != null && entry != null && entry.failure() == null) {
+                        events.cacheEviction(key.route(),
+                                cause == RemovalCause.EXPIRED ? CacheEviction.EXPIRED : CacheEviction.SIZE);
+                    }
+                })
                 .maximumWeight(maxBytes)
                 .weigher((CacheKey key, Entry entry) ->
                         (int) Math.min(Integer.MAX_VALUE, entry.weight()))
@@ -102,12 +127,23 @@ public final class ResponseCache {
         }
         long generation = generation(key.route()).get();
         CompletableFuture<Entry> shared;
+        boolean[] loaded = {false}; // the mapping functions run on this thread, before compute/get return
         if (refresh) {
-            shared = cache.asMap().compute(key, (k, existing) ->
-                    existing != null && !existing.isDone() ? existing : start(load, ttl));
+            shared = cache.asMap().compute(key, (k, existing) -> {
+                if (existing != null && !existing.isDone()) {
+                    return existing;
+                }
+                loaded[0] = true;
+                return start(load, ttl);
+            });
         } else {
-            shared = cache.get(key, (k, executor) -> start(load, ttl));
+            shared = cache.get(key, (k, executor) -> {
+                loaded[0] = true;
+                return start(load, ttl);
+            });
         }
+        telemetry.cacheLookup(key.route(), loaded[0] ? CacheLookup.MISS
+                : shared.isDone() ? CacheLookup.HIT : CacheLookup.COALESCED);
         shared.whenComplete((entry, failure) -> {
             if (failure != null || entry.failure() != null || generation(key.route()).get() != generation) {
                 cache.asMap().remove(key, shared);
@@ -140,6 +176,18 @@ public final class ResponseCache {
     /** Number of entries, for diagnostics and tests. */
     public long size() {
         return cache.synchronous().estimatedSize();
+    }
+
+    /** The bytes the finished answers hold per route (each counting its overhead), for metrics. */
+    public Map<String, Long> bytesByRoute() {
+        Map<String, Long> bytes = new HashMap<>();
+        cache.asMap().forEach((key, pending) -> {
+            Entry entry = pending.isDone() && !pending.isCompletedExceptionally() ? pending.join() : null;
+            if (entry != null && entry.failure() == null) {
+                bytes.merge(key.route(), entry.weight(), Long::sum);
+            }
+        });
+        return bytes;
     }
 
     /** Runs pending evictions now (they otherwise happen as a side effect of later use). */

@@ -10,6 +10,9 @@ import io.miningos.gateway.application.identity.port.in.TokenUseCase;
 import io.miningos.gateway.application.identity.port.out.TokenRevocationListener;
 import io.miningos.gateway.application.identity.port.out.TokenStore;
 import io.miningos.gateway.application.identity.port.out.UserRepository;
+import io.miningos.gateway.application.shared.port.out.Telemetry;
+import io.miningos.gateway.application.shared.port.out.Telemetry.TokenIssue;
+import io.miningos.gateway.application.shared.port.out.Telemetry.TokenRefusal;
 import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -56,18 +60,26 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     private final IdentitySettings settings;
     private final Transactions transactions;
     private final Clock clock;
+    private final Telemetry telemetry;
     private final Cache<String, Session> sessions;
     private final ConcurrentHashMap<Long, Long> revocationEpochs = new ConcurrentHashMap<>();
     private final List<TokenRevocationListener> revocationListeners = new CopyOnWriteArrayList<>();
 
     public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
                            Transactions transactions, Clock clock) {
+        this(users, tokens, roles, settings, transactions, clock, Telemetry.NONE);
+    }
+
+    /** @param telemetry told of every token issued and every token refused */
+    public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
+                           Transactions transactions, Clock clock, Telemetry telemetry) {
         this.users = users;
         this.tokens = tokens;
         this.roles = roles;
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.sessions = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(Duration.ofMinutes(5))
@@ -80,12 +92,12 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
 
     @Override
     public Caller authenticate(String tokenText, String clientIp) {
-        TokenText parsed = TokenText.parse(tokenText).orElseThrow(IdentityService::authFailed);
+        TokenText parsed = TokenText.parse(tokenText).orElseThrow(() -> refused(TokenRefusal.MALFORMED));
         ClientIp ip;
         try {
             ip = ClientIp.parse(clientIp);
         } catch (DomainException e) {
-            throw authFailed();
+            throw refused(TokenRefusal.WRONG_ADDRESS);
         }
         String hash = TokenText.hash(tokenText);
         Session session = sessions.getIfPresent(hash);
@@ -93,17 +105,20 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
             session = load(hash, parsed.userId());
             if (session == null) {
                 sessions.invalidate(hash);
-                throw authFailed();
+                throw refused(TokenRefusal.UNKNOWN);
             }
             sessions.put(hash, session);
         }
         TokenGrant grant = session.grant();
         if (grant.isExpiredAt(clock.instant())) {
             sessions.invalidate(hash);
-            throw authFailed();
+            throw refused(TokenRefusal.EXPIRED);
         }
-        if (!grant.isBoundTo(ip) || grant.userId() != parsed.userId()) {
-            throw authFailed();
+        if (grant.userId() != parsed.userId()) {
+            throw refused(TokenRefusal.UNKNOWN);
+        }
+        if (!grant.isBoundTo(ip)) {
+            throw refused(TokenRefusal.WRONG_ADDRESS);
         }
         return new Caller(session.user(), roles.permissionsOf(session.user().role()), grant);
     }
@@ -125,7 +140,9 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     public IssuedToken issueFor(Email email, Set<ClientIp> ips, OptionalLong ttlSeconds) {
         User user = users.findByEmail(email).orElseThrow(() -> DomainException.notFound(USER_INVALID));
         long ttl = TokenPolicy.checkTtl(ttlSeconds.orElse(settings.signInTtlSeconds()));
-        return issue(user.id(), List.of(user.role()), ips, ttl);
+        IssuedToken issued = issue(user.id(), List.of(user.role()), ips, ttl);
+        telemetry.tokenIssued(TokenIssue.SIGN_IN);
+        return issued;
     }
 
     @Override
@@ -137,7 +154,9 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
                 .map(requested -> TokenPolicy.checkRolesSubset(requested, caller.token().roles()))
                 .orElse(caller.token().roles());
         Set<ClientIp> ips = command.ips().orElse(caller.token().ips());
-        return issue(caller.userId(), tokenRoles, ips, ttl);
+        IssuedToken issued = issue(caller.userId(), tokenRoles, ips, ttl);
+        telemetry.tokenIssued(TokenIssue.REFRESH);
+        return issued;
     }
 
     private IssuedToken issue(long userId, List<String> tokenRoles, Set<ClientIp> ips, long ttlSeconds) {
@@ -173,6 +192,11 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         int purged = tokens.deleteExpired(now);
         sessions.asMap().values().removeIf(s -> s.grant().isExpiredAt(now));
         return purged;
+    }
+
+    private DomainException refused(TokenRefusal why) {
+        telemetry.tokenRefused(why);
+        return authFailed();
     }
 
     private static DomainException authFailed() {

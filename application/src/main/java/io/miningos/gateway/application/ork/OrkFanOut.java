@@ -4,9 +4,11 @@ import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.OrkCallException;
 import io.miningos.gateway.application.ork.port.out.OrkCluster;
+import io.miningos.gateway.application.shared.port.out.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Asks every ORK the same question at once: at most {@code concurrency} calls of one fan-out are in flight, each
  * with its own timeout. The result never fails: each ORK's failure is a value in its slot, logged and counted,
- * so one slow or broken ORK never costs the answers of the others.
+ * so one slow or broken ORK never costs the answers of the others. Every call's outcome and duration go to
+ * {@link Telemetry}, and the last outcome per ORK is kept for the readiness check (which so never calls an ORK).
  */
 public final class OrkFanOut {
 
@@ -32,9 +36,18 @@ public final class OrkFanOut {
     private final int concurrency;
     private final Duration timeout;
     private final OrkFailureCounts failures = new OrkFailureCounts();
+    private final Telemetry telemetry;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, LastOrkCall> lastCalls = new ConcurrentHashMap<>();
 
     public OrkFanOut(OrkCluster cluster, int concurrency, Duration timeout) {
+        this(cluster, concurrency, timeout, Telemetry.NONE, Clock.systemUTC());
+    }
+
+    public OrkFanOut(OrkCluster cluster, int concurrency, Duration timeout, Telemetry telemetry, Clock clock) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        this.clock = Objects.requireNonNull(clock, "clock");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
@@ -52,6 +65,11 @@ public final class OrkFanOut {
 
     public OrkFailureCounts failureCounts() {
         return failures;
+    }
+
+    /** How the last call to each ORK ended, for ORKs called at least once since start. */
+    public Map<String, LastOrkCall> lastCalls() {
+        return Map.copyOf(lastCalls);
     }
 
     /** One reply per configured ORK, in configuration order. */
@@ -111,6 +129,7 @@ public final class OrkFanOut {
                 return;
             }
             String orkId = ids.get(index);
+            long started = System.nanoTime();
             CompletableFuture<RawJson> call;
             try {
                 // The cluster enforces the timeout; this backstop only makes sure a round always ends.
@@ -120,7 +139,9 @@ public final class OrkFanOut {
                 call = CompletableFuture.failedFuture(e);
             }
             call.whenComplete((answer, error) -> {
-                replies[index] = reply(orkId, answer, error);
+                OrkReply reply = reply(orkId, answer, error);
+                replies[index] = reply;
+                observe(orkId, reply, System.nanoTime() - started);
                 // The atomic decrement publishes this slot to whoever completes the round.
                 if (remaining.decrementAndGet() == 0) {
                     done.complete(List.of(replies));
@@ -128,6 +149,18 @@ public final class OrkFanOut {
                     launchNext();
                 }
             });
+        }
+
+        private void observe(String orkId, OrkReply reply, long nanos) {
+            OrkFailure failure = reply instanceof OrkReply.Failed failed ? failed.failure() : null;
+            String outcome = failure == null ? LastOrkCall.OK : failure.shortReason();
+            boolean reachable = failure == null || failure.cause() == OrkFailure.Cause.ORK_ERROR;
+            lastCalls.put(orkId, new LastOrkCall(outcome, reachable, clock.instant()));
+            try {
+                telemetry.orkCall(orkId, method, outcome, nanos);
+            } catch (RuntimeException e) {
+                LOG.debug("telemetry failed", e); // metrics must never cost an answer
+            }
         }
 
         private OrkReply reply(String orkId, RawJson answer, Throwable error) {

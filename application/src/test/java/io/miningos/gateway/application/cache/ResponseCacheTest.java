@@ -1,11 +1,13 @@
 package io.miningos.gateway.application.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.miningos.gateway.application.shared.RecordingTelemetry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +29,8 @@ class ResponseCacheTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker ticker = nanos::get;
-    private final ResponseCache cache = new ResponseCache(10_000_000, Duration.ofSeconds(2), ticker);
+    private final RecordingTelemetry telemetry = new RecordingTelemetry();
+    private final ResponseCache cache = new ResponseCache(10_000_000, Duration.ofSeconds(2), ticker, telemetry);
     private final AtomicInteger loads = new AtomicInteger();
 
     private CompletableFuture<Answer> load(String text) {
@@ -171,5 +174,60 @@ class ResponseCacheTest {
         });
         assertTrue(failed.isCompletedExceptionally());
         assertEquals("ok", cache.get(key, Duration.ofSeconds(30), false, () -> load("ok")).join().text());
+    }
+
+    @Test
+    void reportsHitsMissesAndCoalescedLookupsByRoute() {
+        CacheKey key = CacheKey.of("/auth/list-things", "q");
+        CompletableFuture<Answer> pending = new CompletableFuture<>();
+        cache.get(key, Duration.ofSeconds(30), false, () -> pending);
+        cache.get(key, Duration.ofSeconds(30), false, () -> load("never"));
+        cache.get(key, Duration.ofSeconds(30), true, () -> load("never")); // overwriteCache joins the load too
+        pending.complete(new Answer("x", true));
+        cache.get(key, Duration.ofSeconds(30), false, () -> load("never")).join();
+        cache.get(key, Duration.ofSeconds(30), true, () -> load("fresh")).join();
+        cache.get(CacheKey.of("/auth/settings"), Duration.ZERO, false, () -> load("uncached")).join();
+        assertEquals(List.of("cache /auth/list-things MISS", "cache /auth/list-things COALESCED",
+                "cache /auth/list-things COALESCED", "cache /auth/list-things HIT", "cache /auth/list-things MISS"),
+                telemetry.events(), "a route without caching is no lookup");
+    }
+
+    @Test
+    void reportsEvictionsForRoom() {
+        ResponseCache small = new ResponseCache(4 * (ResponseCache.ENTRY_OVERHEAD_BYTES + 1000), Duration.ofSeconds(2),
+                ticker, telemetry);
+        String kilobyte = "x".repeat(1000);
+        for (int i = 0; i < 10; i++) {
+            small.get(CacheKey.of("/auth/list-things", Integer.toString(i)), Duration.ofMinutes(5), false,
+                    () -> CompletableFuture.completedFuture(new Answer(kilobyte, true))).join();
+        }
+        small.cleanUp();
+        assertTrue(telemetry.count("evicted /auth/list-things SIZE") >= 6, telemetry.events().toString());
+        assertEquals(0, telemetry.count("evicted /auth/list-things EXPIRED"));
+    }
+
+    @Test
+    void reportsExpiriesAndTheBytesHeldPerRoute() {
+        cache.get(CacheKey.of("/auth/list-things", "a"), Duration.ofMinutes(5), false, () -> load("x".repeat(1000)));
+        cache.get(CacheKey.of("/auth/list-things", "b"), Duration.ofMinutes(5), false, () -> load("y".repeat(10)));
+        cache.get(CacheKey.of("/auth/tail-log", "a"), Duration.ofSeconds(10), false, () -> load("z".repeat(100)));
+        assertEquals(Map.of("/auth/list-things", 2 * ResponseCache.ENTRY_OVERHEAD_BYTES + 1010,
+                "/auth/tail-log", ResponseCache.ENTRY_OVERHEAD_BYTES + 100), cache.bytesByRoute());
+
+        advance(Duration.ofSeconds(11));
+        cache.cleanUp();
+        assertEquals(List.of("evicted /auth/tail-log EXPIRED"),
+                telemetry.events().stream().filter(e -> e.startsWith("evicted")).toList());
+        assertEquals(Map.of("/auth/list-things", 2 * ResponseCache.ENTRY_OVERHEAD_BYTES + 1010), cache.bytesByRoute());
+    }
+
+    @Test
+    void aFailedLoadIsNoEviction() {
+        CacheKey key = CacheKey.of("/auth/actions", "q");
+        cache.get(key, Duration.ofSeconds(30), false,
+                () -> CompletableFuture.<Answer>failedFuture(new IllegalStateException("down")));
+        advance(Duration.ofSeconds(1));
+        cache.cleanUp();
+        assertTrue(telemetry.events().stream().noneMatch(e -> e.startsWith("evicted")), telemetry.events().toString());
     }
 }

@@ -3,6 +3,7 @@ package io.miningos.gateway.application.identity;
 import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.application.identity.port.in.RefreshTokenCommand;
 import io.miningos.gateway.application.shared.InMemoryTransactions;
+import io.miningos.gateway.application.shared.RecordingTelemetry;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
@@ -33,8 +34,9 @@ class IdentityServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryTokenStore tokens = new InMemoryTokenStore();
+    private final RecordingTelemetry telemetry = new RecordingTelemetry();
     private final IdentityService identity = new IdentityService(users, tokens, RoleCatalog.defaults(),
-            new IdentitySettings(3600, 300), new InMemoryTransactions(), clock);
+            new IdentitySettings(3600, 300), new InMemoryTransactions(), clock, telemetry);
     private final User operator;
 
     IdentityServiceTest() {
@@ -72,6 +74,9 @@ class IdentityServiceTest {
         identity.authenticate(issued.text(), "::1");
         clock.advance(Duration.ofSeconds(60));
         assertAuthFails(() -> identity.authenticate(issued.text(), "::1"));
+        // each refusal is reported with its reason (clients only ever see ERR_AUTH_FAIL)
+        assertEquals(List.of("issued SIGN_IN", "refused WRONG_ADDRESS", "refused WRONG_ADDRESS", "refused UNKNOWN",
+                "refused UNKNOWN", "refused MALFORMED", "refused EXPIRED"), telemetry.events());
     }
 
     @Test

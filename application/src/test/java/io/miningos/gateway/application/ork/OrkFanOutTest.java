@@ -1,10 +1,13 @@
 package io.miningos.gateway.application.ork;
 
+import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.shared.RecordingTelemetry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,5 +124,31 @@ class OrkFanOutTest {
         assertEquals(List.of("a", "c"), replies.stream().map(OrkReply::orkId).toList());
         assertEquals("{\"to\":\"a\"}", ((OrkReply.Answered) replies.get(0)).answer().text());
         assertEquals(List.of("a m {\"to\":\"a\"}", "c m {\"to\":\"c\"}"), cluster.requests.stream().sorted().toList());
+    }
+
+    @Test
+    void reportsEveryCallsOutcomeAndKeepsTheLastOnePerOrk() {
+        FakeOrkCluster cluster = new FakeOrkCluster()
+                .answering("fine", "[]")
+                .failing("down", OrkFailure.Cause.UNREACHABLE, "refused")
+                .failing("erring", OrkFailure.Cause.ORK_ERROR, "[HRPC_ERR]=ERR_RACK_ID_INVALID")
+                .failing("busy", OrkFailure.Cause.TIMEOUT, "no answer")
+                .ork("garbled", (m, r) -> CompletableFuture.completedFuture(null));
+        RecordingTelemetry telemetry = new RecordingTelemetry();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
+        OrkFanOut fanOut = new OrkFanOut(cluster, 1, Duration.ofSeconds(1), telemetry, clock);
+        assertEquals(Map.of(), fanOut.lastCalls(), "nothing called yet");
+
+        fanOut.askAll("listThings", REQUEST).join();
+
+        assertEquals(List.of("ork fine listThings ok", "ork down listThings unavailable",
+                "ork erring listThings ERR_RACK_ID_INVALID", "ork busy listThings timeout",
+                "ork garbled listThings bad_answer"), telemetry.events());
+        Map<String, LastOrkCall> last = fanOut.lastCalls();
+        assertEquals(new LastOrkCall("ok", true, clock.instant()), last.get("fine"));
+        assertFalse(last.get("down").reachable());
+        assertTrue(last.get("erring").reachable(), "an ORK that answers with an error of its own is reachable");
+        assertFalse(last.get("busy").reachable());
+        assertFalse(last.get("garbled").reachable());
     }
 }

@@ -16,6 +16,16 @@ import java.util.Set;
  */
 public final class RoleCatalog {
 
+    /**
+     * Every resource a permission may name: those of the API contract's roles, those the Node gateway added later
+     * ({@code pool_config}, {@code pool_config_approve}, {@code work_order}), and {@code metrics} ({@code metrics:r}
+     * reads {@code GET /metrics} from an address not allowed without a token).
+     */
+    public static final Set<String> RESOURCES = Set.of("miner", "container", "minerpool", "powermeter", "temp",
+            "electricity", "features", "revenue", "users", "actions", "production", "alerts", "cabinets", "comments",
+            "explorer", "inventory", "reporting", "settings", "ticket", "power_spot_forecast", "pool_config",
+            "pool_config_approve", "work_order", "metrics");
+
     private final Map<String, Role> roles;
     private final Map<String, Set<String>> manageable;
     private final PermissionSet superAdminPermissions;
