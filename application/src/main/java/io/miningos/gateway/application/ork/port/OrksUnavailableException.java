@@ -4,10 +4,13 @@ import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Every ORK failed, so there is nothing to answer with: the request fails (502, or 504 when every ORK timed
- * out) and nothing is cached. Carries the failures so the response can still say which ORK failed and why.
+ * Every ORK failed, so there is nothing to answer with: the request fails and nothing is cached. When the ORKs
+ * refused it as the client's mistake ({@link OrkRejections}) that is the answer (400 or 404 with the ORK's code);
+ * otherwise it is an outage (502, or 504 when every ORK timed out). Carries the failures so the response can still
+ * say which ORK failed and why.
  */
 public final class OrksUnavailableException extends RuntimeException {
 
@@ -28,8 +31,15 @@ public final class OrksUnavailableException extends RuntimeException {
         return failures;
     }
 
-    /** The error clients get: {@code ERR_ORK_TIMEOUT} when every ORK timed out, else {@code ERR_ORK_UNAVAILABLE}. */
+    /**
+     * The error clients get: the ORKs' verdict when they agree the client erred ({@link OrkRejections#of}), else
+     * {@code ERR_ORK_TIMEOUT} when every ORK timed out, else {@code ERR_ORK_UNAVAILABLE}.
+     */
     public DomainException asDomainException() {
+        Optional<DomainException> rejected = OrkRejections.of(failures);
+        if (rejected.isPresent()) {
+            return rejected.get();
+        }
         boolean allTimedOut = failures.stream().allMatch(f -> f.cause() == OrkFailure.Cause.TIMEOUT);
         return allTimedOut ? new DomainException(ErrorKind.UPSTREAM_TIMEOUT, TIMEOUT)
                 : new DomainException(ErrorKind.UPSTREAM_FAILED, UNAVAILABLE);
