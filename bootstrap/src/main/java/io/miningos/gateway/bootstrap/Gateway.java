@@ -176,7 +176,8 @@ public final class Gateway implements AutoCloseable {
                 cacheTimings, new SiteName(config.site()), cacheLoads, clock);
 
         GatewayConfig.Http h = config.http();
-        HttpSettings settings = new HttpSettings(h.host(), port, h.maxBodyBytes(), h.trustProxy());
+        HttpSettings settings = new HttpSettings(h.host(), port, h.maxBodyBytes(), h.trustProxy(),
+                Duration.ofMillis(config.rpcTimeoutMs()));
         ClientAddress clientAddress = new ClientAddress(h.trustProxy());
         Authentication authentication = new Authentication(activity.tracking(identity), clientAddress);
         alertsFeed = new AlertsFeed(orkFanOut, codec, fanOut.alertsInterval());

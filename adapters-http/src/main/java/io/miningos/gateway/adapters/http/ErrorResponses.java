@@ -5,9 +5,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +79,41 @@ public final class ErrorResponses {
             default -> status >= 500 ? INTERNAL : "ERR_REQUEST_REFUSED";
         };
         ctx.status(status).json(body(status, reasonPhrase(status), code));
+    }
+
+    /**
+     * A fault inside the gateway that was logged, with its stack, where it was caught (e.g. an Error in a fan-out
+     * many requests shared): one line here, and a bare 500.
+     */
+    static void writeFault(Context ctx, Throwable fault) {
+        String incident = UUID.randomUUID().toString();
+        LOG.warn("request {} {} failed: {} (incident {}; logged where it happened)", ctx.method(), ctx.path(),
+                fault, incident);
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .header("X-Incident-Id", incident)
+                .json(body(500, reasonPhrase(500), INTERNAL));
+    }
+
+    /**
+     * An {@link Error} thrown by a handler (Javalin's exception handlers see only Exceptions): logged once, with
+     * its stack and an incident id, and answered with the usual 500 body unless the response is under way.
+     */
+    static void writeError(HttpServletResponse response, Error error) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("fatal error {} while serving a request", incident, error);
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.reset();
+            response.setStatus(500);
+            response.setHeader("X-Incident-Id", incident);
+            response.setContentType("application/json");
+            response.getOutputStream().write(HttpJson.mapper().writeValueAsBytes(
+                    body(500, reasonPhrase(500), INTERNAL)));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not write the 500 body of incident {}", incident, e);
+        }
     }
 
     /** Anything unexpected: logged with an id the operator can grep for, answered with a bare 500. */

@@ -67,6 +67,8 @@ public final class GatewayHttpServer {
                 factory.setMaxTextMessageSize(WS_MAX_MESSAGE_BYTES);
             });
 
+            config.router.handlerWrapper(new RequestDeadlines(settings.requestDeadline()));
+            config.router.javaLangErrorHandler(ErrorResponses::writeError);
             config.routes.beforeMatched("/auth/*", authentication::handle);
             config.routes.after("/auth/*", ctx -> {
                 ctx.header("Cache-Control", "no-store");

@@ -6,10 +6,19 @@ import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -21,27 +30,55 @@ import java.util.stream.Collectors;
 final class OrkResponses {
 
     static final String FAILURES_HEADER = "X-Ork-Failures";
+    /** How long after a request's deadline its wait for the ORKs ends at the latest. */
+    static final Duration MARGIN = Duration.ofMillis(500);
+    static final String STOPPING = "ERR_SERVER_STOPPING";
+    private static final Logger LOG = LoggerFactory.getLogger(OrkResponses.class);
     private static final int MAX_REASON_LENGTH = 100;
 
     private OrkResponses() {
     }
 
-    /** Waits for the answer (handlers run on virtual threads) and sends it. */
+    /**
+     * Waits for the answer (handlers run on virtual threads) and sends it. The wait ends {@link #MARGIN} after the
+     * request's deadline whatever happens inside (the fan-outs end by the deadline; this bounds any other wait, such
+     * as a shared cached load): a request still waiting then gets 504 {@code ERR_ORK_TIMEOUT}.
+     */
     static void send(Context ctx, CompletableFuture<GatheredAnswer> pending) {
         GatheredAnswer answer;
         try {
-            answer = pending.join();
-        } catch (CompletionException | CancellationException e) {
+            long wait = RequestDeadlines.current(ctx) + MARGIN.toNanos() - System.nanoTime();
+            answer = pending.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) { // the server is stopping and gave up on this request
+            Thread.currentThread().interrupt();
+            ErrorResponses.write(ctx, new DomainException(ErrorKind.UNAVAILABLE, STOPPING));
+            return;
+        } catch (TimeoutException e) {
+            LOG.warn("{} {}: no answer by its deadline; answered 504", ctx.method(), ctx.path());
+            ErrorResponses.write(ctx, new DomainException(ErrorKind.UPSTREAM_TIMEOUT, OrksUnavailableException.TIMEOUT));
+            return;
+        } catch (ExecutionException | CancellationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof OrksUnavailableException unavailable) {
-                ctx.header(FAILURES_HEADER, header(unavailable.failures()));
-                ErrorResponses.write(ctx, unavailable.asDomainException());
-                return;
+            if (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
             }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
+            switch (cause) {
+                case OrksUnavailableException unavailable -> {
+                    ctx.header(FAILURES_HEADER, header(unavailable.failures()));
+                    ErrorResponses.write(ctx, unavailable.asDomainException());
+                }
+                case TimeoutException timeout -> {
+                    LOG.warn("{} {}: its ORK answers were not gathered in time; answered 504", ctx.method(),
+                            ctx.path());
+                    ErrorResponses.write(ctx,
+                            new DomainException(ErrorKind.UPSTREAM_TIMEOUT, OrksUnavailableException.TIMEOUT));
+                }
+                case RuntimeException runtime -> throw runtime;
+                // A fault inside the gateway (an Error in a fan-out or a cached load): logged where it was caught.
+                case Error fault -> ErrorResponses.writeFault(ctx, fault);
+                default -> throw new IllegalStateException(cause);
             }
-            throw e;
+            return;
         }
         if (!answer.failures().isEmpty()) {
             ctx.header(FAILURES_HEADER, header(answer.failures()));

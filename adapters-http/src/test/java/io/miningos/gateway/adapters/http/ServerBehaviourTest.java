@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +57,43 @@ class ServerBehaviourTest {
             Expect.error(reply, 500, "Internal Server Error", "ERR_INTERNAL");
             assertFalse(reply.raw().body().contains("secret"));
             assertNotNull(reply.header("X-Incident-Id"));
+        }
+    }
+
+    /** ORK-backed routes whose answers never come, or fail inside the gateway. */
+    private static final class StuckRoutes implements RouteGroup {
+        @Override
+        public void addTo(RoutesConfig routes) {
+            routes.get("/auth/stuck", ctx -> OrkResponses.send(ctx, new CompletableFuture<>()));
+            routes.get("/auth/faulty-load", ctx -> OrkResponses.send(ctx,
+                    CompletableFuture.failedFuture(new StackOverflowError("thrown in a shared load"))));
+            routes.get("/auth/fatal", ctx -> {
+                throw new StackOverflowError("thrown by a handler");
+            });
+        }
+    }
+
+    @Test
+    void aRequestWaitingForAnswersThatNeverComeGetsA504AtItsDeadline() {
+        // Regression: a request joined a shared load that never completed and waited forever.
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, false,
+                Duration.ofMillis(300));
+        try (TestServer http = new TestServer(settings, new StuckRoutes())) {
+            Expect.error(http.get("/auth/stuck", http.rootToken()), 504, "Gateway Timeout", "ERR_ORK_TIMEOUT");
+        }
+    }
+
+    @Test
+    void anErrorInsideTheGatewayIsA500WithTheEnvelope() {
+        try (TestServer http = new TestServer(new StuckRoutes())) {
+            TestServer.Reply shared = http.get("/auth/faulty-load", http.rootToken());
+            Expect.error(shared, 500, "Internal Server Error", "ERR_INTERNAL");
+            assertNotNull(shared.header("X-Incident-Id"));
+            // Regression: an Error thrown by a handler was answered 500 with an empty body.
+            TestServer.Reply fatal = http.get("/auth/fatal", http.rootToken());
+            Expect.error(fatal, 500, "Internal Server Error", "ERR_INTERNAL");
+            assertFalse(fatal.raw().body().contains("thrown"));
+            assertNotNull(fatal.header("X-Incident-Id"));
         }
     }
 

@@ -54,25 +54,31 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(long maxBodyBytes, boolean trustProxy, java.util.Optional<StaticUi> ui, RouteGroup... extra) {
-        this(maxBodyBytes, trustProxy, ui, (server, authentication) -> List.of(), extra);
+        this(new HttpSettings("127.0.0.1", 0, maxBodyBytes, trustProxy), ui, (server, authentication) -> List.of(),
+                extra);
     }
 
     /** With route groups that need the server's authentication (e.g. the WebSocket). */
     TestServer(java.util.function.BiFunction<TestServer, Authentication, List<RouteGroup>> more) {
-        this(HttpSettings.DEFAULT_MAX_BODY_BYTES, false, java.util.Optional.empty(), more);
+        this(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, false), java.util.Optional.empty(),
+                more);
     }
 
-    private TestServer(long maxBodyBytes, boolean trustProxy, java.util.Optional<StaticUi> ui,
+    /** With these settings (their host and port are used as given: pass 127.0.0.1 and 0). */
+    TestServer(HttpSettings settings, RouteGroup... extra) {
+        this(settings, java.util.Optional.empty(), (server, authentication) -> List.of(), extra);
+    }
+
+    private TestServer(HttpSettings settings, java.util.Optional<StaticUi> ui,
                        java.util.function.BiFunction<TestServer, Authentication, List<RouteGroup>> more,
                        RouteGroup... extra) {
         userRepository.ensureSuperAdmin(new Email("root@example.com"), clock.instant());
         List<RouteGroup> groups = new ArrayList<>(List.of(new IdentityRoutes(identity, SITE),
                 new UserRoutes(users, users)));
         groups.addAll(List.of(extra));
-        Authentication authentication = new Authentication(identity, new ClientAddress(trustProxy));
+        Authentication authentication = new Authentication(identity, new ClientAddress(settings.trustProxy()));
         groups.addAll(more.apply(this, authentication));
-        server = new GatewayHttpServer(new HttpSettings("127.0.0.1", 0, maxBodyBytes, trustProxy), authentication,
-                groups, ui, metrics).start();
+        server = new GatewayHttpServer(settings, authentication, groups, ui, metrics).start();
     }
 
     TestServer(RouteGroup... extra) {

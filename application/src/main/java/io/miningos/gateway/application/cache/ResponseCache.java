@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.miningos.gateway.application.shared.port.out.Telemetry;
 import io.miningos.gateway.application.shared.port.out.Telemetry.CacheEviction;
 import io.miningos.gateway.application.shared.port.out.Telemetry.CacheLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,6 +38,8 @@ import java.util.function.Supplier;
  * Every lookup (hit, miss, coalesced) and every eviction is reported to {@link Telemetry} by route.
  */
 public final class ResponseCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
 
     /** Per-entry bookkeeping counted against the byte bound, so many tiny entries are bounded too. */
     static final long ENTRY_OVERHEAD_BYTES = 512;
@@ -160,6 +164,11 @@ public final class ResponseCache {
         try {
             loading = load.get();
         } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Entry(null, ttl, e));
+        } catch (Throwable e) {
+            // An Error while starting the load (out of memory, stack overflow): its waiters get it as their failure,
+            // rather than the caller's thread dying with it; logged here, once.
+            LOG.error("starting a cached load failed inside the gateway", e);
             return CompletableFuture.completedFuture(new Entry(null, ttl, e));
         }
         return loading.handle((value, failure) -> failure == null ? new Entry(value, ttl, null)

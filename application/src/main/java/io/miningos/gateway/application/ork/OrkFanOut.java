@@ -2,6 +2,7 @@ package io.miningos.gateway.application.ork;
 
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.RequestDeadline;
 import io.miningos.gateway.application.ork.port.out.OrkCallException;
 import io.miningos.gateway.application.ork.port.out.OrkCluster;
 import io.miningos.gateway.application.shared.port.out.Telemetry;
@@ -20,17 +21,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Asks every ORK the same question at once: at most {@code concurrency} calls of one fan-out are in flight, each
- * with its own timeout. The result never fails: each ORK's failure is a value in its slot, logged and counted,
- * so one slow or broken ORK never costs the answers of the others. Every call's outcome and duration go to
+ * Asks every ORK the same question at once: at most {@code concurrency} calls of one fan-out are in flight. The
+ * fan-out has one deadline, {@code timeout} after it starts or the {@linkplain RequestDeadline request's deadline}
+ * if that is earlier, and each call gets the time left until it, so calls that waited for a free slot don't
+ * stretch the answer past it. The result never fails because of an ORK: each ORK's failure is a value in its slot,
+ * logged and counted, so one slow or broken ORK never costs the answers of the others. It always completes: a
+ * {@link Throwable} that is not an ORK's failure (an {@code OutOfMemoryError} in a callback) fails the fan-out,
+ * logged once, instead of leaving its waiters (and every request that shares its cached load) waiting forever.
+ * Every call's outcome and duration go to
  * {@link Telemetry}, and the last outcome per ORK is kept for the readiness check (which so never calls an ORK).
  */
 public final class OrkFanOut {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrkFanOut.class);
-    private static final long BACKSTOP_GRACE_MILLIS = 1_000;
+    private static final long BACKSTOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
 
     private final OrkCluster cluster;
     private final int concurrency;
@@ -63,6 +70,11 @@ public final class OrkFanOut {
         return cluster.orkIds();
     }
 
+    /** The longest a fan-out lasts (each ORK call's timeout when it need not wait for a slot). */
+    public Duration timeout() {
+        return timeout;
+    }
+
     public OrkFailureCounts failureCounts() {
         return failures;
     }
@@ -76,7 +88,7 @@ public final class OrkFanOut {
     public CompletableFuture<List<OrkReply>> askAll(String method, RawJson request) {
         Map<String, RawJson> requests = new LinkedHashMap<>();
         cluster.orkIds().forEach(id -> requests.put(id, request));
-        return new Round(method, requests).start();
+        return start(method, requests);
     }
 
     /**
@@ -91,25 +103,47 @@ public final class OrkFanOut {
                 ordered.put(id, request);
             }
         }
-        return new Round(method, ordered).start();
+        return start(method, ordered);
     }
 
-    /** One fan-out: a sliding window of calls, the next one starting as soon as one finishes. */
+    private CompletableFuture<List<OrkReply>> start(String method, Map<String, RawJson> requests) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        var requestDeadline = RequestDeadline.currentNanos();
+        if (requestDeadline.isPresent()) {
+            deadline = RequestDeadline.earlier(deadline, requestDeadline.getAsLong());
+        }
+        return new Round(method, requests, started, deadline).start();
+    }
+
+    /**
+     * One fan-out: a sliding window of calls, the next one starting as soon as one finishes. Calls are started by
+     * one drain loop at a time (a call that completes at once frees its slot without recursing), so any number of
+     * ORKs that answer synchronously cannot overflow the stack.
+     */
     private final class Round {
         private final String method;
         private final List<RawJson> requests;
         private final List<String> ids;
+        private final long started;
+        private final long deadline;
         private final OrkReply[] replies;
-        private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger remaining;
+        private final AtomicInteger freeSlots;
+        private final AtomicInteger drainers = new AtomicInteger();
+        private final AtomicReference<Throwable> broken = new AtomicReference<>();
         private final CompletableFuture<List<OrkReply>> done = new CompletableFuture<>();
+        private int next; // only touched by the drain loop, which one thread runs at a time
 
-        Round(String method, Map<String, RawJson> requests) {
+        Round(String method, Map<String, RawJson> requests, long started, long deadline) {
             this.method = method;
             this.ids = List.copyOf(requests.keySet());
             this.requests = List.copyOf(requests.values());
+            this.started = started;
+            this.deadline = deadline;
             this.replies = new OrkReply[this.ids.size()];
             this.remaining = new AtomicInteger(this.ids.size());
+            this.freeSlots = new AtomicInteger(Math.min(concurrency, this.ids.size()));
         }
 
         CompletableFuture<List<OrkReply>> start() {
@@ -117,38 +151,77 @@ public final class OrkFanOut {
                 done.complete(List.of());
                 return done;
             }
-            for (int i = 0; i < Math.min(concurrency, ids.size()); i++) {
-                launchNext();
-            }
+            drain();
             return done;
         }
 
-        private void launchNext() {
-            int index = next.getAndIncrement();
-            if (index >= ids.size()) {
+        /** Starts calls while slots are free; whoever frees a slot during the loop leaves the work to it. */
+        private void drain() {
+            if (drainers.getAndIncrement() != 0) {
                 return;
             }
+            do {
+                while (next < ids.size() && freeSlots.get() > 0) {
+                    freeSlots.decrementAndGet();
+                    int index = next++;
+                    try {
+                        launch(index);
+                    } catch (Throwable e) { // registering the callback failed: the slot still ends
+                        settle(index, System.nanoTime(), null, e);
+                    }
+                }
+            } while (drainers.decrementAndGet() != 0);
+        }
+
+        private void launch(int index) {
             String orkId = ids.get(index);
-            long started = System.nanoTime();
+            long callStarted = System.nanoTime();
+            long left = deadline - callStarted;
             CompletableFuture<RawJson> call;
-            try {
-                // The cluster enforces the timeout; this backstop only makes sure a round always ends.
-                call = cluster.call(orkId, method, requests.get(index), timeout).copy()
-                        .orTimeout(timeout.toMillis() + BACKSTOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException e) {
-                call = CompletableFuture.failedFuture(e);
+            if (left <= 0) {
+                call = CompletableFuture.failedFuture(new TimeoutException("no time left before the deadline"));
+            } else {
+                try {
+                    // The cluster enforces the timeout; this backstop only makes sure a round always ends.
+                    call = cluster.call(orkId, method, requests.get(index), Duration.ofNanos(left)).copy()
+                            .orTimeout(left + BACKSTOP_GRACE_NANOS, TimeUnit.NANOSECONDS);
+                } catch (Throwable e) { // an Error too: the slot must end like any other
+                    call = CompletableFuture.failedFuture(e);
+                }
             }
-            call.whenComplete((answer, error) -> {
-                OrkReply reply = reply(orkId, answer, error);
+            call.whenComplete((answer, error) -> settle(index, callStarted, answer, error));
+        }
+
+        private void settle(int index, long callStarted, RawJson answer, Throwable error) {
+            try {
+                OrkReply reply = reply(ids.get(index), answer, error);
                 replies[index] = reply;
-                observe(orkId, reply, System.nanoTime() - started);
+                observe(ids.get(index), reply, System.nanoTime() - callStarted);
+            } catch (Throwable e) {
+                fail(e);
+            } finally {
                 // The atomic decrement publishes this slot to whoever completes the round.
                 if (remaining.decrementAndGet() == 0) {
-                    done.complete(List.of(replies));
+                    finish();
                 } else {
-                    launchNext();
+                    freeSlots.incrementAndGet();
+                    drain();
                 }
-            });
+            }
+        }
+
+        private void finish() {
+            if (broken.get() == null) {
+                done.complete(List.of(replies));
+            }
+        }
+
+        /** The first fault fails the fan-out at once (its waiters are released first, then it is logged). */
+        private void fail(Throwable fault) {
+            if (broken.compareAndSet(null, fault)) {
+                done.completeExceptionally(fault);
+                LOG.error("the fan-out of {} failed inside the gateway; its requests get 500", method, fault);
+            }
         }
 
         private void observe(String orkId, OrkReply reply, long nanos) {
@@ -169,11 +242,14 @@ public final class OrkFanOut {
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
+            if (cause instanceof Error fault) {
+                throw fault; // not the ORK's doing: the whole fan-out fails, logged once
+            }
             OrkFailure failure = switch (cause) {
                 case null -> new OrkFailure(orkId, OrkFailure.Cause.BAD_ANSWER, "no answer value");
                 case OrkCallException e -> e.failure();
                 case TimeoutException e -> new OrkFailure(orkId, OrkFailure.Cause.TIMEOUT,
-                        "no answer within " + timeout.toMillis() + " ms");
+                        "no answer within " + TimeUnit.NANOSECONDS.toMillis(deadline - started) + " ms");
                 default -> new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, cause.toString());
             };
             failures.record(failure);

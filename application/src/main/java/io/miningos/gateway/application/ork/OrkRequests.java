@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the ORK-backed use cases build on: one request to every ORK, gathered in one of the API's styles, cached
@@ -20,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * and absurd numbers ({@link OrkPayloadScreen}) before anything else: a refused request reaches no ORK and no cache.
  */
 public final class OrkRequests {
+
+    private static final long LOAD_BACKSTOP_MILLIS = 5_000;
 
     private final OrkFanOut fanOut;
     private final JsonCodec codec;
@@ -92,6 +95,9 @@ public final class OrkRequests {
     }
 
     private CompletableFuture<GatheredAnswer> ask(String method, RawJson request, Gathering gathering) {
-        return fanOut.askAll(method, request).thenApply(replies -> gathering.gather(replies, codec));
+        // The fan-out always ends by its deadline; the backstop makes sure a cached load that identical requests
+        // share ends too, whatever happens inside, so no later request can join a load that never finishes.
+        return fanOut.askAll(method, request).thenApply(replies -> gathering.gather(replies, codec))
+                .orTimeout(fanOut.timeout().toMillis() + LOAD_BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

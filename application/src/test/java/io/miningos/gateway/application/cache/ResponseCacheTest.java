@@ -73,6 +73,17 @@ class ResponseCacheTest {
     }
 
     @Test
+    void anErrorStartingALoadIsItsWaitersFailureAndIsNotKept() {
+        CacheKey key = CacheKey.of("/auth/global-config", "q");
+        OutOfMemoryError fault = new OutOfMemoryError("thrown inside the gateway");
+        CompletableFuture<Answer> failed = cache.get(key, Duration.ofSeconds(30), false, () -> {
+            throw fault;
+        });
+        assertSame(fault, assertThrows(CompletionException.class, failed::join).getCause());
+        assertEquals("fresh", cache.get(key, Duration.ofSeconds(30), false, () -> load("fresh")).join().text());
+    }
+
+    @Test
     void waitersShareAFailureAndTheFailureIsNotKept() {
         CacheKey key = CacheKey.of("/auth/actions", "q");
         CompletableFuture<Answer> pending = new CompletableFuture<>();

@@ -22,6 +22,8 @@ final class FakeOrkCluster implements OrkCluster {
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     final List<String> requests = new ArrayList<>();
+    /** The timeout each call was given, in call order. */
+    final List<Duration> timeouts = new ArrayList<>();
 
     FakeOrkCluster ork(String id, BiFunction<String, RawJson, CompletableFuture<RawJson>> answer) {
         orks.put(id, answer);
@@ -47,6 +49,7 @@ final class FakeOrkCluster implements OrkCluster {
         calls.incrementAndGet();
         synchronized (requests) {
             requests.add(orkId + " " + method + " " + request.text());
+            timeouts.add(timeout);
         }
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         return orks.get(orkId).apply(method, request).whenComplete((a, e) -> inFlight.decrementAndGet());

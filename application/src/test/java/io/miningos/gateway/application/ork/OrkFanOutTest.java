@@ -3,20 +3,26 @@ package io.miningos.gateway.application.ork;
 import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.RequestDeadline;
 import io.miningos.gateway.application.shared.RecordingTelemetry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OrkFanOutTest {
@@ -92,6 +98,66 @@ class OrkFanOutTest {
         assertEquals(OrkFailure.Cause.TIMEOUT, ((OrkReply.Failed) replies.get(0)).failure().cause());
         assertEquals(OrkFailure.Cause.BAD_ANSWER, ((OrkReply.Failed) replies.get(1)).failure().cause());
         assertInstanceOf(OrkReply.Answered.class, replies.get(2));
+    }
+
+    @Test
+    void anErrorInsideTheFanOutFailsItInsteadOfLeavingItsWaitersWaitingForever() {
+        // Regression: a Throwable that is not an Exception escaping the callback that starts the next call left the
+        // round's future incomplete, and every request sharing its cached load waited forever, nothing logged.
+        StackOverflowError fault = new StackOverflowError("thrown inside the gateway");
+        FakeOrkCluster cluster = new FakeOrkCluster()
+                .answering("a", "[]")
+                .ork("b", (m, r) -> {
+                    throw fault;
+                })
+                .answering("c", "[]");
+        CompletableFuture<List<OrkReply>> round = new OrkFanOut(cluster, 1, Duration.ofSeconds(15))
+                .askAll("m", REQUEST);
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> round.get(10, TimeUnit.SECONDS));
+        assertSame(fault, failed.getCause());
+    }
+
+    @Test
+    void anyNumberOfOrksThatAnswerAtOnceEndTheRoundWithoutOverflowingTheStack() {
+        // Regression: each synchronous answer started the next call from inside its callback, one frame deeper.
+        FakeOrkCluster cluster = new FakeOrkCluster();
+        for (int i = 0; i < 100_000; i++) {
+            cluster.answering("c" + i, "[]");
+        }
+        List<OrkReply> replies = assertDoesNotThrow(() -> new OrkFanOut(cluster, 1, Duration.ofSeconds(15))
+                .askAll("m", REQUEST).get(30, TimeUnit.SECONDS));
+        assertEquals(100_000, replies.size());
+        assertTrue(replies.stream().allMatch(OrkReply.Answered.class::isInstance));
+    }
+
+    @Test
+    void callsThatWaitedForAFreeSlotGetOnlyTheTimeLeftBeforeTheDeadline() {
+        FakeOrkCluster cluster = new FakeOrkCluster()
+                .ork("first", (m, r) -> after(100, "[]"))
+                .answering("second", "[]");
+        new OrkFanOut(cluster, 1, Duration.ofSeconds(15)).askAll("m", REQUEST).join();
+        Duration first = cluster.timeouts.get(0);
+        Duration second = cluster.timeouts.get(1);
+        assertTrue(first.compareTo(Duration.ofSeconds(15)) <= 0);
+        assertTrue(second.compareTo(first.minusMillis(100)) <= 0,
+                "the second call started at least 100 ms later, so it has that much less: " + first + " " + second);
+    }
+
+    @Test
+    void theRequestsDeadlineBoundsItsFanOuts() throws Exception {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]").answering("b", "[]");
+        OrkFanOut fanOut = new OrkFanOut(cluster, 8, Duration.ofSeconds(15));
+        List<List<OrkReply>> rounds = new ArrayList<>();
+        RequestDeadline.runWithin(System.nanoTime() + TimeUnit.SECONDS.toNanos(2),
+                () -> rounds.add(fanOut.askAll("m", REQUEST).join()));
+        assertTrue(cluster.timeouts.stream().allMatch(t -> t.compareTo(Duration.ofSeconds(2)) <= 0),
+                "each call has at most the request's time left: " + cluster.timeouts);
+        RequestDeadline.runWithin(System.nanoTime() - 1, () -> rounds.add(fanOut.askAll("m", REQUEST).join()));
+        assertEquals(2, cluster.calls.get(), "a request whose deadline passed (it waited in a queue) asks nobody");
+        for (OrkReply reply : rounds.get(1)) {
+            assertEquals(OrkFailure.Cause.TIMEOUT, ((OrkReply.Failed) reply).failure().cause());
+        }
+        assertTrue(RequestDeadline.currentNanos().isEmpty(), "the deadline ends with the work it was set for");
     }
 
     @Test
