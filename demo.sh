@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the gateway if needed and starts it on the embedded demo site (SQLite in ./miningos-data, simulated
-# ORK clusters). It prints how to get a token. Extra arguments go to `serve` (e.g. --port 3001).
+# Builds the gateway if needed and starts it on the embedded demo site (SQLite in ./miningos-data, one simulated
+# ORK). It prints how to get a token. Extra arguments go to `serve` (e.g. --port 3001, or --ui DIR to host a built
+# MiningOS UI, which also prints a link that opens it signed in).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/jdk.sh

@@ -5,10 +5,12 @@
 #   scripts/ui-walk/run.sh --ui-dist DIR [--out DIR] [--only REGEX] [--skip-actions] [--deadline-min N]
 #
 # DIR is a built copy of the UI (the folder its own production build writes, holding index.html), built from the
-# commit in scripts/ui-walk/UI_COMMIT. The script builds the gateway jar if it is missing or stale, starts it on a
-# fresh temporary data folder with a config folder that serves DIR at / and has the embedded demo's ORKs, creates
-# a second admin and a read-only user, walks every route of the UI's router as the super admin and as the
-# read-only user, performs the operator actions, and stops the gateway, also on failure or Ctrl-C.
+# commit in scripts/ui-walk/UI_COMMIT. The script builds the gateway jar if it is missing or stale, starts the
+# embedded demo site on a fresh temporary data folder hosting DIR at / (serve --ui DIR), creates a second admin and
+# a read-only user, walks every route of the UI's router as the super admin and as the read-only user, performs
+# the operator actions, and stops the gateway, also on failure or Ctrl-C. UI_WALK_ORKS='{"cluster-1": {...}, ...}'
+# walks a configured site with those ORKs instead (a config folder; UI_WALK_MERGE_ORKS=true adds
+# gateway.mergeOrks).
 # Output: OUT (default scripts/ui-walk/out): summary.txt, report.json, screens/*.png, gateway.log.
 # Exit code: 0 when nothing unexpected happened, 1 when something did (see summary.txt), 2 when the harness failed.
 set -euo pipefail
@@ -84,25 +86,31 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The embedded demo's ORKs (ConfigLoader.embeddedDefault), plus the UI. UI_WALK_ORKS replaces the "orks" object.
-DEMO_ORKS='{"cluster-1": {"transport": "sim", "seed": 1, "site": "demo-site"}, "cluster-2": {"transport": "sim", "seed": 2, "site": "demo-site"}}'
-ORKS="${UI_WALK_ORKS:-$DEMO_ORKS}"
 mkdir -p "$WORK/config" "$WORK/data"
-cat > "$WORK/config/common.json" <<EOF
+if [ -n "${UI_WALK_ORKS:-}" ]; then
+  # A configured site with these ORKs (no demo data), hosting the UI.
+  cat > "$WORK/config/common.json" <<EOF
 {
   "site": "demo-site",
   "staticRootPath": "$UI_DIST",
-  "orks": $ORKS,
-  "gateway": {"host": "127.0.0.1"}
+  "orks": $UI_WALK_ORKS,
+  "gateway": {"host": "127.0.0.1", "mergeOrks": ${UI_WALK_MERGE_ORKS:-false}}
 }
 EOF
+  CONF=(--config "$WORK/config")
+  SERVE=("${CONF[@]}")
+else
+  # The embedded demo site, as ./demo.sh --ui DIR runs it.
+  CONF=()
+  SERVE=(--ui "$UI_DIST" --host 127.0.0.1)
+fi
 CLI=("$JAVA" -jar "$JAR")
-"${CLI[@]}" users add --config "$WORK/config" --data-dir "$WORK/data" --email admin2@example.com --role admin \
+"${CLI[@]}" users add "${CONF[@]}" --data-dir "$WORK/data" --email admin2@example.com --role admin \
   --name "Second Admin" >&2
-"${CLI[@]}" users add --config "$WORK/config" --data-dir "$WORK/data" --email viewer@example.com \
+"${CLI[@]}" users add "${CONF[@]}" --data-dir "$WORK/data" --email viewer@example.com \
   --role read_only_user --name "Read Only" >&2
 
-"${CLI[@]}" serve --config "$WORK/config" --data-dir "$WORK/data" --port 0 > "$WORK/gateway.log" 2>&1 &
+"${CLI[@]}" serve "${SERVE[@]}" --data-dir "$WORK/data" --port 0 > "$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 PORT=""
 for _ in $(seq 1 240); do
@@ -113,7 +121,7 @@ for _ in $(seq 1 240); do
 done
 [ -n "$PORT" ] || { echo "run.sh: the gateway did not say its port within 120 s" >&2; exit 2; }
 
-token() { "${CLI[@]}" token --config "$WORK/config" --data-dir "$WORK/data" --email "$1" 2>/dev/null | tail -n 1; }
+token() { "${CLI[@]}" token "${CONF[@]}" --data-dir "$WORK/data" --email "$1" 2>/dev/null | tail -n 1; }
 ADMIN="$(token admin@example.com)"
 ADMIN2="$(token admin2@example.com)"
 VIEWER="$(token viewer@example.com)"

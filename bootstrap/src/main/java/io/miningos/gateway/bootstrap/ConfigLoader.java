@@ -60,16 +60,14 @@ public final class ConfigLoader {
         return fromFiles(common, auth).withSignIn(SignInConfigReader.read(dir));
     }
 
-    /** The demo site: SQLite in the data folder, two simulated ORK clusters, the shipped roles. */
+    /** The demo site: SQLite in the data folder, one simulated ORK holding the site, the shipped roles. */
     public static GatewayConfig embeddedDefault() {
-        Map<String, Map<String, Object>> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", Map.of("transport", "sim", "seed", 1, "site", GatewayConfig.DEFAULT_SITE));
-        orks.put("cluster-2", Map.of("transport", "sim", "seed", 2, "site", GatewayConfig.DEFAULT_SITE));
         return new GatewayConfig(GatewayConfig.DEFAULT_SITE,
                 new GatewayConfig.Identity(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN),
                         GatewayConfig.DEFAULT_TTL_SECONDS, GatewayConfig.DEFAULT_TTL_SECONDS, RoleCatalog.defaults()),
-                defaultHttp(), defaultFeatureConfig(), orks, defaultCacheTiming(), GatewayConfig.DEFAULT_RPC_TIMEOUT_MS,
-                Optional.empty(), FanOutConfig.defaults());
+                defaultHttp(), DemoSite.featureConfig(defaultFeatureConfig()), DemoSite.orks(GatewayConfig.DEFAULT_SITE),
+                defaultCacheTiming(), GatewayConfig.DEFAULT_RPC_TIMEOUT_MS, Optional.empty(), FanOutConfig.defaults(),
+                Optional.empty(), Optional.empty(), GatewayConfig.Observability.defaults(), true);
     }
 
     /** The cache timings of the Node gateway's example configuration; other routes keep answers 30s. */
@@ -105,7 +103,7 @@ public final class ConfigLoader {
 
         GatewayConfig.Identity identity = readIdentity(authFile, commonTtl);
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
-                fanOut, Optional.empty(), pluginsDir, observability);
+                fanOut, Optional.empty(), pluginsDir, observability, false);
     }
 
     /** {@code gateway.metrics.allow}: addresses and CIDR ranges that read the metrics without a token. */

@@ -54,6 +54,7 @@ import io.miningos.gateway.domain.user.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +74,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final long PURGE_PERIOD_MINUTES = 15;
     private static final long ACTIVITY_FLUSH_SECONDS = 60;
+    /** The hosted MiningOS UI's sign-in page (its router's {@code signin} route). */
+    static final String UI_SIGN_IN_PAGE = "/signin";
 
     private final GatewayConfig config;
     private final Path dataDir;
@@ -174,6 +177,12 @@ public final class Gateway implements AutoCloseable {
         cacheLoads = Executors.newVirtualThreadPerTaskExecutor();
         GlobalDataService globalData = new GlobalDataService(new JooqGlobalDataStore(db), audit, db, cache,
                 cacheTimings, new SiteName(config.site()), cacheLoads, clock);
+        if (config.embeddedDemo()) {
+            DemoSite.seed(globalData, config.site(), clock);
+        }
+        if (config.orks().isEmpty()) {
+            LOG.warn("no ORKs configured (common.json: orks): every ORK-backed route answers []");
+        }
 
         GatewayConfig.Http h = config.http();
         HttpSettings settings = new HttpSettings(h.host(), port, h.maxBodyBytes(), h.trustProxy(),
@@ -218,7 +227,9 @@ public final class Gateway implements AutoCloseable {
 
     private SignInRoutes signInRoutes(ClientAddress clientAddress) {
         if (config.signIn().isEmpty()) {
-            return SignInRoutes.notConfigured();
+            // The hosted UI's sign-in page shows an ?error= code; without a hosted UI there is no page to go to.
+            return config.staticRootPath().isPresent() ? SignInRoutes.notConfigured(URI.create(UI_SIGN_IN_PAGE))
+                    : SignInRoutes.notConfigured();
         }
         SignInConfig signIn = config.signIn().get();
         StateSigningKey key = signIn.stateSecret().map(StateSigningKey::configured)

@@ -30,11 +30,13 @@ import java.util.Optional;
  *                      empty for the default, {@code plugins/} next to the running jar
  * @param observability who may read the metrics without a token, how logs are written
  *                      ({@code common.json: gateway.metrics}, {@code gateway.logFormat}, our additions)
+ * @param embeddedDemo  the embedded demo site (no {@code --config}): its first start stores the demo's data
  */
 public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                             Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
                             long rpcTimeoutMs, Optional<String> staticRootPath, FanOutConfig fanOut,
-                            Optional<SignInConfig> signIn, Optional<Path> pluginsDir, Observability observability) {
+                            Optional<SignInConfig> signIn, Optional<Path> pluginsDir, Observability observability,
+                            boolean embeddedDemo) {
 
     public static final String DEFAULT_SITE = "demo-site";
     public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
@@ -61,7 +63,7 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
                          Optional<String> staticRootPath, FanOutConfig fanOut, Optional<SignInConfig> signIn,
                          Optional<Path> pluginsDir) {
         this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut, signIn,
-                pluginsDir, Observability.defaults());
+                pluginsDir, Observability.defaults(), false);
     }
 
     /** Without sign-in configured, with the default plugins folder. */
@@ -74,12 +76,25 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
 
     public GatewayConfig withSignIn(Optional<SignInConfig> newSignIn) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, newSignIn, pluginsDir, observability);
+                fanOut, newSignIn, pluginsDir, observability, embeddedDemo);
     }
 
     public GatewayConfig withObservability(Observability newObservability) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, signIn, pluginsDir, newObservability);
+                fanOut, signIn, pluginsDir, newObservability, embeddedDemo);
+    }
+
+    /** The same listening on {@code host} ({@code serve --host}). */
+    public GatewayConfig withHost(String host) {
+        return new GatewayConfig(site, identity, new Http(host, http.port(), http.maxBodyBytes(), http.trustProxy()),
+                featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut, signIn, pluginsDir,
+                observability, embeddedDemo);
+    }
+
+    /** The same with a built UI served from {@code folder} ({@code serve --ui}). */
+    public GatewayConfig withStaticRoot(String folder) {
+        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs,
+                Optional.of(folder), fanOut, signIn, pluginsDir, observability, embeddedDemo);
     }
 
     /**

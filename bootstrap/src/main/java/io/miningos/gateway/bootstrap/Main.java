@@ -14,6 +14,8 @@ import io.miningos.gateway.domain.user.User;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +40,7 @@ public final class Main {
 
     static final String DEFAULT_DATA_DIR = "miningos-data";
     private static final String BUILT_IN_USAGE = """
-              miningos-gateway serve [--port 3000] [--data-dir DIR] [--config DIR]
+              miningos-gateway serve [--port 3000] [--host ADDR] [--data-dir DIR] [--config DIR] [--ui DIR]
               miningos-gateway token --email E [--data-dir DIR] [--config DIR] [--ip IP ...] [--ttl SECONDS]
               miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
             """;
@@ -46,6 +48,8 @@ public final class Main {
             --data-dir  where the gateway keeps its SQLite file and state (default ./%s)
             --config    a Node MiningOS gateway config folder (common.json, facs/auth.config.json,
                         facs/httpd-oauth2.config.json); without it the embedded demo site is used
+            --ui        (serve) a built MiningOS UI to host at / (as common.json's staticRootPath)
+            --host      (serve) the address to listen on (as common.json's gateway.host)
             """.formatted(DEFAULT_DATA_DIR);
 
     private Main() {
@@ -77,7 +81,8 @@ public final class Main {
         }
         try {
             return switch (command) {
-                case "serve" -> serve(CommandLine.parse(args, 1, Set.of("port", "data-dir", "config"), Set.of()), out);
+                case "serve" -> serve(CommandLine.parse(args, 1, Set.of("port", "host", "data-dir", "config", "ui"),
+                        Set.of()), out);
                 case "token" -> token(CommandLine.parse(args, 1, Set.of("email", "data-dir", "config", "ttl"),
                         Set.of("ip")), out, err);
                 case "users" -> users(args, out, err);
@@ -200,7 +205,9 @@ public final class Main {
     }
 
     private static int serve(CommandLine cli, PrintStream out) {
-        GatewayConfig config = ConfigLoader.load(cli.path("config"));
+        GatewayConfig loaded = ConfigLoader.load(cli.path("config"));
+        GatewayConfig hosting = cli.value("ui").map(loaded::withStaticRoot).orElse(loaded);
+        GatewayConfig config = cli.value("host").map(hosting::withHost).orElse(hosting);
         Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
         int port = cli.integer("port", 0, 65_535).map(Long::intValue).orElse(config.http().port());
         Gateway gateway = Gateway.open(config, dataDir, Clock.systemUTC());
@@ -239,6 +246,18 @@ public final class Main {
                 signIn -> out.printf("Users sign in with Google at http://localhost:%d%s%n", port, signIn.startPath()),
                 () -> out.println("Google sign-in is not configured (facs/httpd-oauth2.config.json); use the token"
                         + " command above."));
+        if (config.staticRootPath().isPresent()) {
+            if (config.signIn().isEmpty()) {
+                // Nobody can sign in through the hosted UI: hand the operator a link that is signed in already.
+                IssuedToken issued = gateway.identity().issueFor(config.identity().superAdmin(),
+                        Set.of(ClientIp.parse("127.0.0.1"), ClientIp.parse("::1")), OptionalLong.empty());
+                out.printf("Open the UI as %s (from this machine, valid %d s):%n  http://localhost:%d/?authToken=%s%n",
+                        config.identity().superAdmin(), issued.grant().ttlSeconds(), port,
+                        URLEncoder.encode(issued.text(), StandardCharsets.UTF_8));
+            } else {
+                out.printf("The UI: http://localhost:%d/%n", port);
+            }
+        }
         gateway.startupNotes().forEach(out::println);
         out.flush();
     }

@@ -67,7 +67,10 @@ class ConfigLoaderTest {
         assertEquals("demo-site", config.site());
         assertEquals("admin@example.com", config.identity().superAdmin().value());
         assertEquals(86_400, config.identity().signInTtlSeconds());
-        assertEquals(List.of("cluster-1", "cluster-2"), List.copyOf(config.orks().keySet()));
+        assertEquals(List.of("cluster-1"), List.copyOf(config.orks().keySet()), "one ORK holding the whole site");
+        assertEquals(500, config.orks().get("cluster-1").get("miners"));
+        assertEquals(2, config.orks().get("cluster-1").get("requiredVotes"));
+        assertTrue(config.embeddedDemo());
         assertEquals(true, config.featureConfig().get("comments"));
         assertTrue(config.identity().roles().exists("dev"));
     }

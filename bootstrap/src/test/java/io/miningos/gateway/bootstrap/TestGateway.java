@@ -116,6 +116,10 @@ final class TestGateway implements AutoCloseable {
         return gateway;
     }
 
+    int port() {
+        return port;
+    }
+
     String adminToken() {
         return tokenFor(ADMIN);
     }

@@ -23,7 +23,8 @@ import java.util.UUID;
  * {@code GET /oauth/google} (or the configured start path) sends the browser to the identity provider;
  * {@code GET /oauth/google/callback} finishes the sign-in and sends the browser to the UI with
  * {@code ?authToken=<token>}, or with {@code ?error=ERR_...} on any failure — the callback never answers with
- * anything but that redirect. Without sign-in configuration both answer 501 {@code ERR_OAUTH_NOT_CONFIGURED}.
+ * anything but that redirect. Without sign-in configuration both answer 501 {@code ERR_OAUTH_NOT_CONFIGURED}, or,
+ * where the gateway hosts the UI, redirect to its sign-in page with {@code ?error=ERR_OAUTH_NOT_CONFIGURED}.
  */
 public final class SignInRoutes implements RouteGroup {
 
@@ -63,6 +64,14 @@ public final class SignInRoutes implements RouteGroup {
         return new SignInRoutes(Optional.empty(), DEFAULT_START_PATH, null, null);
     }
 
+    /**
+     * Both routes send the browser back to {@code uiUrl} (the hosted UI's sign-in page) with
+     * {@code ?error=ERR_OAUTH_NOT_CONFIGURED}, which the page shows, instead of a JSON error page.
+     */
+    public static SignInRoutes notConfigured(URI uiUrl) {
+        return new SignInRoutes(Optional.empty(), DEFAULT_START_PATH, Objects.requireNonNull(uiUrl, "uiUrl"), null);
+    }
+
     /** A start path is an absolute path of its own, outside {@code /auth/} (which needs a token). */
     public static boolean isValidStartPath(String path) {
         return path != null && path.matches("(/[A-Za-z0-9._~-]+)+") && !path.startsWith("/auth/")
@@ -76,12 +85,18 @@ public final class SignInRoutes implements RouteGroup {
     }
 
     private void start(Context ctx) {
+        if (notConfiguredBackToUi(ctx)) {
+            return;
+        }
         URI providerPage = configuredSignIn().begin();
         ctx.header("Cache-Control", "no-store");
         ctx.redirect(providerPage.toString(), HttpStatus.FOUND);
     }
 
     private void callback(Context ctx) {
+        if (notConfiguredBackToUi(ctx)) {
+            return;
+        }
         SignInUseCase useCase = configuredSignIn();
         String location;
         try {
@@ -100,6 +115,15 @@ public final class SignInRoutes implements RouteGroup {
         ctx.header("Cache-Control", "no-store");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.redirect(location, HttpStatus.FOUND);
+    }
+
+    private boolean notConfiguredBackToUi(Context ctx) {
+        if (signIn.isPresent() || uiUrl == null) {
+            return false;
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(withParameter(uiUrl, "error", SignInUseCase.NOT_CONFIGURED), HttpStatus.FOUND);
+        return true;
     }
 
     private SignInUseCase configuredSignIn() {

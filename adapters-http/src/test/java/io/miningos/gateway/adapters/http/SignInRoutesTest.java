@@ -55,6 +55,18 @@ class SignInRoutesTest {
     }
 
     @Test
+    void withoutConfigurationButWithAHostedUiBothRoutesGoBackToItsSignInPageWithTheCode() throws Exception {
+        start(SignInRoutes.notConfigured(URI.create("/signin")), false);
+        for (String path : List.of("/oauth/google", "/oauth/google/callback?code=c&state=s")) {
+            HttpResponse<String> response = get(path);
+            assertEquals(302, response.statusCode(), path);
+            assertEquals("/signin?error=ERR_OAUTH_NOT_CONFIGURED",
+                    response.headers().firstValue("Location").orElseThrow());
+            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
+        }
+    }
+
+    @Test
     void theStartRedirectsToTheProvider() throws Exception {
         start(configured("/login/google", callback -> {
             throw new AssertionError("not called");

@@ -5,6 +5,7 @@ import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.globaldata.port.in.GlobalDataQuery;
 import io.miningos.gateway.application.globaldata.port.in.QueryGlobalDataUseCase;
+import io.miningos.gateway.application.globaldata.port.in.SeedGlobalDataUseCase;
 import io.miningos.gateway.application.globaldata.port.in.WriteGlobalDataUseCase;
 import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
 import io.miningos.gateway.application.globaldata.port.out.RecordScan;
@@ -41,11 +42,13 @@ import java.util.function.Supplier;
  * its own type's answers; their lifetime is the one configured for {@code /auth/global/data}. Feature flags are
  * also cached under {@code /auth/features}.
  */
-public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlobalDataUseCase {
+public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlobalDataUseCase,
+        SeedGlobalDataUseCase {
 
     public static final String DATA_ROUTE = "/auth/global/data";
     public static final String FEATURES_ROUTE = "/auth/features";
     static final String AUDIT_ACTION = "GLOBAL_DATA_WRITE";
+    static final String SEED_AUDIT_ACTION = "GLOBAL_DATA_SEED";
 
     private final GlobalDataStore store;
     private final AuditLog audit;
@@ -103,6 +106,23 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
             audit.record(new AuditEntry(now, caller.userId(), caller.email(), AUDIT_ACTION,
                     type.wireName() + ":" + record.key(), "success", details));
             transactions.afterCommit(() -> invalidate(type));
+        });
+    }
+
+    @Override
+    public boolean seedIfNone(GlobalDataType type, List<?> documents, String actor) {
+        List<GlobalRecord> records = documents.stream().map(data -> GlobalRecord.written(type, site, data)).toList();
+        return transactions.inTransaction(() -> {
+            RecordScan any = new RecordScan(type, site.value(), KeyRange.ALL, Optional.empty(), 0, 1);
+            if (store.scan(any, found -> found.iterator().hasNext())) {
+                return false;
+            }
+            Instant now = clock.instant();
+            records.forEach(record -> store.put(record, now));
+            audit.record(new AuditEntry(now, null, actor, SEED_AUDIT_ACTION, type.wireName(), "success",
+                    Map.of("type", type.wireName(), "records", Integer.toString(records.size()))));
+            transactions.afterCommit(() -> invalidate(type));
+            return true;
         });
     }
 

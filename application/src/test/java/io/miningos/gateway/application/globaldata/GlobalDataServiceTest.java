@@ -168,6 +168,28 @@ class GlobalDataServiceTest {
     }
 
     @Test
+    void seedingWritesOnlyWhileTheSiteHasNoRecordOfTheTypeAndIsAuditedAsTheSystem() {
+        List<Object> costs = List.of(map("year", 2025, "month", 12, "energyCost", 54000, "operationalCost", 12000),
+                map("year", 2026, "month", 1, "energyCost", 55000, "operationalCost", 12000));
+        assertEquals(List.of(), service.query(query(GlobalDataType.PRODUCTION_COSTS), false));
+        assertTrue(service.seedIfNone(GlobalDataType.PRODUCTION_COSTS, costs, "demo"));
+        assertEquals(2, ((List<?>) service.query(query(GlobalDataType.PRODUCTION_COSTS), false)).size(),
+                "the cached empty answer was dropped");
+        AuditEntry entry = audit.entries.getLast();
+        assertEquals(null, entry.actorId());
+        assertEquals("demo", entry.actorEmail());
+        assertEquals("GLOBAL_DATA_SEED", entry.action());
+
+        service.write(ADMIN, GlobalDataType.PRODUCTION_COSTS, map("year", 2026, "month", 1, "energyCost", 1));
+        assertEquals(false, service.seedIfNone(GlobalDataType.PRODUCTION_COSTS, costs, "demo"));
+        assertEquals(1, store.inner.find(GlobalDataType.PRODUCTION_COSTS, "site-01", RecordKey.ofNumber(202601))
+                .orElseThrow().get("energyCost"), "an operator's record is never replaced");
+        assertThrows(DomainException.class, () -> service.seedIfNone(GlobalDataType.SITE_ENERGY,
+                List.of(map("energyExclusionThresholdMwh", -1)), "demo"));
+        assertEquals(List.of(), service.query(query(GlobalDataType.SITE_ENERGY), true));
+    }
+
+    @Test
     void aWriteIsVisibleToTheNextReadEvenThoughReadsAreCached() {
         writeMonth(2024, 10, 100);
         GlobalDataQuery all = query(GlobalDataType.PRODUCTION_COSTS);

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Production costs of one month: {@code {site, year, month, energyCostsUSD, operationalCostsUSD}}, keyed by
- * {@code year * 100 + month} so a key range selects months. A cost is a number of US dollars from 0 to
- * {@link #MAX_COST_USD} (at most 20 decimals), or an object of such numbers (the UI's itemised form); further fields
- * are kept as written.
+ * Production costs of one month: {@code {site, year, month, energyCost, operationalCost}} as the shipped UI's cost
+ * input writes and reads them, keyed by {@code year * 100 + month} so a key range selects months. A cost is a number
+ * of US dollars from 0 to {@link #MAX_COST_USD} (at most 20 decimals), or an object of such numbers (an itemised
+ * form); the spellings {@code energyCostsUSD} and {@code operationalCostsUSD} (the multi-site UI's, which the Node
+ * analytics fall back to) are checked alike. Further fields are kept as written.
  */
 public final class ProductionCosts {
 
@@ -20,7 +21,8 @@ public final class ProductionCosts {
     static final long MAX_YEAR = 9999;
     /** A trillion dollars a month: far above any site, far below what JavaScript reads inexactly. */
     public static final BigDecimal MAX_COST_USD = BigDecimal.TEN.pow(12);
-    private static final String[] COSTS = {"energyCostsUSD", "operationalCostsUSD"};
+    private static final String[] COSTS = {"energyCost", "operationalCost", "energyCostsUSD",
+        "operationalCostsUSD"};
 
     private ProductionCosts() {
     }

@@ -76,11 +76,18 @@ class GlobalRecordTest {
 
     @Test
     void costsAreNonNegativeNumbersOrObjectsOfThem() {
-        for (Object cost : new Object[]{"1000", -1, new BigDecimal("-0.01"), List.of(1), map("tolls", "5"),
-                map("tolls", -5)}) {
-            refused("ERR_INVALID_COSTS", () -> write(GlobalDataType.PRODUCTION_COSTS,
-                    map("year", 2024, "month", 1, "operationalCostsUSD", cost)));
+        // energyCost/operationalCost: what the shipped UI's cost input writes; the ...USD spellings alike
+        for (String field : List.of("energyCost", "operationalCost", "energyCostsUSD", "operationalCostsUSD")) {
+            for (Object cost : new Object[]{"1000", -1, new BigDecimal("-0.01"), List.of(1), map("tolls", "5"),
+                    map("tolls", -5)}) {
+                refused("ERR_INVALID_COSTS", () -> write(GlobalDataType.PRODUCTION_COSTS,
+                        map("year", 2024, "month", 1, field, cost)));
+            }
         }
+        GlobalRecord ui = write(GlobalDataType.PRODUCTION_COSTS, map("month", 1, "year", 2024, "energyCost", 54000,
+                "operationalCost", 0));
+        assertEquals(List.of("site", "year", "month", "energyCost", "operationalCost"),
+                List.copyOf(ui.document().keySet()));
     }
 
     @Test

@@ -1,0 +1,146 @@
+package io.miningos.gateway.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.miningos.gateway.domain.user.Email;
+import io.miningos.gateway.domain.user.NewUser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.miningos.gateway.bootstrap.TestGateway.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The embedded demo site as an operator meets it: one simulated ORK, its stored data, its actions, its sign-in. */
+class DemoSiteTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theDemoIsOneSimulatedOrkHoldingTheWholeSite() {
+        GatewayConfig demo = ConfigLoader.embeddedDefault();
+        assertEquals(List.of("cluster-1"), List.copyOf(demo.orks().keySet()));
+        try (TestGateway gateway = TestGateway.serve(demo, dataDir)) {
+            String admin = gateway.adminToken();
+            JsonNode miners = gateway.get("/auth/list-things?limit=100000&fields=" + q("{\"id\":1}") + "&query="
+                    + q("{\"tags\":{\"$in\":[\"t-miner\"]}}"), admin).json();
+            assertEquals(1, miners.size(), "one slot: the UI reads only the first");
+            assertTrue(miners.get(0).size() >= 450 && miners.get(0).size() <= 550, "about 500 miners: "
+                    + miners.get(0).size());
+            JsonNode features = gateway.get("/auth/featureConfig", admin).json();
+            assertEquals(true, features.get("containerCharts").asBoolean());
+            assertEquals(true, features.get("containerAutomationControl").asBoolean());
+        }
+    }
+
+    @Test
+    void theFirstStartStoresAYearOfCostsTheEnergyThresholdAndTheFlagsOfItsPagesButNeverOverwrites() {
+        GatewayConfig demo = ConfigLoader.embeddedDefault();
+        String edited = "{\"data\":{\"year\":2020,\"month\":5,\"energyCost\":1,\"operationalCost\":2}}";
+        try (TestGateway gateway = TestGateway.serve(demo, dataDir)) {
+            String admin = gateway.adminToken();
+            JsonNode costs = gateway.get("/auth/global/data?type=productionCosts", admin).json();
+            assertEquals(12, costs.size());
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            JsonNode last = costs.get(11);
+            assertEquals(today.getYear(), last.get("year").asInt());
+            assertEquals(today.getMonthValue(), last.get("month").asInt());
+            assertTrue(last.get("energyCost").asDouble() > 0 && last.get("operationalCost").asDouble() > 0,
+                    "the fields the UI's cost input reads: " + last);
+            // the UI queries the site energy under lodash's capitalize(site)
+            JsonNode energy = gateway.get("/auth/global/data?type=siteEnergy&query="
+                    + q("{\"site\":{\"$eq\":\"Demo-site\"}}"), admin).json();
+            assertEquals(0.05, energy.get(0).get("energyExclusionThresholdMwh").asDouble());
+            JsonNode flags = gateway.get("/auth/features", admin).json();
+            for (String flag : List.of("userManagement", "hashrateReport", "siteEnergyEnabled",
+                    "siteOperationsEnabled")) {
+                assertTrue(flags.get(flag).asBoolean(), flag + " in " + flags);
+            }
+            assertEquals(200, gateway.send("POST", "/auth/global/data?type=productionCosts", admin, edited).status());
+            assertEquals(200, gateway.send("POST", "/auth/features", admin,
+                    "{\"data\":{\"userManagement\":false}}").status());
+        }
+        try (TestGateway again = TestGateway.serve(demo, dataDir)) {
+            String admin = again.adminToken();
+            assertEquals(13, again.get("/auth/global/data?type=productionCosts", admin).json().size());
+            assertEquals(false, again.get("/auth/features", admin).json().get("userManagement").asBoolean(),
+                    "what the operator wrote stays");
+        }
+    }
+
+    @Test
+    void aConfiguredSiteGetsNoDemoData() throws IOException {
+        Path config = Files.createDirectories(dataDir.resolve("config"));
+        Files.writeString(config.resolve("common.json"), "{\"site\":\"north\"}");
+        GatewayConfig site = ConfigLoader.load(java.util.Optional.of(config));
+        assertTrue(site.orks().isEmpty(), "no orks key, no ORKs");
+        try (TestGateway gateway = TestGateway.serve(site, dataDir.resolve("data"))) {
+            String admin = gateway.adminToken();
+            assertEquals("[]", gateway.get("/auth/global/data?type=productionCosts", admin).body());
+            assertEquals("{}", gateway.get("/auth/features", admin).body());
+            assertEquals("[]", gateway.get("/auth/list-things", admin).body());
+        }
+    }
+
+    @Test
+    void theSeededPendingActionIsOneAnAdminCanApproveAndAMinerRebootWaitsForASecondApproval() {
+        try (TestGateway gateway = TestGateway.serve(ConfigLoader.embeddedDefault(), dataDir)) {
+            String admin = gateway.adminToken();
+            JsonNode voting = gateway.get("/auth/actions?queries=" + q("[{\"type\":\"voting\"}]"), admin).json()
+                    .get(0).get("voting");
+            assertEquals(1, voting.size(), "one seeded action waits: " + voting);
+            Set<String> caps = new HashSet<>();
+            gateway.gateway().config().identity().roles().permissionsOf("admin").capabilities().forEach(caps::add);
+            voting.get(0).get("requiredPerms").forEach(perm -> assertTrue(caps.contains(perm.asText()),
+                    "an admin holds " + perm + ": " + caps));
+            gateway.gateway().users().createFromConsole(new NewUser(new Email("second.admin@example.com"), "Second",
+                    "admin"));
+            String secondAdmin = gateway.tokenFor("second.admin@example.com");
+            long seeded = voting.get(0).get("id").asLong();
+            assertEquals("[{\"success\":1}]", gateway.send("PUT", "/auth/actions/voting/" + seeded + "/vote",
+                    secondAdmin, "{\"approve\":true}").body());
+
+            String miner = gateway.get("/auth/list-things?limit=1&fields=" + q("{\"id\":1}") + "&query="
+                    + q("{\"tags\":{\"$in\":[\"t-miner\"]}}"), admin).json().get(0).get(0).get("id").asText();
+            JsonNode pushed = gateway.send("POST", "/auth/actions/voting", admin, "{\"query\":{\"id\":\"" + miner
+                    + "\"},\"action\":\"reboot\",\"params\":[]}").json();
+            assertEquals(1, pushed.size());
+            assertEquals("VOTING", pushed.get(0).get("data").get("status").asText());
+            long reboot = pushed.get(0).get("id").asLong();
+            JsonNode cancelled = gateway.send("DELETE", "/auth/actions/voting/cancel?ids=" + reboot, admin, null)
+                    .json();
+            // the shipped UI reads result[0].res[0].success
+            assertEquals(true, cancelled.get(0).get("res").get(0).get("success").asBoolean(), cancelled.toString());
+        }
+    }
+
+    @Test
+    void withAHostedUiAndNoGoogleSignInTheSignInButtonComesBackToTheSignInPage() throws Exception {
+        Path ui = Files.createDirectories(dataDir.resolve("ui"));
+        Files.writeString(ui.resolve("index.html"), "<html></html>");
+        try (TestGateway gateway = TestGateway.serve(ConfigLoader.embeddedDefault().withStaticRoot(ui.toString()),
+                dataDir.resolve("data"))) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + gateway.port() + "/oauth/google")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, response.statusCode());
+            assertEquals("/signin?error=ERR_OAUTH_NOT_CONFIGURED",
+                    response.headers().firstValue("Location").orElseThrow());
+            assertFalse(response.body().contains("501"));
+        }
+    }
+}
