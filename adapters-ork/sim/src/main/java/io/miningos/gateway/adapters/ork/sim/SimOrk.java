@@ -37,10 +37,11 @@ public final class SimOrk {
     /** Methods that change state (a real ORK refuses them to read-only peers). */
     static final Set<String> WRITE_METHODS = Set.of("setGlobalConfig", "saveWrkSettings", "saveThingComment",
             "editThingComment", "deleteThingComment", "pushAction", "pushActionsBatch", "voteAction",
-            "cancelActionsBatch");
+            "cancelActionsBatch", "setWrkExtData");
 
     /** Every method this ORK answers. */
     static final Set<String> METHODS = Set.of("listThings", "getThingsCount", "listRacks", "getWrkExtData",
+            "setWrkExtData",
             "getGlobalConfig", "setGlobalConfig", "getWrkSettings", "saveWrkSettings", "saveThingComment",
             "editThingComment", "deleteThingComment", "getWrkConf", "getThingConf", "queryActions", "getActionsBatch",
             "getAction", "pushAction", "pushActionsBatch", "voteAction", "cancelActionsBatch", "tailLog",
@@ -62,7 +63,8 @@ public final class SimOrk {
     private volatile long nextDue;
 
     /**
-     * @param stateFile where to keep comments, settings, global config and actions; null keeps them in memory only
+     * @param stateFile where to keep comments, settings, global config, actions and stored electricity settings; null
+     *                  keeps them in memory only
      */
     SimOrk(SimOptions options, Clock clock, StateFile stateFile) {
         this.clock = clock;
@@ -74,7 +76,8 @@ public final class SimOrk {
         this.records = new SiteRecords(site);
         this.things = new ThingQueries(live, docs, history);
         this.tailLogs = new TailLogs(live);
-        this.extData = new ExtData(site, tailLogs);
+        this.extData = new ExtData(site, tailLogs, records::timezones, () -> records.globalConfig()
+                .get("nominalAvailablePowerMWh") instanceof Number n ? n.doubleValue() : 0);
         this.desk = new ActionDesk(site, docs, book, options.requiredVotes());
         this.stateFile = stateFile;
         Map<String, Object> saved = stateFile == null ? null : stateFile.load();
@@ -169,7 +172,9 @@ public final class SimOrk {
             }
         }
         Runnable actions = book.undoPoint();
+        Map<String, Object> electricity = extData.electricity().export();
         return () -> {
+            extData.electricity().restore(electricity);
             records.globalConfig().clear();
             records.globalConfig().putAll(config);
             records.settings().clear();
@@ -190,7 +195,8 @@ public final class SimOrk {
             case "getThingsCount" -> things.countThings(req, now, deadline);
             case "listRacks" -> things.listRacks(req);
             case "getHistoricalLogs" -> things.historicalLogs(req, now, deadline);
-            case "getWrkExtData" -> extData.read(req, now);
+            case "getWrkExtData" -> extData.read(req, now, deadline);
+            case "setWrkExtData" -> extData.write(req, now);
             case "tailLog" -> tailLogs.tailLog(req, now, deadline);
             case "tailLogMulti" -> tailLogs.tailLogMulti(req, now, deadline);
             case "tailLogCustomRangeAggr" -> tailLogs.customRange(req, records.timezones(), now, deadline);
@@ -246,6 +252,10 @@ public final class SimOrk {
         }
         state.put("comments", comments);
         state.put("actions", book.export());
+        Map<String, Object> electricity = extData.electricity().export();
+        if (electricity != null) {
+            state.put("electricity", electricity);
+        }
         stateFile.save(state);
     }
 
@@ -274,6 +284,7 @@ public final class SimOrk {
                 }
             });
         }
+        extData.electricity().restore(state.get("electricity"));
         if (state.get("actions") instanceof List<?> actions) {
             book.restore(new ArrayList<>(actions), new ActionEffects(live, history, true));
         }

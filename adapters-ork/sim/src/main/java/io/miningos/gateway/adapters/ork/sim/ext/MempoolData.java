@@ -41,7 +41,7 @@ public final class MempoolData {
         Object key = query.get("key");
         if (key instanceof String k && (k.equals("HISTORICAL_PRICES") || k.equals("HISTORICAL_BLOCKSIZES")
                 || k.equals("HISTORICAL_HASHRATE"))) {
-            return history(k, asLong(query.get("start")), asLong(query.get("end")), asLong(query.get("limit")), now);
+            return history(k, asTime(query.get("start")), asTime(query.get("end")), asLong(query.get("limit")), now);
         }
         return snapshot(now);
     }
@@ -138,6 +138,15 @@ public final class MempoolData {
         Map<String, Object> out = new LinkedHashMap<>();
         ((Map<String, Object>) value).forEach((k, v) -> out.put(k, v instanceof Map<?, ?> ? deepCopy(v) : v));
         return out;
+    }
+
+    /** Latest instant a range may name: year 3000; earlier and later bounds are clamped to 0..this. */
+    static final long LAST_INSTANT = 32_503_680_000_000L;
+
+    /** An instant (ms) from a number or numeric string, clamped to {@code 0..LAST_INSTANT}; else null. */
+    static Long asTime(Object v) {
+        Long t = asLong(v);
+        return t == null ? null : Math.max(0, Math.min(LAST_INSTANT, t));
     }
 
     static Long asLong(Object v) {

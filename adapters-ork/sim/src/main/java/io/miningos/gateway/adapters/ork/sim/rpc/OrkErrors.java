@@ -22,6 +22,7 @@ public final class OrkErrors {
     public static final String SORT_INVALID = "ERR_SORT_INVALID";
     public static final String KEY_INVALID = "ERR_KEY_INVALID";
     public static final String KEYS_INVALID = "ERR_KEYS_INVALID";
+    public static final String VALUE_INVALID = "ERR_VALUE_INVALID";
 
     // Time series (tailLog, tailLogMulti, tailLogCustomRangeAggr) and history logs
     public static final String TYPE_AGGR_INVALID = "ERR_TYPE_AGGR_INVALID";
