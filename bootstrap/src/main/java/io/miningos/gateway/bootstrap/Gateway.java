@@ -7,6 +7,7 @@ import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.http.GlobalDataRoutes;
+import io.miningos.gateway.adapters.http.HealthRoutes;
 import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.LogRoutes;
@@ -24,9 +25,11 @@ import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
 import io.miningos.gateway.adapters.http.oauth.StateSigningKey;
 import io.miningos.gateway.adapters.ork.cluster.JacksonJsonCodec;
 import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
+import io.miningos.gateway.adapters.ork.cluster.TransportComponents;
 import io.miningos.gateway.adapters.ork.cluster.TransportOrkCluster;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqGlobalDataStore;
+import io.miningos.gateway.adapters.persistence.JooqStorageProbe;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
 import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
 import io.miningos.gateway.adapters.persistence.JooqUserRepository;
@@ -37,6 +40,7 @@ import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.globaldata.GlobalDataService;
+import io.miningos.gateway.application.health.HealthService;
 import io.miningos.gateway.application.identity.IdentityService;
 import io.miningos.gateway.application.identity.IdentitySettings;
 import io.miningos.gateway.application.identity.MigrateUsersService;
@@ -203,6 +207,8 @@ public final class Gateway implements AutoCloseable {
                 new SiteConfigRoutes(new SiteConfigService(orks)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
+                new HealthRoutes(new HealthService(new JooqStorageProbe(db, clock), orkFanOut,
+                        new TransportComponents(transports.usedBy(config.orks().values())), clock)),
                 alertsSocket);
         http = new GatewayHttpServer(settings, authentication, routes, staticUi(), metrics).start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /** ORKs scripted by a test: each id answers through its own function of (method, request). */
-final class FakeOrkCluster implements OrkCluster {
+public final class FakeOrkCluster implements OrkCluster {
 
     private final Map<String, BiFunction<String, RawJson, CompletableFuture<RawJson>>> orks = new LinkedHashMap<>();
     final AtomicInteger calls = new AtomicInteger();
@@ -25,16 +25,16 @@ final class FakeOrkCluster implements OrkCluster {
     /** The timeout each call was given, in call order. */
     final List<Duration> timeouts = new ArrayList<>();
 
-    FakeOrkCluster ork(String id, BiFunction<String, RawJson, CompletableFuture<RawJson>> answer) {
+    public FakeOrkCluster ork(String id, BiFunction<String, RawJson, CompletableFuture<RawJson>> answer) {
         orks.put(id, answer);
         return this;
     }
 
-    FakeOrkCluster answering(String id, String json) {
+    public FakeOrkCluster answering(String id, String json) {
         return ork(id, (method, request) -> CompletableFuture.completedFuture(RawJson.of(json)));
     }
 
-    FakeOrkCluster failing(String id, OrkFailure.Cause cause, String detail) {
+    public FakeOrkCluster failing(String id, OrkFailure.Cause cause, String detail) {
         return ork(id, (method, request) -> CompletableFuture.failedFuture(
                 new OrkCallException(new OrkFailure(id, cause, detail))));
     }

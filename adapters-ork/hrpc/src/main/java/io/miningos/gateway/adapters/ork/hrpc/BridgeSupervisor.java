@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.hrpc;
 
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
+import io.miningos.gateway.adapters.ork.spi.TransportHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 final class BridgeSupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeSupervisor.class);
+    static final String HEALTH_COMPONENT = "hrpc-bridge";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FIRST_RESTART_DELAY = Duration.ofMillis(250);
     private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(30);
@@ -150,6 +152,18 @@ final class BridgeSupervisor {
             result.whenComplete((bytes, error) -> answer.cancel(false));
         });
         return result;
+    }
+
+    /** Whether the bridge runs now, for the readiness check: answers from the supervisor's state at once. */
+    synchronized TransportHealth health() {
+        if (closed) {
+            return new TransportHealth(HEALTH_COMPONENT, false, "stopped");
+        }
+        BridgeProcess process = current == null ? null : current.getNow(null);
+        if (process != null && process.isAlive()) {
+            return new TransportHealth(HEALTH_COMPONENT, true, "running");
+        }
+        return new TransportHealth(HEALTH_COMPONENT, false, "restarting (restart " + quickRestarts + " in a row)");
     }
 
     /** The pid of the running bridge, if one is running; for tests and diagnostics. */

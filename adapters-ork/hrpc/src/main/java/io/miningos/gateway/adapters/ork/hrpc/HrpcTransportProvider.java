@@ -5,6 +5,7 @@ import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
 import io.miningos.gateway.adapters.ork.spi.TransportCommand;
+import io.miningos.gateway.adapters.ork.spi.TransportHealth;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -81,6 +82,14 @@ public final class HrpcTransportProvider implements OrkTransportProvider {
     @Override
     public List<String> startupNotes(Path dataDir) {
         return List.of("hrpc client key (allow it on your ORKs): " + GatewayKeys.loadOrCreate(dataDir).publicKeyHex());
+    }
+
+    /** The bridge process: {@code hrpc-bridge} up while it runs, down while it restarts. */
+    @Override
+    public List<TransportHealth> health() {
+        synchronized (supervisors) {
+            return supervisors.values().stream().map(BridgeSupervisor::health).toList();
+        }
     }
 
     /** The pid of the bridge serving {@code dataDir}, if one runs; for tests and diagnostics. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
+import io.miningos.gateway.adapters.ork.spi.TransportHealth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,12 @@ class HrpcTransportTest {
         // Frames reach the bridge in order: once this answer is back, the bridge holds the five calls above.
         assertEquals("{}", call(ork, "echo", "{}"));
 
-        ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL
+        assertEquals(List.of(new TransportHealth("hrpc-bridge", true, "running")), provider.health());
+        ProcessHandle bridge = ProcessHandle.of(pid).orElseThrow();
+        bridge.destroyForcibly(); // SIGKILL
+        bridge.onExit().get(FAST_SECONDS, TimeUnit.SECONDS);
+        // the restart waits 250 ms before it even starts a process
+        assertFalse(provider.health().getFirst().up(), "a dead bridge is reported down at once");
 
         for (CompletableFuture<byte[]> call : inFlight) {
             OrkTransportException failure = failure(call, FAST_SECONDS);
@@ -163,6 +169,7 @@ class HrpcTransportTest {
         assertEquals("{\"after\":\"restart\"}", call(ork, "echo", "{\"after\":\"restart\"}"));
         long restartedPid = provider.bridgePid(gatewayDir).orElseThrow();
         assertNotEquals(pid, restartedPid);
+        assertEquals(List.of(new TransportHealth("hrpc-bridge", true, "running")), provider.health());
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
@@ -184,6 +191,7 @@ class HrpcTransportTest {
 
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "bridge left running");
         assertTrue(own.bridgePid(dataDir).isEmpty());
+        assertEquals(List.of(), own.health(), "no ORK left, nothing to report");
     }
 
     @Test

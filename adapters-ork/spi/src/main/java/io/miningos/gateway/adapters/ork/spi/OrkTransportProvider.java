@@ -41,9 +41,10 @@ import java.util.List;
  *       flight at once.</li>
  * </ul>
  *
- * <h2>Commands and start-up notes</h2>
- * A plugin may add command-line commands to the gateway ({@link #commands()}, e.g. {@code hrpc-key}) and lines the
- * gateway prints when it has started ({@link #startupNotes(Path)}, e.g. the key ORK operators must allow).
+ * <h2>Commands, start-up notes and health</h2>
+ * A plugin may add command-line commands to the gateway ({@link #commands()}, e.g. {@code hrpc-key}), lines the
+ * gateway prints when it has started ({@link #startupNotes(Path)}, e.g. the key ORK operators must allow), and the
+ * state of what it runs for the readiness check ({@link #health()}, e.g. whether the hrpc bridge process is up).
  */
 public interface OrkTransportProvider {
 
@@ -78,6 +79,17 @@ public interface OrkTransportProvider {
      * @param dataDir the gateway's data directory (absolute), as given to {@link #open}
      */
     default List<String> startupNotes(Path dataDir) {
+        return List.of();
+    }
+
+    /**
+     * The state of what this transport runs to reach its ORKs, for {@code GET /health/ready}: one entry per
+     * component (a shared child process, a connection pool), none when it runs nothing of its own. Called only
+     * for a provider that some configured ORK uses, after its ORKs opened, and as often as the readiness check is
+     * polled (every second, say): it must answer at once from state the transport already keeps, never call an
+     * ORK, and never throw. None by default.
+     */
+    default List<TransportHealth> health() {
         return List.of();
     }
 }
