@@ -48,6 +48,10 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     public static final String FILE_NAME = "gateway.db";
     static final String STORAGE_BUSY = "ERR_STORAGE_BUSY";
+    static final String STORAGE_UNAVAILABLE = "ERR_STORAGE_UNAVAILABLE";
+    /** SQLite result codes (and their extended forms) that mean the disk, not the statement, is the problem. */
+    private static final List<String> UNAVAILABLE_FAMILIES = List.of("SQLITE_FULL", "SQLITE_READONLY",
+            "SQLITE_IOERR", "SQLITE_CANTOPEN");
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     static {
@@ -156,20 +160,19 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         Transaction tx = new Transaction(connection);
         current.set(tx);
         T result;
+        boolean committed = false;
         try {
             connection.setAutoCommit(false); // BEGIN IMMEDIATE (transaction mode of the connection)
-            try {
-                result = work.get();
-                connection.commit();
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            result = work.get();
+            connection.commit();
+            committed = true;
         } catch (SQLException e) {
             throw translate(e);
         } finally {
+            if (!committed) {
+                rollbackQuietly(connection);
+            }
+            restoreAutoCommit(connection);
             current.remove();
             idle.add(connection);
         }
@@ -203,11 +206,33 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         }
     }
 
+    /** SQLite rolls a transaction back by itself on some errors (disk full, I/O): then there is nothing to undo. */
     private static void rollbackQuietly(Connection connection) {
         try {
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
         } catch (SQLException e) {
-            LOG.warn("rollback failed: {}", e.getMessage());
+            LOG.debug("rollback: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the connection back in auto-commit mode for the pool. It ends the transaction the driver opened after
+     * the commit or rollback; when SQLite had already ended it (an automatic rollback), that fails harmlessly and must
+     * not hide the failure that caused it. The driver is in auto-commit mode either way; a transaction it may have
+     * left open is rolled back so the next borrower never joins it.
+     */
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("ending the transaction: {}", e.getMessage());
+            try (var statement = connection.createStatement()) {
+                statement.execute("ROLLBACK");
+            } catch (SQLException none) {
+                // No transaction open: the usual case.
+            }
         }
     }
 
@@ -217,7 +242,33 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
             return new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY);
         }
         telemetry.storageFailed();
+        if (isUnavailable(e)) {
+            return unavailable(e);
+        }
         return new IllegalStateException("storage failure: " + e.getMessage(), e);
+    }
+
+    /**
+     * The disk is full or read-only, or the file can no longer be read or written (I/O error, gone): writes cannot
+     * succeed until the operator acts, so they are "unavailable" (503), not a bug (500). Reads mostly keep working.
+     */
+    private static boolean isUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLiteException se) {
+                String name = se.getResultCode().name();
+                for (String family : UNAVAILABLE_FAMILIES) {
+                    if (name.equals(family) || name.startsWith(family + "_")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private DomainException unavailable(Throwable e) {
+        LOG.warn("storage unavailable (disk full or read-only? check {}): {}", file.getParent(), e.getMessage());
+        return new DomainException(ErrorKind.UNAVAILABLE, STORAGE_UNAVAILABLE);
     }
 
     private static boolean isBusy(Throwable t) {
@@ -265,7 +316,10 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         }
     }
 
-    /** A lock held by another process for longer than the busy timeout is "try again", not a crash. */
+    /**
+     * A lock held by another process for longer than the busy timeout is "try again", and a full or read-only disk
+     * "unavailable", not a crash.
+     */
     private final class BusyTranslator implements ExecuteListener {
         @Override
         public void exception(ExecuteContext ctx) {
@@ -274,6 +328,9 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
                 ctx.exception(new DomainException(ErrorKind.UNAVAILABLE, STORAGE_BUSY));
             } else {
                 telemetry.storageFailed();
+                if (ctx.sqlException() != null && isUnavailable(ctx.sqlException())) {
+                    ctx.exception(unavailable(ctx.sqlException()));
+                }
             }
         }
     }
