@@ -77,6 +77,7 @@ public final class OrkRequests {
      */
     public CompletableFuture<GatheredAnswer> writeTo(String method, Map<String, Map<String, Object>> payloads,
                                                      Gathering gathering, List<String> invalidates) {
+        payloads.values().forEach(OrkPayloadScreen::screen);
         Map<String, RawJson> requests = new LinkedHashMap<>();
         payloads.forEach((orkId, payload) -> requests.put(orkId, codec.write(payload)));
         return fanOut.ask(method, requests)
@@ -86,6 +87,7 @@ public final class OrkRequests {
 
     /** Every ORK's reply to an uncached question a use case decides from (e.g. which ORK holds an action). */
     public CompletableFuture<List<OrkReply>> askEvery(String method, Map<String, Object> payload) {
+        OrkPayloadScreen.screen(payload);
         return fanOut.askAll(method, codec.write(payload));
     }
 

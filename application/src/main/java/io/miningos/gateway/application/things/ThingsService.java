@@ -5,6 +5,7 @@ import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkHolders;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkReply;
+import io.miningos.gateway.application.ork.OrkPayloadScreen;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.things.port.in.ListThingsQuery;
@@ -99,6 +100,7 @@ public final class ThingsService implements ThingsUseCase {
     public CompletableFuture<GatheredAnswer> comment(Caller caller, ThingCommentCommand command) {
         caller.require(COMMENTS_WRITE);
         Map<String, Object> payload = command.payload(caller.email());
+        OrkPayloadScreen.screen(payload); // now, before the lookup asks any ORK
         Map<String, Object> lookup = Map.of("query", Map.of("id", command.thingId()), "fields", Map.of("id", 1));
         return orks.askEvery("listThings", lookup)
                 .thenApply(replies -> OrkHolders.read(replies, orks.codec(), ThingsService::racksIn))
