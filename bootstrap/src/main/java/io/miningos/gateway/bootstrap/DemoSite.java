@@ -25,6 +25,8 @@ final class DemoSite {
     static final String ORK_ID = "cluster-1";
     /** About the size of the demo before it was one ORK (two ORKs of 250). */
     static final int MINERS = 500;
+    /** Whatsminer M63s in one more container: the only miner rack reporting per-device power modes and statuses. */
+    static final int M63_MINERS = 40;
     /** Every action needs a second approval, so the approve / reject / cancel flows have something to act on. */
     static final int REQUIRED_VOTES = 2;
     static final String SEED_ACTOR = "demo";
@@ -41,6 +43,7 @@ final class DemoSite {
         ork.put("seed", 1);
         ork.put("site", site);
         ork.put("miners", MINERS);
+        ork.put("m63Miners", M63_MINERS);
         ork.put("requiredVotes", REQUIRED_VOTES);
         Map<String, Map<String, Object>> orks = new LinkedHashMap<>();
         orks.put(ORK_ID, ork);

@@ -69,6 +69,7 @@ class ConfigLoaderTest {
         assertEquals(86_400, config.identity().signInTtlSeconds());
         assertEquals(List.of("cluster-1"), List.copyOf(config.orks().keySet()), "one ORK holding the whole site");
         assertEquals(500, config.orks().get("cluster-1").get("miners"));
+        assertEquals(40, config.orks().get("cluster-1").get("m63Miners"), "a rack with per-device groups");
         assertEquals(2, config.orks().get("cluster-1").get("requiredVotes"));
         assertTrue(config.embeddedDemo());
         assertEquals(true, config.featureConfig().get("comments"));

@@ -21,9 +21,11 @@ import java.util.Map;
  *                         the gateway's own threads
  * @param queue            calls that may wait for a thread, 1..10,000 (default 1,000); beyond that a call fails at once
  *                         as if the ORK were unreachable
+ * @param m63Miners        Whatsminer M63s in one more container (a MicroBT Wonderint) besides {@code miners}, 0..240
+ *                         (default 0): their rack reports per-device power modes and statuses
  */
 public record SimOptions(long seed, int miners, String site, int requiredVotes, long actionIntervalMs, long latencyMs,
-                         double failureRate, boolean down, boolean persist, int threads, int queue) {
+                         double failureRate, boolean down, boolean persist, int threads, int queue, int m63Miners) {
 
     static final int MAX_MINERS = 200_000;
     static final int MAX_VOTES = 10;
@@ -32,6 +34,7 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
     static final long MAX_LATENCY_MS = 60_000;
     static final int MAX_THREADS = 16;
     static final int MAX_QUEUE = 10_000;
+    static final int MAX_M63_MINERS = 240;
 
     public SimOptions {
         if (miners < 1 || miners > MAX_MINERS) {
@@ -59,6 +62,9 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
         if (queue < 1 || queue > MAX_QUEUE) {
             throw new IllegalArgumentException("queue: must be between 1 and " + MAX_QUEUE);
         }
+        if (m63Miners < 0 || m63Miners > MAX_M63_MINERS) {
+            throw new IllegalArgumentException("m63Miners: must be between 0 and " + MAX_M63_MINERS);
+        }
     }
 
     /** Reads and checks the options; the message of a failure starts with the offending key. */
@@ -80,9 +86,10 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
         boolean persist = read.bool("persist").orElse(true);
         int threads = read.integer("threads", 1, MAX_THREADS).orElse(2L).intValue();
         int queue = read.integer("queue", 1, MAX_QUEUE).orElse(1_000L).intValue();
+        int m63 = read.integer("m63Miners", 0, MAX_M63_MINERS).orElse(0L).intValue();
         read.finish();
         return new SimOptions(seed, miners, site, votes, interval, latency, failureRate, down, persist, threads,
-                queue);
+                queue, m63);
     }
 
     /** A stable seed from the ORK id, so ORKs configured without seeds still differ. */

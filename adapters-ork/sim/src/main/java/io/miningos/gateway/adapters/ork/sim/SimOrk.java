@@ -45,7 +45,7 @@ public final class SimOrk {
             "getGlobalConfig", "setGlobalConfig", "getWrkSettings", "saveWrkSettings", "saveThingComment",
             "editThingComment", "deleteThingComment", "getWrkConf", "getThingConf", "queryActions", "getActionsBatch",
             "getAction", "pushAction", "pushActionsBatch", "voteAction", "cancelActionsBatch", "tailLog",
-            "tailLogMulti", "tailLogCustomRangeAggr", "getHistoricalLogs", "echo");
+            "tailLogMulti", "tailLogCustomRangeAggr", "getHistoricalLogs", "getConfigs", "listFirmwares", "echo");
 
     private final Clock clock;
     private final Site site;
@@ -57,6 +57,7 @@ public final class SimOrk {
     private final ThingQueries things;
     private final TailLogs tailLogs;
     private final ExtData extData;
+    private final StoredConfigs configs;
     private final ActionDesk desk;
     private final StateFile stateFile;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -68,7 +69,8 @@ public final class SimOrk {
      */
     SimOrk(SimOptions options, Clock clock, StateFile stateFile) {
         this.clock = clock;
-        this.site = SiteGenerator.generate(options.seed(), options.miners(), options.site(), clock.millis());
+        this.site = SiteGenerator.generate(options.seed(), options.miners(), options.m63Miners(), options.site(),
+                clock.millis());
         this.live = new LiveSite(site);
         ThingDocs docs = new ThingDocs(live);
         this.book = new ActionBook(options.actionIntervalMs());
@@ -78,6 +80,7 @@ public final class SimOrk {
         this.tailLogs = new TailLogs(live);
         this.extData = new ExtData(site, tailLogs, records::timezones, () -> records.globalConfig()
                 .get("nominalAvailablePowerMWh") instanceof Number n ? n.doubleValue() : 0);
+        this.configs = new StoredConfigs(site);
         this.desk = new ActionDesk(site, docs, book, options.requiredVotes());
         this.stateFile = stateFile;
         Map<String, Object> saved = stateFile == null ? null : stateFile.load();
@@ -209,6 +212,8 @@ public final class SimOrk {
             case "deleteThingComment" -> records.deleteComment(req);
             case "getWrkConf" -> records.workerConfigs(req);
             case "getThingConf" -> records.thingConfigs(req);
+            case "getConfigs" -> configs.getConfigs(req);
+            case "listFirmwares" -> configs.listFirmwares(now);
             case "queryActions" -> desk.query(req);
             case "getActionsBatch" -> desk.getBatch(req);
             case "getAction" -> desk.get(req);
@@ -266,7 +271,10 @@ public final class SimOrk {
             return false;
         }
         if (state.get("globalConfig") instanceof Map<?, ?> g) {
+            // saved values win; a field added since the file was written keeps its default
+            Map<String, Object> defaults = JsonCopy.copy(records.globalConfig());
             records.globalConfig().clear();
+            records.globalConfig().putAll(defaults);
             records.globalConfig().putAll((Map<String, Object>) g);
         }
         if (state.get("settings") instanceof Map<?, ?> s) {

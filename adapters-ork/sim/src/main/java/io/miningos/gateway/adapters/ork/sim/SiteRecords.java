@@ -48,10 +48,12 @@ final class SiteRecords {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("aggrTailLogTimezones", new ArrayList<>(List.of(JsonObjects.of("code", "UTC", "offset", 0))));
         g.put("nominalSiteHashrate_MHS", Math.round(nominalMhs));
+        g.put("nominalHashrate", Math.round(nominalMhs)); // the name the analytics routes ask for, also MH/s
         g.put("nominalSiteMinerCapacity", capacity);
         g.put("nominalSiteWeightedAvgEfficiency", nominalMhs == 0 ? 0
                 : Math.round(nominalW / (nominalMhs / 1e6) * 100) / 100.0);
         g.put("nominalAvailablePowerMWh", availableMw);
+        g.put("nominalPowerAvailability_MW", availableMw);
         g.put("siteEnergyDataThresholdMWh", 0.05);
         long available = Math.round(availableMw * 1e6);
         Map<String, Object> levels = new LinkedHashMap<>();

@@ -24,11 +24,15 @@ public final class SiteGenerator {
     private final String siteName;
     private final String tag;
     private final long commissionedAt;
+    private final int m63Miners;
+    private List<PoolAccount> pools;
+    private PoolConfigs poolConfigs;
     private int nextIndex;
 
-    private SiteGenerator(long seed, int minerTarget, String siteName, long now) {
+    private SiteGenerator(long seed, int minerTarget, int m63Miners, String siteName, long now) {
         this.seed = seed;
         this.minerTarget = minerTarget;
+        this.m63Miners = m63Miners;
         this.siteName = siteName;
         this.tag = seedTag(seed);
         this.commissionedAt = Math.min(EARLIEST_COMMISSIONING, Math.floorDiv(now - 180 * DAY, DAY) * DAY);
@@ -39,10 +43,22 @@ public final class SiteGenerator {
      * @param now    the current instant, only to place the commissioning date at least 180 days back
      */
     public static Site generate(long seed, int miners, String siteName, long now) {
+        return generate(seed, miners, 0, siteName, now);
+    }
+
+    /**
+     * @param m63Miners Whatsminer M63s in one more container (a MicroBT Wonderint) after the planned ones, so the
+     *                  site has a rack reporting per-device groups; 0 for none, at most the container's capacity
+     */
+    public static Site generate(long seed, int miners, int m63Miners, String siteName, long now) {
         if (miners < 1) {
             throw new IllegalArgumentException("miners must be at least 1");
         }
-        return new SiteGenerator(seed, miners, siteName, now).build();
+        if (m63Miners < 0 || m63Miners > ContainerModel.MBT_WONDERINT.capacity()) {
+            throw new IllegalArgumentException("m63Miners must be between 0 and "
+                    + ContainerModel.MBT_WONDERINT.capacity());
+        }
+        return new SiteGenerator(seed, miners, m63Miners, siteName, now).build();
     }
 
     /** Three base-36 characters from the seed; part of rack ids and container names. */
@@ -59,7 +75,7 @@ public final class SiteGenerator {
         int maintenance = minerTarget >= 50 ? Math.max(1, minerTarget / 100) : 0;
         int containerised = minerTarget - maintenance;
 
-        List<PoolAccount> pools = List.of(
+        pools = List.of(
                 new PoolAccount("minerpool-f2pool-" + tag + "-1", "f2pool", siteName.replace("-", "") + tag,
                         List.of("stratum+tcp://btc.f2pool.com:1314", "stratum+tcp://btc-asia.f2pool.com:1314",
                                 "stratum+tcp://btc-euro.f2pool.com:1314")),
@@ -82,6 +98,11 @@ public final class SiteGenerator {
             fills.add(count);
             placed += count;
         }
+        if (m63Miners > 0) {
+            models.add(ContainerModel.MBT_WONDERINT);
+            fills.add(m63Miners);
+        }
+        poolConfigs = PoolConfigs.of(seed, pools, commissionedAt);
         List<ContainerSite> containers = new ArrayList<>();
         for (int ci = 0; ci < models.size(); ci++) {
             boolean ocean = ci % 4 == 3 || models.size() < 4 && models.size() >= 2 && ci == models.size() - 1;
@@ -232,6 +253,10 @@ public final class SiteGenerator {
         info.put("macAddress", mac(Noise.hash(h, 2)));
         info.put("nominalHashrateMhs", (long) model.nominalMhs());
         info.putAll(baseInfo(index + 1000));
+        String override = c == null ? null : poolConfigs.minerOverride(seed, index, c.pool(), pools);
+        if (override != null) {
+            info.put("poolConfig", override);
+        }
         Map<String, Object> connection = new LinkedHashMap<>();
         connection.put("address", c == null ? "10.250." + (slot / 250) + "." + (slot % 250 + 1)
                 : "10." + (20 + ci / 250) + "." + (ci % 250) + "." + (slot + 10));
@@ -262,6 +287,7 @@ public final class SiteGenerator {
         info.put("nominalHashrateMhs", (long) (model.minerModel().nominalMhs() * model.capacity()));
         info.put("nominalEfficiencyWThs", model.minerModel().nominalEfficiency());
         info.putAll(baseInfo(c.index() + 3));
+        info.put("poolConfig", poolConfigs.forAccount(c.pool(), pools));
         Map<String, Object> connection = new LinkedHashMap<>();
         if (model.isBitdeer()) {
             connection.put("containerId", "D40-" + Noise.upper(h, 6));
