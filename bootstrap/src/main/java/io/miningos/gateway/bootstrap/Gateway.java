@@ -32,6 +32,7 @@ import io.miningos.gateway.adapters.persistence.JooqGlobalDataStore;
 import io.miningos.gateway.adapters.persistence.JooqStorageProbe;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
 import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
+import io.miningos.gateway.adapters.persistence.JooqUserProfileStore;
 import io.miningos.gateway.adapters.persistence.JooqUserRepository;
 import io.miningos.gateway.adapters.persistence.JooqUserSettingsStore;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
@@ -46,6 +47,7 @@ import io.miningos.gateway.application.identity.IdentitySettings;
 import io.miningos.gateway.application.identity.MigrateUsersService;
 import io.miningos.gateway.application.identity.SignInService;
 import io.miningos.gateway.application.identity.UserActivity;
+import io.miningos.gateway.application.identity.UserProfiles;
 import io.miningos.gateway.application.logs.LogsService;
 import io.miningos.gateway.application.ork.OrkFailureCounts;
 import io.miningos.gateway.application.ork.OrkFanOut;
@@ -89,6 +91,7 @@ public final class Gateway implements AutoCloseable {
     private final UsersService users;
     private final UserActivity activity;
     private final JooqAuditLog audit;
+    private final JooqUserProfileStore profiles;
     private final PrometheusMetrics metrics;
     private List<String> startupNotes = List.of();
     private TransportOrkCluster orkCluster;
@@ -109,6 +112,7 @@ public final class Gateway implements AutoCloseable {
             JooqUserRepository userRepository = new JooqUserRepository(db);
             GatewayConfig.Identity id = config.identity();
             this.audit = new JooqAuditLog(db);
+            this.profiles = new JooqUserProfileStore(db);
             this.identity = new IdentityService(userRepository, new JooqTokenStore(db), id.roles(),
                     new IdentitySettings(id.signInTtlSeconds(), id.refreshTtlSeconds()), db, clock, metrics);
             this.users = new UsersService(userRepository, new JooqUserSettingsStore(db), identity,
@@ -197,7 +201,7 @@ public final class Gateway implements AutoCloseable {
         alertsSocket = new AlertsSocket(alertsFeed, authentication, clock, metrics);
         identity.addRevocationListener(alertsSocket);
         List<RouteGroup> routes = List.of(
-                new IdentityRoutes(identity, config.site()),
+                new IdentityRoutes(identity, new UserProfiles(profiles), config.site()),
                 new UserRoutes(users, users),
                 signInRoutes(clientAddress),
                 new GlobalDataRoutes(globalData, globalData, config.featureConfig()),
@@ -244,7 +248,7 @@ public final class Gateway implements AutoCloseable {
         OAuth2IdentityProvider provider = new OAuth2IdentityProvider(new OAuth2ProviderSettings(signIn.clientId(),
                 signIn.clientSecret(), signIn.callbackUri(), signIn.authorizationEndpoint(), signIn.tokenEndpoint(),
                 signIn.userinfoEndpoint(), Duration.ofMillis(signIn.providerTimeoutMs())));
-        SignInService service = new SignInService(provider, states, identity, activity, audit, db, clock);
+        SignInService service = new SignInService(provider, profiles, states, identity, activity, audit, db, clock);
         LOG.info("Google sign-in starts at {}; callback {}; then to {}", signIn.startPath(), signIn.callbackUri(),
                 signIn.uiUri());
         return SignInRoutes.configured(service, signIn.startPath(), signIn.uiUri(), clientAddress);

@@ -161,9 +161,31 @@ final class LoopbackOidcProvider implements AutoCloseable {
                 send(exchange, 401, "application/json", "{\"error\":\"invalid_token\"}");
                 return;
             }
+            // As Google's userinfo answers the scopes openid, email and profile.
             send(exchange, 200, "application/json", "{\"sub\":\"" + Math.abs(email.hashCode()) + "\",\"email\":\""
-                    + email + "\",\"email_verified\":true}");
+                    + email + "\",\"email_verified\":true,\"name\":\"" + displayName(email) + "\",\"given_name\":\""
+                    + givenName(email) + "\",\"picture\":\"" + pictureOf(email) + "\"}");
         }
+    }
+
+    /** {@code site.operator@example.com} → {@code Site Operator}. */
+    static String displayName(String email) {
+        StringBuilder name = new StringBuilder();
+        for (String part : email.substring(0, email.indexOf('@')).split("[._-]")) {
+            if (!part.isEmpty()) {
+                name.append(name.isEmpty() ? "" : " ").append(Character.toUpperCase(part.charAt(0)))
+                        .append(part.substring(1));
+            }
+        }
+        return name.toString();
+    }
+
+    static String givenName(String email) {
+        return displayName(email).split(" ")[0];
+    }
+
+    static String pictureOf(String email) {
+        return "https://pictures.example/" + Math.abs(email.hashCode()) + "=s96-c";
     }
 
     private void ui(HttpExchange exchange) throws IOException {

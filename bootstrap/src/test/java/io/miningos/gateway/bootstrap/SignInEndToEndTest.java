@@ -90,6 +90,11 @@ class SignInEndToEndTest {
         JsonNode info = JSON.readTree(me.body());
         assertEquals(OPERATOR, info.get("email").asText());
         assertEquals(86_400, info.get("ttl").asLong(), "the sign-in lifetime");
+        // the UI's header shows metadata.name and metadata.picture (Views/Layout/Layout.tsx)
+        JsonNode metadata = info.get("metadata");
+        assertEquals(LoopbackOidcProvider.displayName(OPERATOR), metadata.get("name").asText());
+        assertEquals(LoopbackOidcProvider.givenName(OPERATOR), metadata.get("given_name").asText());
+        assertEquals(LoopbackOidcProvider.pictureOf(OPERATOR), metadata.get("picture").asText());
 
         gateway.activity().flush();
         assertEquals(START.toEpochMilli(), lastActiveOf(OPERATOR));
@@ -106,7 +111,7 @@ class SignInEndToEndTest {
         Map<String, String> request = LoopbackOidcProvider.query(authorize.getRawQuery());
         assertEquals(LoopbackOidcProvider.CLIENT_ID, request.get("client_id"));
         assertEquals("code", request.get("response_type"));
-        assertEquals("openid email", request.get("scope"));
+        assertEquals("openid email profile", request.get("scope"));
         assertEquals("http://127.0.0.1:" + port + "/oauth/google/callback", request.get("redirect_uri"));
         String state = request.get("state");
         assertEquals(3, state.split("\\.").length, "a signed JWT");

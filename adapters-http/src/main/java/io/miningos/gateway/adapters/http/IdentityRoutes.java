@@ -5,10 +5,12 @@ import io.javalin.http.Context;
 import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.application.identity.port.in.RefreshTokenCommand;
 import io.miningos.gateway.application.identity.port.in.TokenUseCase;
+import io.miningos.gateway.application.identity.port.in.UserProfileUseCase;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenPolicy;
+import io.miningos.gateway.domain.user.ProviderProfile;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,28 +23,39 @@ import java.util.Set;
 public final class IdentityRoutes implements RouteGroup {
 
     private final TokenUseCase tokens;
+    private final UserProfileUseCase profiles;
     private final String site;
 
-    public IdentityRoutes(TokenUseCase tokens, String site) {
+    public IdentityRoutes(TokenUseCase tokens, UserProfileUseCase profiles, String site) {
         this.tokens = tokens;
+        this.profiles = profiles;
         this.site = site;
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/auth/userinfo", ctx -> ctx.json(userInfo(Authentication.caller(ctx))));
+        routes.get("/auth/userinfo", ctx -> {
+            Caller caller = Authentication.caller(ctx);
+            ctx.json(userInfo(caller, profiles.profileOf(caller.userId())));
+        });
         routes.post("/auth/token", this::refreshToken);
         routes.get("/auth/permissions", ctx -> ctx.json(Map.of("permissions",
                 permissions(Authentication.caller(ctx)))));
         routes.get("/auth/site", ctx -> ctx.json(Map.of("site", site)));
     }
 
-    static Map<String, Object> userInfo(Caller caller) {
+    /**
+     * The provider's profile from the user's last sign-in fills {@code metadata} (as the Node gateway's sign-in
+     * session did: the UI's header shows {@code metadata.name} and {@code metadata.picture}); the name given in user
+     * management stands in for a user who never signed in through the provider.
+     */
+    static Map<String, Object> userInfo(Caller caller, ProviderProfile profile) {
         Map<String, Object> metadata = new LinkedHashMap<>();
+        String name = profile.name() != null ? profile.name() : caller.user().name();
         metadata.put("email", caller.email());
-        metadata.put("name", caller.user().name());
-        metadata.put("given_name", givenName(caller.user().name()));
-        metadata.put("picture", null);
+        metadata.put("name", name);
+        metadata.put("given_name", profile.givenName() != null ? profile.givenName() : givenName(name));
+        metadata.put("picture", profile.picture());
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("userId", caller.userId());
         info.put("email", caller.email());

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import io.miningos.gateway.domain.user.ProviderProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,6 +38,21 @@ class IdentityRoutesTest {
         assertFalse(reply.raw().body().contains(token.substring(8, 40)));
         assertEquals("no-store", reply.header("Cache-Control"));
         assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+    }
+
+    @Test
+    void userinfoShowsTheProvidersProfileFromTheLastSignInElseTheUsersName() {
+        String token = http.tokenFor("op@example.com", "site_operator");
+        long userId = http.get("/auth/userinfo", token).json().get("userId").asLong();
+        JsonNode before = http.get("/auth/userinfo", token).json().get("metadata");
+        assertTrue(before.get("picture").isNull());
+        http.profiles.save(userId, new ProviderProfile("Ana Tech", "Ana", "https://pics.example/ana.png"),
+                http.clock.instant());
+        JsonNode metadata = http.get("/auth/userinfo", token).json().get("metadata");
+        assertEquals("op@example.com", metadata.get("email").asText());
+        assertEquals("Ana Tech", metadata.get("name").asText());
+        assertEquals("Ana", metadata.get("given_name").asText());
+        assertEquals("https://pics.example/ana.png", metadata.get("picture").asText());
     }
 
     @Test

@@ -6,7 +6,9 @@ import io.miningos.gateway.application.identity.IdentityService;
 import io.miningos.gateway.application.identity.IdentitySettings;
 import io.miningos.gateway.application.identity.InMemoryAuditLog;
 import io.miningos.gateway.application.identity.InMemoryTokenStore;
+import io.miningos.gateway.application.identity.InMemoryUserProfileStore;
 import io.miningos.gateway.application.identity.InMemoryUserRepository;
+import io.miningos.gateway.application.identity.UserProfiles;
 import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.application.shared.InMemoryTransactions;
 import io.miningos.gateway.application.users.InMemoryUserSettingsStore;
@@ -39,6 +41,7 @@ final class TestServer implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
     final InMemoryUserRepository userRepository = new InMemoryUserRepository();
+    final InMemoryUserProfileStore profiles = new InMemoryUserProfileStore();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final PrometheusMetrics metrics = new PrometheusMetrics();
@@ -73,7 +76,7 @@ final class TestServer implements AutoCloseable {
                        java.util.function.BiFunction<TestServer, Authentication, List<RouteGroup>> more,
                        RouteGroup... extra) {
         userRepository.ensureSuperAdmin(new Email("root@example.com"), clock.instant());
-        List<RouteGroup> groups = new ArrayList<>(List.of(new IdentityRoutes(identity, SITE),
+        List<RouteGroup> groups = new ArrayList<>(List.of(new IdentityRoutes(identity, new UserProfiles(profiles), SITE),
                 new UserRoutes(users, users)));
         groups.addAll(List.of(extra));
         Authentication authentication = new Authentication(identity, new ClientAddress(settings.trustProxy()));

@@ -20,7 +20,8 @@ final class SchemaMigrations {
     static final List<String> STEPS = List.of(
             "V001__identity.sql",
             "V002__global_data.sql",
-            "V003__health_probe.sql"
+            "V003__health_probe.sql",
+            "V004__user_profiles.sql"
     );
 
     private SchemaMigrations() {

@@ -2,8 +2,10 @@ package io.miningos.gateway.adapters.persistence;
 
 import io.miningos.gateway.application.identity.AuditLogContract;
 import io.miningos.gateway.application.identity.TokenStoreContract;
+import io.miningos.gateway.application.identity.UserProfileStoreContract;
 import io.miningos.gateway.application.identity.UserRepositoryContract;
 import io.miningos.gateway.application.identity.port.out.TokenStore;
+import io.miningos.gateway.application.identity.port.out.UserProfileStore;
 import io.miningos.gateway.application.identity.port.out.UserRepository;
 import io.miningos.gateway.application.shared.port.out.AuditLog;
 import io.miningos.gateway.application.users.UserSettingsStoreContract;
@@ -58,6 +60,14 @@ class JooqPortsTest {
         @Override
         protected UserSettingsStore newStore() {
             return new JooqUserSettingsStore(track(TempDatabase.withUsers()));
+        }
+    }
+
+    @Nested
+    class Profiles extends UserProfileStoreContract {
+        @Override
+        protected UserProfileStore newStore() {
+            return new JooqUserProfileStore(track(TempDatabase.withUsers()));
         }
     }
 }

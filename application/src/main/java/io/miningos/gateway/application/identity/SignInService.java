@@ -6,6 +6,8 @@ import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.application.identity.port.in.TokenUseCase;
 import io.miningos.gateway.application.identity.port.out.IdentityProvider;
 import io.miningos.gateway.application.identity.port.out.SignInStates;
+import io.miningos.gateway.application.identity.port.out.UserProfileStore;
+import io.miningos.gateway.application.identity.port.out.VerifiedIdentity;
 import io.miningos.gateway.application.shared.port.out.AuditLog;
 import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.audit.AuditEntry;
@@ -34,6 +36,7 @@ public final class SignInService implements SignInUseCase {
     static final String ACTION = "SIGN_IN";
 
     private final IdentityProvider provider;
+    private final UserProfileStore profiles;
     private final SignInStates states;
     private final TokenUseCase tokens;
     private final UserActivity activity;
@@ -41,9 +44,10 @@ public final class SignInService implements SignInUseCase {
     private final Transactions transactions;
     private final Clock clock;
 
-    public SignInService(IdentityProvider provider, SignInStates states, TokenUseCase tokens, UserActivity activity,
-                         AuditLog audit, Transactions transactions, Clock clock) {
+    public SignInService(IdentityProvider provider, UserProfileStore profiles, SignInStates states, TokenUseCase tokens,
+                         UserActivity activity, AuditLog audit, Transactions transactions, Clock clock) {
         this.provider = provider;
+        this.profiles = profiles;
         this.states = states;
         this.tokens = tokens;
         this.activity = activity;
@@ -70,10 +74,13 @@ public final class SignInService implements SignInUseCase {
             LOG.info("sign-in callback without a code or an error");
             return refused();
         });
-        Email email = provider.verifiedEmail(code);
+        VerifiedIdentity identity = provider.verify(code);
+        Email email = identity.email();
         try {
             IssuedToken issued = transactions.inTransaction(() -> {
                 IssuedToken token = tokens.issueFor(email, Set.of(callback.clientIp()), OptionalLong.empty());
+                // The profile as the provider has it now (a changed picture replaces the old one).
+                profiles.save(token.grant().userId(), identity.profile(), clock.instant());
                 audit.record(new AuditEntry(clock.instant(), token.grant().userId(), email.value(), ACTION,
                         email.value(), "success", Map.of("ip", callback.clientIp().value())));
                 return token;

@@ -1,6 +1,7 @@
 package io.miningos.gateway.application.identity;
 
 import io.miningos.gateway.application.identity.port.out.TokenStore;
+import io.miningos.gateway.application.identity.port.out.UserProfileStore;
 import io.miningos.gateway.application.identity.port.out.UserRepository;
 import io.miningos.gateway.application.shared.port.out.AuditLog;
 import io.miningos.gateway.application.users.InMemoryUserSettingsStore;
@@ -40,6 +41,14 @@ class InMemoryPortsTest {
         @Override
         protected UserSettingsStore newStore() {
             return new InMemoryUserSettingsStore();
+        }
+    }
+
+    @Nested
+    class Profiles extends UserProfileStoreContract {
+        @Override
+        protected UserProfileStore newStore() {
+            return new InMemoryUserProfileStore();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.miningos.gateway.application.identity.port.in.SignInCallback;
 import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.application.identity.port.in.TokenUseCase;
 import io.miningos.gateway.application.identity.port.out.IdentityProvider;
+import io.miningos.gateway.application.identity.port.out.VerifiedIdentity;
 import io.miningos.gateway.application.identity.port.out.SignInStates;
 import io.miningos.gateway.domain.audit.AuditEntry;
 import io.miningos.gateway.domain.caller.Caller;
@@ -13,6 +14,7 @@ import io.miningos.gateway.domain.error.ErrorKind;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.user.Email;
+import io.miningos.gateway.domain.user.ProviderProfile;
 import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,7 @@ class SignInServiceTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingTransactions transactions = new RecordingTransactions();
     private final ScriptedProvider provider = new ScriptedProvider();
+    private final InMemoryUserProfileStore profiles = new InMemoryUserProfileStore();
     private final OneTimeStates states = new OneTimeStates();
     private final Map<Long, Instant> stored = new HashMap<>();
     private final UserActivity activity = new UserActivity(stored::putAll, clock);
@@ -57,7 +60,7 @@ class SignInServiceTest {
         operator = users.insert(new NewUser(new Email("op@example.com"), "Op", "site_operator"), clock.instant());
         identity = new IdentityService(users, tokenStore, RoleCatalog.defaults(),
                 new IdentitySettings(SIGN_IN_TTL, 300), transactions, clock);
-        signIn = new SignInService(provider, states, identity, activity, audit, transactions, clock);
+        signIn = new SignInService(provider, profiles, states, identity, activity, audit, transactions, clock);
     }
 
     @Test
@@ -94,6 +97,19 @@ class SignInServiceTest {
     }
 
     @Test
+    void theProvidersProfileOfTheLatestSignInIsKeptForTheUser() {
+        UserProfiles read = new UserProfiles(profiles);
+        assertEquals(ProviderProfile.NONE, read.profileOf(operator.id()));
+        provider.codes.put("code-1", "op@example.com");
+        signIn.complete(callback(states.issue(), "code-1", null));
+        assertEquals(new ProviderProfile("Op Erator", "Op", "https://pics.example/code-1.png"),
+                read.profileOf(operator.id()));
+        provider.codes.put("code-9", "op@example.com");
+        signIn.complete(callback(states.issue(), "code-9", null));
+        assertEquals("https://pics.example/code-9.png", read.profileOf(operator.id()).picture());
+    }
+
+    @Test
     void anUnknownEmailGetsNoTokenAndIsAudited() {
         provider.codes.put("code-2", "stranger@example.com");
         DomainException e = assertThrows(DomainException.class,
@@ -101,6 +117,7 @@ class SignInServiceTest {
 
         assertEquals(TokenUseCase.USER_INVALID, e.code());
         assertTrue((tokenStore.size() == 0));
+        assertTrue(profiles.find(99).isEmpty());
         AuditEntry entry = audit.latest(1).getFirst();
         assertEquals("denied", entry.outcome());
         assertEquals("stranger@example.com", entry.target());
@@ -179,13 +196,14 @@ class SignInServiceTest {
         }
 
         @Override
-        public Email verifiedEmail(String authorizationCode) {
+        public VerifiedIdentity verify(String authorizationCode) {
             exchanges++;
             String email = codes.get(authorizationCode);
             if (email == null) {
                 throw new DomainException(ErrorKind.UPSTREAM_FAILED, SignInUseCase.PROVIDER_FAILED);
             }
-            return new Email(email);
+            return new VerifiedIdentity(new Email(email), new ProviderProfile("Op Erator", "Op",
+                    "https://pics.example/" + authorizationCode + ".png"));
         }
     }
 

@@ -16,10 +16,12 @@ import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.application.identity.port.out.IdentityProvider;
+import io.miningos.gateway.application.identity.port.out.VerifiedIdentity;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
 import io.miningos.gateway.domain.error.ErrorKind;
 import io.miningos.gateway.domain.user.Email;
+import io.miningos.gateway.domain.user.ProviderProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +32,9 @@ import java.util.List;
 
 /**
  * An OAuth2 authorization-code client of an OpenID Connect provider (Google by default) on google-oauth-client:
- * the browser is sent to the authorization endpoint asking for {@code openid email}; the code is exchanged at the
- * token endpoint (client secret sent as HTTP Basic), and the e-mail is read from the userinfo endpoint, accepted
- * only when the provider says it is verified.
+ * the browser is sent to the authorization endpoint asking for {@code openid email profile}; the code is exchanged
+ * at the token endpoint (client secret sent as HTTP Basic), and the e-mail is read from the userinfo endpoint,
+ * accepted only when the provider says it is verified, with the name, given name and picture it sends along.
  *
  * <p>Failures are told apart for the person signing in: a refusal by the provider (4xx, no verified e-mail) is
  * {@code ERR_AUTH_FAIL}; a provider that fails (5xx, unreachable, nonsense) or is too slow is
@@ -42,7 +44,7 @@ import java.util.List;
 public final class OAuth2IdentityProvider implements IdentityProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2IdentityProvider.class);
-    static final List<String> SCOPES = List.of("openid", "email");
+    static final List<String> SCOPES = List.of("openid", "email", "profile");
 
     private final OAuth2ProviderSettings settings;
     private final HttpTransport transport;
@@ -64,7 +66,7 @@ public final class OAuth2IdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public Email verifiedEmail(String authorizationCode) {
+    public VerifiedIdentity verify(String authorizationCode) {
         String accessToken = exchange(authorizationCode);
         GenericJson info = userinfo(accessToken);
         Object email = info.get("email");
@@ -77,7 +79,8 @@ public final class OAuth2IdentityProvider implements IdentityProvider {
             throw refused();
         }
         try {
-            return Email.parse(text);
+            return new VerifiedIdentity(Email.parse(text),
+                    ProviderProfile.of(info.get("name"), info.get("given_name"), info.get("picture")));
         } catch (DomainException e) {
             LOG.info("sign-in refused: the identity provider returned an e-mail address this gateway cannot use");
             throw refused();

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
+import io.miningos.gateway.domain.user.ProviderProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class OAuth2IdentityProviderTest {
     }
 
     @Test
-    void theAuthorizationUrlAsksForOpenIdAndEmailWithTheState() {
+    void theAuthorizationUrlAsksForOpenIdEmailAndProfileWithTheState() {
         URI url = provider.authorizationUrl("the-state");
         Map<String, String> query = query(url.getRawQuery());
         assertEquals("/authorize", url.getPath());
@@ -66,13 +67,13 @@ class OAuth2IdentityProviderTest {
         assertEquals("code", query.get("response_type"));
         assertEquals("client-1", query.get("client_id"));
         assertEquals("https://gateway.example/oauth/google/callback", query.get("redirect_uri"));
-        assertEquals("openid email", query.get("scope"));
+        assertEquals("openid email profile", query.get("scope"));
         assertEquals("the-state", query.get("state"));
     }
 
     @Test
     void theCodeIsExchangedAndTheVerifiedEmailRead() {
-        assertEquals("op@example.com", provider.verifiedEmail("code-1").value());
+        assertEquals("op@example.com", provider.verify("code-1").email().value());
 
         Map<String, String> form = query(lastRequest.get("token.body"));
         assertEquals("authorization_code", form.get("grant_type"));
@@ -86,7 +87,15 @@ class OAuth2IdentityProviderTest {
     @Test
     void googlesOlderVerifiedFlagIsUnderstood() {
         answers.put("userinfo", new Answer(200, "{\"email\":\"op@example.com\",\"verified_email\":true}", 0));
-        assertEquals("op@example.com", provider.verifiedEmail("code-1").value());
+        assertEquals("op@example.com", provider.verify("code-1").email().value());
+    }
+
+    @Test
+    void theProfileTheProviderSendsIsKept() {
+        answers.put("userinfo", new Answer(200, "{\"email\":\"op@example.com\",\"email_verified\":true,"
+                + "\"name\":\"Ana Tech\",\"given_name\":\"Ana\",\"picture\":\"https://pics.example/ana.png\"}", 0));
+        assertEquals(new ProviderProfile("Ana Tech", "Ana", "https://pics.example/ana.png"),
+                provider.verify("code-1").profile());
     }
 
     @Test
@@ -143,7 +152,7 @@ class OAuth2IdentityProviderTest {
     }
 
     private void assertCode(String code, ErrorKind kind) {
-        DomainException e = assertThrows(DomainException.class, () -> provider.verifiedEmail("code-1"));
+        DomainException e = assertThrows(DomainException.class, () -> provider.verify("code-1"));
         assertEquals(code, e.code());
         assertEquals(kind, e.kind());
     }

@@ -1,6 +1,5 @@
 package io.miningos.gateway.application.identity.port.out;
 
-import io.miningos.gateway.domain.user.Email;
 
 import java.net.URI;
 
@@ -14,11 +13,12 @@ public interface IdentityProvider {
     URI authorizationUrl(String state);
 
     /**
-     * Redeems an authorization code and returns the e-mail address the provider has verified for that person.
+     * Redeems an authorization code and returns the e-mail address the provider has verified for that person, with
+     * the profile (name, picture) it sent along.
      *
      * @throws io.miningos.gateway.domain.error.DomainException {@code ERR_AUTH_FAIL} when the provider refuses the
      *         code or knows no verified e-mail; {@link SignInUseCase#PROVIDER_FAILED} when it fails or answers
      *         nonsense; {@link SignInUseCase#PROVIDER_TIMEOUT} when it does not answer in time
      */
-    Email verifiedEmail(String authorizationCode);
+    VerifiedIdentity verify(String authorizationCode);
 }
