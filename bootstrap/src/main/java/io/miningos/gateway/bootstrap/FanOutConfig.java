@@ -14,9 +14,13 @@ import java.time.Duration;
  *                        ({@code gateway.partialCacheTtl}, e.g. {@code "5s"}; {@code "0s"} keeps none)
  * @param alertsInterval  how often live alerts are gathered from the ORKs for WebSocket subscribers
  *                        ({@code gateway.alertsInterval}, e.g. {@code "5s"})
+ * @param maxOrkAnswerBytes the largest answer one ORK call may return ({@code gateway.maxOrkAnswerBytes}); a
+ *                        larger one is that ORK's failure ({@code too_large})
+ * @param maxResponseBytes the largest response the ORKs' answers may be gathered into
+ *                        ({@code gateway.maxResponseBytes}); a larger one is 502 {@code ERR_RESPONSE_TOO_LARGE}
  */
 public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl,
-                           Duration alertsInterval) {
+                           Duration alertsInterval, long maxOrkAnswerBytes, long maxResponseBytes) {
 
     public static final int DEFAULT_ORK_CONCURRENCY = 16;
     public static final long DEFAULT_CACHE_MAX_BYTES = 256L * 1024 * 1024;
@@ -25,6 +29,11 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
     public static final Duration DEFAULT_ALERTS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MIN_ALERTS_INTERVAL = Duration.ofMillis(100);
     private static final Duration MAX_ALERTS_INTERVAL = Duration.ofMinutes(5);
+    public static final long DEFAULT_MAX_ORK_ANSWER_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 128L * 1024 * 1024;
+    private static final long MIN_ANSWER_BYTES = 1024 * 1024;
+    /** Java arrays stop a little short of 2 GiB. */
+    private static final long MAX_ANSWER_BYTES = Integer.MAX_VALUE - 16;
 
     public FanOutConfig {
         if (orkConcurrency < 1) {
@@ -39,6 +48,18 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         if (alertsInterval.compareTo(MIN_ALERTS_INTERVAL) < 0 || alertsInterval.compareTo(MAX_ALERTS_INTERVAL) > 0) {
             throw new IllegalArgumentException("alertsInterval must be between 100ms and 5m");
         }
+        if (maxOrkAnswerBytes < MIN_ANSWER_BYTES || maxOrkAnswerBytes > MAX_ANSWER_BYTES) {
+            throw new IllegalArgumentException("maxOrkAnswerBytes must be between 1 MiB and 2 GiB");
+        }
+        if (maxResponseBytes < MIN_ANSWER_BYTES || maxResponseBytes > MAX_ANSWER_BYTES) {
+            throw new IllegalArgumentException("maxResponseBytes must be between 1 MiB and 2 GiB");
+        }
+    }
+
+    /** With the default answer and response bounds. */
+    public FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl, Duration alertsInterval) {
+        this(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, DEFAULT_MAX_ORK_ANSWER_BYTES,
+                DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /** As read before live alerts were configurable: alerts every {@link #DEFAULT_ALERTS_INTERVAL}. */
@@ -51,6 +72,12 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
                 DEFAULT_ALERTS_INTERVAL);
     }
 
+    /** The same with other answer and response bounds. */
+    public FanOutConfig withAnswerBounds(long newMaxOrkAnswerBytes, long newMaxResponseBytes) {
+        return new FanOutConfig(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, newMaxOrkAnswerBytes,
+                newMaxResponseBytes);
+    }
+
     /** Reads the keys of {@code common.json: gateway} this record owns; the caller finishes the object. */
     static FanOutConfig read(ConfigObject gateway) {
         int concurrency = gateway.integer("orkConcurrency", 1, 256).map(Long::intValue)
@@ -61,7 +88,11 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
                 .orElse(DEFAULT_PARTIAL_CACHE_TTL);
         Duration alerts = duration(gateway, "alertsInterval", MIN_ALERTS_INTERVAL, MAX_ALERTS_INTERVAL)
                 .orElse(DEFAULT_ALERTS_INTERVAL);
-        return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts);
+        long maxAnswer = gateway.integer("maxOrkAnswerBytes", MIN_ANSWER_BYTES, MAX_ANSWER_BYTES)
+                .orElse(DEFAULT_MAX_ORK_ANSWER_BYTES);
+        long maxResponse = gateway.integer("maxResponseBytes", MIN_ANSWER_BYTES, MAX_ANSWER_BYTES)
+                .orElse(DEFAULT_MAX_RESPONSE_BYTES);
+        return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts, maxAnswer, maxResponse);
     }
 
     private static java.util.Optional<Duration> duration(ConfigObject gateway, String key, Duration min,

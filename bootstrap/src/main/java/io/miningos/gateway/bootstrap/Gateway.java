@@ -171,9 +171,9 @@ public final class Gateway implements AutoCloseable {
      * Then the transports in use give their start-up notes.
      */
     public GatewayHttpServer serve(int port, OrkTransportRegistry transports) {
-        orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock);
-        startupNotes = OrkWiring.startupNotes(config.orks(), transports, dataDir);
         FanOutConfig fanOut = config.fanOut();
+        orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock, fanOut.maxOrkAnswerBytes());
+        startupNotes = OrkWiring.startupNotes(config.orks(), transports, dataDir);
         orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()),
                 metrics, clock);
         // One answer cache for every cached route, ORK-backed or stored here.
@@ -181,7 +181,7 @@ public final class Gateway implements AutoCloseable {
         metrics.cacheBytes(cache::bytesByRoute);
         CacheTimings cacheTimings = CacheTimings.parse(config.cacheTiming());
         JacksonJsonCodec codec = new JacksonJsonCodec();
-        OrkRequests orks = new OrkRequests(orkFanOut, codec, cache, cacheTimings);
+        OrkRequests orks = new OrkRequests(orkFanOut, codec, cache, cacheTimings, fanOut.maxResponseBytes());
         cacheLoads = Executors.newVirtualThreadPerTaskExecutor();
         GlobalDataService globalData = new GlobalDataService(new JooqGlobalDataStore(db), audit, db, cache,
                 cacheTimings, new SiteName(config.site()), cacheLoads, clock);
@@ -207,7 +207,7 @@ public final class Gateway implements AutoCloseable {
                 new GlobalDataRoutes(globalData, globalData, config.featureConfig()),
                 new ThingRoutes(new ThingsService(orks)),
                 new ActionRoutes(new ActionsService(orks)),
-                new LogRoutes(new LogsService(orks)),
+                new LogRoutes(new LogsService(orks, clock)),
                 new SiteConfigRoutes(new SiteConfigService(orks)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),

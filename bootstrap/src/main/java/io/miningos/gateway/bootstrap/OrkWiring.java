@@ -24,7 +24,7 @@ final class OrkWiring {
     }
 
     static TransportOrkCluster openCluster(Map<String, Map<String, Object>> orks, OrkTransportRegistry registry,
-                                           Path dataDir, Clock clock) {
+                                           Path dataDir, Clock clock, long maxAnswerBytes) {
         Map<String, OrkTransport> opened = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Map<String, Object>> ork : orks.entrySet()) {
@@ -40,7 +40,7 @@ final class OrkWiring {
             new TransportOrkCluster(opened).close();
             throw e;
         }
-        return new TransportOrkCluster(opened);
+        return new TransportOrkCluster(opened, maxAnswerBytes);
     }
 
     /**

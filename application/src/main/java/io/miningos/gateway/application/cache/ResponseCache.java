@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  *       route was invalidated is handed to its waiters but not kept, so a write is never hidden by a read that
  *       raced it.</li>
  *   <li>Partial answers ({@link CachedAnswer#isComplete()} false) live at most {@code partialTtl}.</li>
+ *   <li>An answer larger than a sixteenth of the byte bound is handed to its waiters but not kept: one huge
+ *       answer must not push every other answer out.</li>
  * </ul>
  * Every lookup (hit, miss, coalesced) and every eviction is reported to {@link Telemetry} by route.
  */
@@ -55,10 +57,14 @@ public final class ResponseCache {
         }
     }
 
+    /** What part of the byte bound one answer may take; a larger answer is handed to its waiters, not kept. */
+    static final int LARGEST_ENTRY_FRACTION = 16;
+
     private final AsyncCache<CacheKey, Entry> cache;
     private final Duration partialTtl;
     private final ConcurrentHashMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Telemetry telemetry;
+    private final long largestEntryBytes;
 
     public ResponseCache(long maxBytes, Duration partialTtl) {
         this(maxBytes, partialTtl, Telemetry.NONE);
@@ -77,20 +83,22 @@ public final class ResponseCache {
             throw new IllegalArgumentException("maxBytes must be at least " + ENTRY_OVERHEAD_BYTES);
         }
         this.partialTtl = Objects.requireNonNull(partialTtl, "partialTtl");
+        this.largestEntryBytes = Math.max(ENTRY_OVERHEAD_BYTES, maxBytes / LARGEST_ENTRY_FRACTION);
         Telemetry events = Objects.requireNonNull(telemetry, "telemetry");
         this.telemetry = events;
         this.cache = Caffeine.newBuilder()
                 .ticker(ticker)
                 .evictionListener((CacheKey key, Entry entry, RemovalCause cause) -> {
                     // failures are kept for no time at all: their expiry is no eviction of an answer
-                    if (key != null && entry != null && entry.failure() == null) {
+                    if (key != null && entry != null && kept(entry)) {
                         events.cacheEviction(key.route(),
                                 cause == RemovalCause.EXPIRED ? CacheEviction.EXPIRED : CacheEviction.SIZE);
                     }
                 })
                 .maximumWeight(maxBytes)
+                // An answer that is not kept weighs only its bookkeeping, so it never pushes kept ones out.
                 .weigher((CacheKey key, Entry entry) ->
-                        (int) Math.min(Integer.MAX_VALUE, entry.weight()))
+                        (int) Math.min(Integer.MAX_VALUE, kept(entry) ? entry.weight() : ENTRY_OVERHEAD_BYTES))
                 .expireAfter(new Expiry<CacheKey, Entry>() {
                     @Override
                     public long expireAfterCreate(CacheKey key, Entry entry, long now) {
@@ -110,8 +118,13 @@ public final class ResponseCache {
                 .buildAsync();
     }
 
+    /** Failures are never kept, nor answers larger than a sixteenth of the bound (they would evict all others). */
+    private boolean kept(Entry entry) {
+        return entry.failure() == null && entry.weight() <= largestEntryBytes;
+    }
+
     private long lifetimeNanos(Entry entry) {
-        if (entry.failure() != null) {
+        if (!kept(entry)) {
             return 0;
         }
         Duration ttl = entry.value().isComplete() || entry.ttl().compareTo(partialTtl) <= 0
@@ -149,7 +162,7 @@ public final class ResponseCache {
         telemetry.cacheLookup(key.route(), loaded[0] ? CacheLookup.MISS
                 : shared.isDone() ? CacheLookup.HIT : CacheLookup.COALESCED);
         shared.whenComplete((entry, failure) -> {
-            if (failure != null || entry.failure() != null || generation(key.route()).get() != generation) {
+            if (failure != null || !kept(entry) || generation(key.route()).get() != generation) {
                 cache.asMap().remove(key, shared);
             }
         });

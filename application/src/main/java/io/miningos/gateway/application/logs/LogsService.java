@@ -11,6 +11,7 @@ import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,18 +31,23 @@ public final class LogsService implements LogsUseCase {
     };
 
     private final OrkRequests orks;
+    private final Clock clock;
 
-    public LogsService(OrkRequests orks) {
+    /** @param clock what "now" is for a range without {@code end} */
+    public LogsService(OrkRequests orks, Clock clock) {
         this.orks = Objects.requireNonNull(orks, "orks");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> tailLog(TailLogQuery query, boolean refresh) {
+        query.requireAffordable(clock.millis());
         return orks.cachedRead(TAIL_LOG, "tailLog", query.params(), Gathering.map(), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> tailLogMulti(TailLogMultiQuery query, boolean refresh) {
+        query.requireAffordable(clock.millis());
         return orks.cachedRead(TAIL_LOG_MULTI, "tailLogMulti", query.params(), Gathering.map(), refresh);
     }
 

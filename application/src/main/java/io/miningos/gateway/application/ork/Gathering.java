@@ -5,6 +5,8 @@ import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.JsonCodec;
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorKind;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,9 @@ public final class Gathering {
 
     private static final byte[] EMPTY_SLOT = "[]".getBytes(StandardCharsets.US_ASCII);
     /** Java arrays stop a little short of Integer.MAX_VALUE. */
-    private static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 16;
+    public static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 16;
+    /** The answers of the ORKs would make a response larger than the gateway sends (502). */
+    public static final String RESPONSE_TOO_LARGE = "ERR_RESPONSE_TOO_LARGE";
 
     private final EntryRule rule;
     private final boolean needsAnAnswer;
@@ -66,6 +70,14 @@ public final class Gathering {
     }
 
     public GatheredAnswer gather(List<OrkReply> replies, JsonCodec codec) {
+        return gather(replies, codec, MAX_BODY_BYTES);
+    }
+
+    /**
+     * The response, at most {@code maxBodyBytes} long: a larger one fails with {@value #RESPONSE_TOO_LARGE} (502)
+     * before it is assembled (map) or as soon as it grows past the bound (each).
+     */
+    public GatheredAnswer gather(List<OrkReply> replies, JsonCodec codec, long maxBodyBytes) {
         List<OrkFailure> failures = new ArrayList<>();
         long answered = 0;
         for (OrkReply reply : replies) {
@@ -78,17 +90,18 @@ public final class Gathering {
         if (needsAnAnswer && answered == 0 && !failures.isEmpty()) {
             throw new OrksUnavailableException(failures);
         }
-        RawJson body = rule == null ? mapBody(replies) : eachBody(replies, codec);
+        long bound = Math.min(maxBodyBytes, MAX_BODY_BYTES);
+        RawJson body = rule == null ? mapBody(replies, bound) : eachBody(replies, codec, bound);
         return new GatheredAnswer(key == null ? body : under(key, body), failures);
     }
 
-    private static RawJson mapBody(List<OrkReply> replies) {
+    private static RawJson mapBody(List<OrkReply> replies, long maxBodyBytes) {
         long size = 2 + Math.max(0, replies.size() - 1);
         for (OrkReply reply : replies) {
             size += reply instanceof OrkReply.Answered a ? a.answer().length() : EMPTY_SLOT.length;
         }
-        if (size > MAX_BODY_BYTES) {
-            throw new IllegalStateException("the ORK answers together exceed " + MAX_BODY_BYTES + " bytes");
+        if (size > maxBodyBytes) {
+            throw tooLarge();
         }
         // Exactly sized: large answers (list-things on a big site) are copied once, straight into place.
         byte[] body = new byte[(int) size];
@@ -119,8 +132,12 @@ public final class Gathering {
         return RawJson.wrap(out);
     }
 
-    private RawJson eachBody(List<OrkReply> replies, JsonCodec codec) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static DomainException tooLarge() {
+        return new DomainException(ErrorKind.UPSTREAM_FAILED, RESPONSE_TOO_LARGE);
+    }
+
+    private RawJson eachBody(List<OrkReply> replies, JsonCodec codec, long maxBodyBytes) {
+        BoundedBytes out = new BoundedBytes(maxBodyBytes);
         out.write('[');
         boolean first = true;
         for (OrkReply reply : replies) {
@@ -135,5 +152,32 @@ public final class Gathering {
         }
         out.write(']');
         return RawJson.wrap(out.toByteArray());
+    }
+
+    /** A byte buffer that refuses to grow past its bound. */
+    private static final class BoundedBytes extends ByteArrayOutputStream {
+        private final long bound;
+
+        BoundedBytes(long bound) {
+            this.bound = bound;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            room(1);
+            super.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            room(length);
+            super.write(bytes, offset, length);
+        }
+
+        private void room(int more) {
+            if ((long) count + more > bound) {
+                throw tooLarge();
+            }
+        }
     }
 }

@@ -28,12 +28,23 @@ public final class OrkRequests {
     private final JsonCodec codec;
     private final ResponseCache cache;
     private final CacheTimings timings;
+    private final long maxResponseBytes;
 
     public OrkRequests(OrkFanOut fanOut, JsonCodec codec, ResponseCache cache, CacheTimings timings) {
+        this(fanOut, codec, cache, timings, Gathering.MAX_BODY_BYTES);
+    }
+
+    /** @param maxResponseBytes the largest response the ORKs' answers are gathered into (else 502) */
+    public OrkRequests(OrkFanOut fanOut, JsonCodec codec, ResponseCache cache, CacheTimings timings,
+                       long maxResponseBytes) {
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.timings = Objects.requireNonNull(timings, "timings");
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive");
+        }
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     public JsonCodec codec() {
@@ -68,7 +79,7 @@ public final class OrkRequests {
         RawJson request = codec.write(payload);
         return fanOut.askAll(method, request)
                 .whenComplete((replies, failure) -> invalidates.forEach(cache::invalidate))
-                .thenApply(replies -> gathering.gather(replies, codec));
+                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes));
     }
 
     /**
@@ -82,7 +93,7 @@ public final class OrkRequests {
         payloads.forEach((orkId, payload) -> requests.put(orkId, codec.write(payload)));
         return fanOut.ask(method, requests)
                 .whenComplete((replies, failure) -> invalidates.forEach(cache::invalidate))
-                .thenApply(replies -> gathering.gather(replies, codec));
+                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes));
     }
 
     /** Every ORK's reply to an uncached question a use case decides from (e.g. which ORK holds an action). */
@@ -99,7 +110,7 @@ public final class OrkRequests {
     private CompletableFuture<GatheredAnswer> ask(String method, RawJson request, Gathering gathering) {
         // The fan-out always ends by its deadline; the backstop makes sure a cached load that identical requests
         // share ends too, whatever happens inside, so no later request can join a load that never finishes.
-        return fanOut.askAll(method, request).thenApply(replies -> gathering.gather(replies, codec))
+        return fanOut.askAll(method, request).thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes))
                 .orTimeout(fanOut.timeout().toMillis() + LOAD_BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

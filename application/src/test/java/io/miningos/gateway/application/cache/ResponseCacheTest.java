@@ -73,6 +73,19 @@ class ResponseCacheTest {
     }
 
     @Test
+    void anAnswerLargerThanASixteenthOfTheBoundIsServedButNotKept() {
+        ResponseCache small = new ResponseCache(16_000, Duration.ofSeconds(2), ticker);
+        CacheKey big = CacheKey.of("/auth/tail-log", "big");
+        CacheKey kept = CacheKey.of("/auth/tail-log", "kept");
+        small.get(kept, Duration.ofSeconds(30), false, () -> load("k".repeat(100))).join();
+        String huge = "h".repeat(1_000); // with the entry overhead, more than 16,000 / 16
+        assertEquals(huge, small.get(big, Duration.ofSeconds(30), false, () -> load(huge)).join().text());
+        assertEquals("again", small.get(big, Duration.ofSeconds(30), false, () -> load("again")).join().text());
+        assertEquals("k".repeat(100), small.get(kept, Duration.ofSeconds(30), false, () -> load("other")).join()
+                .text(), "the large answer pushed nothing out");
+    }
+
+    @Test
     void anErrorStartingALoadIsItsWaitersFailureAndIsNotKept() {
         CacheKey key = CacheKey.of("/auth/global-config", "q");
         OutOfMemoryError fault = new OutOfMemoryError("thrown inside the gateway");
@@ -205,10 +218,11 @@ class ResponseCacheTest {
 
     @Test
     void reportsEvictionsForRoom() {
-        ResponseCache small = new ResponseCache(4 * (ResponseCache.ENTRY_OVERHEAD_BYTES + 1000), Duration.ofSeconds(2),
-                ticker, telemetry);
+        // room for 16 answers of a kilobyte (a larger share of the bound would not be kept at all)
+        ResponseCache small = new ResponseCache(16 * (ResponseCache.ENTRY_OVERHEAD_BYTES + 1000),
+                Duration.ofSeconds(2), ticker, telemetry);
         String kilobyte = "x".repeat(1000);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 22; i++) {
             small.get(CacheKey.of("/auth/list-things", Integer.toString(i)), Duration.ofMinutes(5), false,
                     () -> CompletableFuture.completedFuture(new Answer(kilobyte, true))).join();
         }

@@ -43,6 +43,20 @@ class GatheringTest {
     }
 
     @Test
+    void aResponseOverItsBoundIsRefusedWhetherMapOrEach() {
+        List<OrkReply> replies = List.of(answer("a", "[\"" + "x".repeat(100) + "\"]"), answer("b", "[1]"));
+        assertEquals(110, Gathering.map().gather(replies, codec, 110).body().length(), "exactly the bound is fine");
+        DomainException map = assertThrows(DomainException.class, () -> Gathering.map().gather(replies, codec, 109));
+        assertEquals("ERR_RESPONSE_TOO_LARGE", map.code());
+        assertEquals(ErrorKind.UPSTREAM_FAILED, map.kind());
+        EntryRule asIs = (reply, c) -> reply instanceof OrkReply.Answered a ? List.of(a.answer()) : List.of();
+        assertEquals(110, Gathering.each(asIs).gather(replies, codec, 110).body().length());
+        DomainException each = assertThrows(DomainException.class,
+                () -> Gathering.each(asIs).gather(replies, codec, 50));
+        assertEquals("ERR_RESPONSE_TOO_LARGE", each.code());
+    }
+
+    @Test
     void mapOfCompleteAnswersIsComplete() {
         GatheredAnswer gathered = Gathering.map().gather(List.of(answer("a", "[]"), answer("b", "[1]")), codec);
         assertEquals("[[],[1]]", gathered.body().text());

@@ -24,8 +24,13 @@ public record OrkFailure(String orkId, Cause cause, String detail) {
         /** The ORK answered with an error ({@code "[HRPC_ERR]=ERR_..."}). */
         ORK_ERROR,
         /** The ORK answered something that is not a JSON document. */
-        BAD_ANSWER
+        BAD_ANSWER,
+        /** The ORK's answer was larger than one answer may be ({@code gateway.maxOrkAnswerBytes}). */
+        TOO_LARGE
     }
+
+    /** What a client sees for an answer over the size limit. */
+    public static final String TOO_LARGE_CODE = "ERR_ORK_ANSWER_TOO_LARGE";
 
     public OrkFailure {
         Objects.requireNonNull(orkId, "orkId");
@@ -42,16 +47,21 @@ public record OrkFailure(String orkId, Cause cause, String detail) {
             case TIMEOUT -> "ERR_ORK_TIMEOUT";
             case UNREACHABLE -> "ERR_ORK_UNAVAILABLE";
             case BAD_ANSWER -> "ERR_ORK_BAD_ANSWER";
+            case TOO_LARGE -> TOO_LARGE_CODE;
             case ORK_ERROR -> detail;
         };
     }
 
-    /** A short reason: {@code timeout}, {@code unavailable}, {@code bad_answer}, or the ORK's error code. */
+    /**
+     * A short reason: {@code timeout}, {@code unavailable}, {@code bad_answer}, {@code too_large}, or the ORK's
+     * error code.
+     */
     public String shortReason() {
         return switch (cause) {
             case TIMEOUT -> "timeout";
             case UNREACHABLE -> "unavailable";
             case BAD_ANSWER -> "bad_answer";
+            case TOO_LARGE -> "too_large";
             case ORK_ERROR -> detail.startsWith(ORK_ERROR_PREFIX) ? detail.substring(ORK_ERROR_PREFIX.length())
                     : detail;
         };

@@ -33,7 +33,8 @@ public final class OrksUnavailableException extends RuntimeException {
 
     /**
      * The error clients get: the ORKs' verdict when they agree the client erred ({@link OrkRejections#of}), else
-     * {@code ERR_ORK_TIMEOUT} when every ORK timed out, else {@code ERR_ORK_UNAVAILABLE}.
+     * {@code ERR_ORK_TIMEOUT} when every ORK timed out, {@code ERR_ORK_ANSWER_TOO_LARGE} (502) when every ORK's
+     * answer was over the size limit, else {@code ERR_ORK_UNAVAILABLE}.
      */
     public DomainException asDomainException() {
         Optional<DomainException> rejected = OrkRejections.of(failures);
@@ -41,7 +42,10 @@ public final class OrksUnavailableException extends RuntimeException {
             return rejected.get();
         }
         boolean allTimedOut = failures.stream().allMatch(f -> f.cause() == OrkFailure.Cause.TIMEOUT);
-        return allTimedOut ? new DomainException(ErrorKind.UPSTREAM_TIMEOUT, TIMEOUT)
-                : new DomainException(ErrorKind.UPSTREAM_FAILED, UNAVAILABLE);
+        if (allTimedOut) {
+            return new DomainException(ErrorKind.UPSTREAM_TIMEOUT, TIMEOUT);
+        }
+        boolean allTooLarge = failures.stream().allMatch(f -> f.cause() == OrkFailure.Cause.TOO_LARGE);
+        return new DomainException(ErrorKind.UPSTREAM_FAILED, allTooLarge ? OrkFailure.TOO_LARGE_CODE : UNAVAILABLE);
     }
 }

@@ -30,11 +30,27 @@ public final class TransportOrkCluster implements OrkCluster, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransportOrkCluster.class);
 
+    /** The default bound of one answer: 64 MiB. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
+
     private final Map<String, OrkTransport> transports;
+    private final long maxAnswerBytes;
 
     /** @param transports open transports by ORK id, in configuration order; closed by {@link #close()} */
     public TransportOrkCluster(Map<String, OrkTransport> transports) {
+        this(transports, DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /**
+     * @param maxAnswerBytes a larger answer is a failure of its ORK ({@code too_large}), never passed on: one ORK
+     *                       must not be able to fill the gateway's memory
+     */
+    public TransportOrkCluster(Map<String, OrkTransport> transports, long maxAnswerBytes) {
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("maxAnswerBytes must be positive");
+        }
         this.transports = new LinkedHashMap<>(transports);
+        this.maxAnswerBytes = maxAnswerBytes;
     }
 
     @Override
@@ -75,10 +91,15 @@ public final class TransportOrkCluster implements OrkCluster, AutoCloseable {
         });
     }
 
-    private static void complete(CompletableFuture<RawJson> result, String orkId, byte[] answer) {
+    private void complete(CompletableFuture<RawJson> result, String orkId, byte[] answer) {
         if (answer == null) {
             result.completeExceptionally(new OrkCallException(
                     new OrkFailure(orkId, OrkFailure.Cause.BAD_ANSWER, "the transport returned no bytes")));
+            return;
+        }
+        if (answer.length > maxAnswerBytes) {
+            result.completeExceptionally(new OrkCallException(new OrkFailure(orkId, OrkFailure.Cause.TOO_LARGE,
+                    "an answer of " + answer.length + " bytes exceeds the " + maxAnswerBytes + "-byte limit")));
             return;
         }
         switch (OrkAnswers.inspect(answer)) {

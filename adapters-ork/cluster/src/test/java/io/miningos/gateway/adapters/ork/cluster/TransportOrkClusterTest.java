@@ -42,6 +42,20 @@ class TransportOrkClusterTest {
     }
 
     @Test
+    void anAnswerOverTheSizeBoundIsAFailureOfItsOrkAndNeverReachesTheCaller() {
+        String big = "[\"" + "x".repeat(2_000) + "\"]";
+        TransportOrkCluster bounded = new TransportOrkCluster(Map.of("cluster-1", ScriptedTransport.answering(big)),
+                2_000);
+        OrkFailure failure = failureOf(bounded.call("cluster-1", "tailLog", RawJson.of("{}"), TIMEOUT));
+        assertEquals(OrkFailure.Cause.TOO_LARGE, failure.cause());
+        assertEquals("too_large", failure.shortReason());
+        assertEquals("ERR_ORK_ANSWER_TOO_LARGE", failure.clientMessage());
+        TransportOrkCluster roomy = new TransportOrkCluster(Map.of("cluster-1", ScriptedTransport.answering(big)),
+                big.length());
+        assertEquals(big, roomy.call("cluster-1", "tailLog", RawJson.of("{}"), TIMEOUT).join().text());
+    }
+
+    @Test
     void anHrpcErrorStringIsAnOrkErrorCarryingTheWholeText() {
         OrkFailure failure = failureOf(clusterOf(ScriptedTransport.answering("\"[HRPC_ERR]=ERR_RACK_ID_INVALID\""))
                 .call("cluster-1", "getWrkSettings", RawJson.of("{}"), TIMEOUT));

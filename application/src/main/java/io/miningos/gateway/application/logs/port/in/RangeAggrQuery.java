@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code GET /auth/tail-log/range-aggr}: daily aggregates over date ranges. {@code keys} holds at least one
  * {@code {type, startDate, endDate, timezoneOffset?, fields?}} (other flags such as {@code shouldReturnDailyData}
- * are passed on). Dates are whatever the ORK's date parser accepts: ISO text or epoch milliseconds.
+ * are passed on). Dates are whatever the ORK's date parser accepts: ISO text or epoch milliseconds. At most
+ * {@value ReadCost#MAX_RANGE_KEYS} keys, each spanning at most {@value ReadCost#MAX_RANGE_DAYS} days.
  */
 public record RangeAggrQuery(List<Object> keys) {
 
@@ -20,10 +21,14 @@ public record RangeAggrQuery(List<Object> keys) {
         if (keys == null || keys.isEmpty()) {
             throw DomainException.invalid(KEYS_INVALID_ARRAY);
         }
+        if (keys.size() > ReadCost.MAX_RANGE_KEYS) {
+            throw DomainException.invalid(ReadCost.KEYS_TOO_LARGE);
+        }
         for (Object key : keys) {
             if (!(key instanceof Map<?, ?> range) || !validRange(range)) {
                 throw DomainException.invalid(KEYS_INVALID);
             }
+            ReadCost.requireRangeSpan(range);
         }
         keys = Collections.unmodifiableList(keys);
     }

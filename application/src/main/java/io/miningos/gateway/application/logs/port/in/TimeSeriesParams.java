@@ -20,7 +20,6 @@ final class TimeSeriesParams {
     static final String AGGR_TIMES_INVALID_ARRAY = "ERR_AGGRTIMES_INVALID_ARRAY";
     /** The widest client-supplied limit a real client uses: seven days of one-minute stats. */
     static final long MAX_TAIL_LIMIT = 10_080;
-    static final long MAX_HISTORY_LIMIT = 100_000;
     private static final List<String> NON_NEGATIVE = List.of("start", "end", "startExcl", "endExcl", "offset");
     private static final Pattern GROUP_RANGE = Pattern.compile("\\d{1,4}[HDWM]");
 
