@@ -101,6 +101,7 @@ public final class Gateway implements AutoCloseable {
     private GatewayHttpServer http;
     private ScheduledExecutorService housekeeping;
     private ExecutorService cacheLoads;
+    private DataFolder.ServeLock serveLock;
 
     private Gateway(GatewayConfig config, Path dataDir, Clock clock, PrometheusMetrics metrics) {
         this.config = config;
@@ -136,7 +137,26 @@ public final class Gateway implements AutoCloseable {
      * from here on (storage and token events too), and served at {@code /metrics} once {@link #serve} runs.
      */
     public static Gateway open(GatewayConfig config, Path dataDir, Clock clock) {
+        DataFolder.prepare(dataDir);
         return new Gateway(config, dataDir, clock, new PrometheusMetrics());
+    }
+
+    /**
+     * As {@link #open} for {@code serve}: first takes the data folder's serve lock, held until {@link #close}, so a
+     * second server on the same folder stops before it changes anything (an {@link IllegalStateException} naming
+     * the folder and the process holding it).
+     */
+    public static Gateway openToServe(GatewayConfig config, Path dataDir, Clock clock) {
+        DataFolder.prepare(dataDir);
+        DataFolder.ServeLock lock = DataFolder.lockForServing(dataDir);
+        try {
+            Gateway gateway = new Gateway(config, dataDir, clock, new PrometheusMetrics());
+            gateway.serveLock = lock;
+            return gateway;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     public IdentityService identity() {
@@ -309,9 +329,15 @@ public final class Gateway implements AutoCloseable {
             cacheLoads.close();
         }
         flushActivity();
-        if (orkCluster != null) {
-            orkCluster.close();
+        try {
+            if (orkCluster != null) {
+                orkCluster.close();
+            }
+            db.close();
+        } finally {
+            if (serveLock != null) {
+                serveLock.close(); // last: the simulated ORKs' state and the database are written by now
+            }
         }
-        db.close();
     }
 }

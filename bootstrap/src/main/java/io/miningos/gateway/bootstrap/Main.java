@@ -210,7 +210,7 @@ public final class Main {
         GatewayConfig config = cli.value("host").map(hosting::withHost).orElse(hosting);
         Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
         int port = cli.integer("port", 0, 65_535).map(Long::intValue).orElse(config.http().port());
-        Gateway gateway = Gateway.open(config, dataDir, Clock.systemUTC());
+        Gateway gateway = Gateway.openToServe(config, dataDir, Clock.systemUTC());
         int bound;
         try {
             bound = gateway.serve(port).port();

@@ -88,7 +88,7 @@ final class TestGateway implements AutoCloseable {
     }
 
     private static TestGateway serve(GatewayConfig config, Path dataDir, OrkTransportRegistry transports) {
-        Gateway gateway = Gateway.open(config, dataDir, Clock.systemUTC());
+        Gateway gateway = Gateway.openToServe(config, dataDir, Clock.systemUTC());
         try {
             int port = gateway.serve(0, transports).port();
             return new TestGateway(gateway, port);

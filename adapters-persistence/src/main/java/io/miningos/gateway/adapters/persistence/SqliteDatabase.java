@@ -21,7 +21,10 @@ import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -121,12 +124,13 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
     }
 
     public static SqliteDatabase open(Path dataDir, int poolSize, Telemetry telemetry) {
+        Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
+            createOwnerOnly(file);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create " + file + ": " + e.getMessage(), e);
         }
-        Path file = dataDir.resolve(FILE_NAME);
         SqliteDatabase db;
         try {
             db = new SqliteDatabase(file, poolSize, Objects.requireNonNull(telemetry, "telemetry"));
@@ -140,6 +144,22 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Creates the database file readable by its owner only, before SQLite does (with 0644): SQLite gives the
+     * {@code -wal} and {@code -shm} files it makes, now and after every checkpoint or reopen, the database file's
+     * permissions, and a umask cannot be set from Java. An empty file is a new database to SQLite.
+     */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file) || Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) == null) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // another process (the CLI beside a starting server) made it first
+        }
     }
 
     public Path file() {

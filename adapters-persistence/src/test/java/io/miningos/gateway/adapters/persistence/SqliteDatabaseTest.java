@@ -42,6 +42,34 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void theDatabaseAndItsWalAndShmAreOwnerOnlyAfterWritesCheckpointsAndReopening() throws Exception {
+        Path dir = TempDatabase.newDir();
+        List<String> files = List.of(SqliteDatabase.FILE_NAME, SqliteDatabase.FILE_NAME + "-wal",
+                SqliteDatabase.FILE_NAME + "-shm");
+        try (SqliteDatabase db = SqliteDatabase.open(dir)) {
+            new JooqUserRepository(db).insert(new NewUser(new Email("a@example.com"), null, "dev"), Instant.now());
+            for (String name : files) {
+                assertEquals("rw-------", modeOf(dir.resolve(name)), name);
+            }
+            db.dsl().fetch("PRAGMA wal_checkpoint(TRUNCATE)");
+            new JooqUserRepository(db).insert(new NewUser(new Email("b@example.com"), null, "dev"), Instant.now());
+            for (String name : files) {
+                assertEquals("rw-------", modeOf(dir.resolve(name)), "after a checkpoint: " + name);
+            }
+        }
+        try (SqliteDatabase db = SqliteDatabase.open(dir)) {
+            new JooqUserRepository(db).insert(new NewUser(new Email("c@example.com"), null, "dev"), Instant.now());
+            for (String name : files) {
+                assertEquals("rw-------", modeOf(dir.resolve(name)), "after reopening: " + name);
+            }
+        }
+    }
+
+    private static String modeOf(Path file) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file));
+    }
+
+    @Test
     void reportsStorageFailuresToTelemetry() {
         RecordingTelemetry telemetry = new RecordingTelemetry();
         try (SqliteDatabase db = SqliteDatabase.open(TempDatabase.newDir(), telemetry)) {

@@ -96,7 +96,20 @@ public final class GatewayKeys {
     }
 
     private static void create(Path dataDir, Path file) throws IOException {
-        Files.createDirectories(dataDir);
+        if (!Files.isDirectory(dataDir)) {
+            // The gateway's data folder is owner-only (0700); this command may be the first to make it.
+            Files.createDirectories(dataDir.toAbsolutePath().getParent());
+            try {
+                if (ownerOnly(dataDir.toAbsolutePath().getParent())) {
+                    Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(dataDir);
+                }
+            } catch (FileAlreadyExistsException e) {
+                // made meanwhile, e.g. by a starting gateway
+            }
+        }
         KeyPair pair;
         try {
             pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

@@ -34,7 +34,7 @@ class GatewayKeysTest {
     Path dataDir;
 
     @Test
-    void makesTheKeyPairOnceAndReadsTheSameOneAfterwards() {
+    void makesTheKeyPairOnceAndReadsTheSameOneAfterwards() throws Exception {
         GatewayKeys made = GatewayKeys.loadOrCreate(dataDir.resolve("nested"));
         GatewayKeys loaded = GatewayKeys.loadOrCreate(dataDir.resolve("nested"));
 
@@ -42,6 +42,8 @@ class GatewayKeysTest {
         assertEquals(made.publicKeyHex(), loaded.publicKeyHex());
         assertEquals(made.secretKeyHex(), loaded.secretKeyHex());
         assertNotEquals(made.publicKeyHex(), GatewayKeys.loadOrCreate(dataDir.resolve("other")).publicKeyHex());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(dataDir.resolve("nested"))), "a data folder it makes");
     }
 
     @Test

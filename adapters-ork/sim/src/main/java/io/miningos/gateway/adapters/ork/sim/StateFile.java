@@ -7,9 +7,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -56,9 +59,27 @@ final class StateFile {
         }
     }
 
+    /** The gateway's data folder is owner-only (0700), and so is what it keeps in it: the temporary file is 0600. */
+    private static void createOwnerOnlyFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Files.createDirectories(folder.getParent());
+        try {
+            if (Files.getFileAttributeView(folder.getParent(), PosixFileAttributeView.class) != null) {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(folder);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another ORK of this gateway made it first
+        }
+    }
+
     void save(Map<String, Object> state) {
         try {
-            Files.createDirectories(file.getParent());
+            createOwnerOnlyFolder(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
                 json.writeValue(tmp.toFile(), state);
