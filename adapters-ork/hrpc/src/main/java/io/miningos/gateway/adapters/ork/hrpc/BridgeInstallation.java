@@ -15,9 +15,13 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -170,6 +175,8 @@ final class BridgeInstallation {
                         + " its version); rebuild the gateway");
             }
             Files.writeString(staging.resolve(COMPLETE_MARKER), manifest.version(), StandardCharsets.UTF_8);
+            ownerOnly(root);
+            ownerOnly(staging);
             deleteTree(target); // a folder without the marker is a leftover of an interrupted unpack
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -179,6 +186,27 @@ final class BridgeInstallation {
             LOG.info("Unpacked the hrpc bridge ({} files) into {}", manifest.entries().size(), target);
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /**
+     * The gateway's data folder and what it keeps are its user's alone (folders 0700, files 0600): nothing here is
+     * secret, but a gateway start would otherwise find the files open to others and say so.
+     */
+    private static void ownerOnly(Path tree) throws IOException {
+        if (Files.getFileAttributeView(tree, PosixFileAttributeView.class) == null) {
+            return;
+        }
+        Set<PosixFilePermission> folder = PosixFilePermissions.fromString("rwx------");
+        Set<PosixFilePermission> file = PosixFilePermissions.fromString("rw-------");
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.toList()) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(path, folder);
+                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(path, file);
+                }
+            }
         }
     }
 

@@ -27,6 +27,13 @@ class BridgeInstallationTest {
         assertTrue(script.getParent().getFileName().toString().matches("[0-9a-f]{16}"));
         assertTrue(Files.isRegularFile(script.resolveSibling("node_modules/@hyperswarm/rpc/package.json")));
         assertTrue(Files.isRegularFile(script.resolveSibling("node_modules/hyperdht/package.json")));
+        try (Stream<Path> paths = Files.walk(dataDir.resolve(BridgeInstallation.FOLDER))) {
+            for (Path path : paths.toList()) {
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                assertEquals(Files.isDirectory(path) ? "rwx------" : "rw-------", mode, "owner-only: " + path);
+            }
+        }
     }
 
     @Test
