@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -39,6 +40,7 @@ final class ArchitectureRules {
     final String base;
     final String query;
     final String domain;
+    final String domainOrk;
     final String application;
     final String ports;
     final String portIn;
@@ -55,6 +57,7 @@ final class ArchitectureRules {
         this.base = base;
         query = base + ".query..";
         domain = base + ".domain..";
+        domainOrk = base + ".domain.ork..";
         application = base + ".application..";
         ports = base + ".application..port..";
         portIn = base + ".application..port.in..";
@@ -152,6 +155,18 @@ final class ArchitectureRules {
     ArchRule onlyThePluginSeesItself(String plugin) {
         return noClasses().that().resideOutsideOfPackage(plugin + "..")
                 .should().dependOnClassesThat().resideInAPackage(plugin + "..");
+    }
+
+    /**
+     * A plugin reaches the gateway through the SPI; of the gateway's own modules it may use only the domain's ORK
+     * method catalogue ({@code domain.ork}, the methods the simulator must answer), never the application, the
+     * cluster adapter or the rest of the domain.
+     */
+    ArchRule pluginUsesOnlyTheOrkCatalogueOfTheGateway(String plugin) {
+        return noClasses().that().resideInAPackage(plugin + "..")
+                .should().dependOnClassesThat(resideInAnyPackage(application, orkCluster)
+                        .or(resideInAPackage(domain).and(resideOutsideOfPackage(domainOrk)))
+                        .as("the application, the cluster adapter or the domain outside domain.ork"));
     }
 
     /** A third party builds a transport against the SPI alone. */

@@ -68,6 +68,15 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aPluginNamingTheDomainBeyondTheOrkCatalogueIsCaught() {
+        assertViolatedBy(RULES.pluginUsesOnlyTheOrkCatalogueOfTheGateway(FIXTURE + ".adapters.ork.sim"),
+                FIXTURE + ".domain.parts.Part");
+        String report = RULES.pluginUsesOnlyTheOrkCatalogueOfTheGateway(FIXTURE + ".adapters.ork.sim")
+                .evaluate(fixture).getFailureReport().toString();
+        assertFalse(report.contains(FIXTURE + ".domain.ork.Method>"), "the catalogue is allowed: " + report);
+    }
+
+    @Test
     void anSpiNamingMoreThanTheJdkIsCaught() {
         assertViolatedBy(RULES.spiDependsOnlyOnTheJdk(), FIXTURE + ".adapters.ork.spi.Transport");
     }

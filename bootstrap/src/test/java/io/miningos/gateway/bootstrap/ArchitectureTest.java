@@ -41,8 +41,8 @@ class ArchitectureTest {
         // Not an assertion (the machine is shared and noisy): the import's cost, for whoever wonders.
         System.out.printf("ArchUnit import: %d classes in %d ms%n", classes.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        for (String layer : List.of(RULES.query, RULES.domain, RULES.application, RULES.portIn, RULES.portOut,
-                RULES.http, RULES.persistence, RULES.orkSpi, RULES.orkCluster, RULES.bootstrap)) {
+        for (String layer : List.of(RULES.query, RULES.domain, RULES.domainOrk, RULES.application, RULES.portIn,
+                RULES.portOut, RULES.http, RULES.persistence, RULES.orkSpi, RULES.orkCluster, RULES.bootstrap)) {
             assertHoldsClasses(layer);
         }
         assertTrue(RULES.transportPlugins(classes).contains(RULES.ork.replace("..", ".sim")),
@@ -112,6 +112,13 @@ class ArchitectureTest {
     void noClassOutsideATransportPluginDependsOnIt() {
         for (String plugin : RULES.transportPlugins(classes)) {
             check(RULES.onlyThePluginSeesItself(plugin));
+        }
+    }
+
+    @Test
+    void aTransportPluginUsesOfTheGatewayOnlyTheSpiAndTheOrkMethodCatalogue() {
+        for (String plugin : RULES.transportPlugins(classes)) {
+            check(RULES.pluginUsesOnlyTheOrkCatalogueOfTheGateway(plugin));
         }
     }
 

@@ -2,24 +2,24 @@ package io.miningos.gateway.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.miningos.gateway.application.actions.port.in.ActionIds;
-import io.miningos.gateway.application.actions.port.in.ActionStore;
 import io.miningos.gateway.application.actions.port.in.ActionsQuery;
 import io.miningos.gateway.application.actions.port.in.ActionsUseCase;
 import io.miningos.gateway.application.actions.port.in.PushActionCommand;
 import io.miningos.gateway.application.actions.port.in.PushActionsBatchCommand;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.ork.ActionId;
+import io.miningos.gateway.domain.ork.ActionIds;
+import io.miningos.gateway.domain.ork.ActionStore;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** {@code /auth/actions...}: the ORKs' action approval pipeline. Writes check "write" before reading the body. */
 public final class ActionRoutes implements RouteGroup {
 
     static final String GROUP_BATCH_INVALID = "ERR_GROUPBATCH_INVALID";
     static final String APPROVE_INVALID = "ERR_APPROVE_INVALID";
-    private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
     private final ActionsUseCase actions;
 
@@ -33,12 +33,13 @@ public final class ActionRoutes implements RouteGroup {
         routes.get("/auth/actions/batch", ctx -> OrkResponses.send(ctx,
                 actions.batch(ActionIds.parse(ctx.queryParam("ids")), QueryParams.refresh(ctx))));
         routes.get("/auth/actions/{type}/{id}", ctx -> OrkResponses.send(ctx, actions.get(
-                ActionStore.parse(ctx.pathParam("type")), id(ctx.pathParam("id")), QueryParams.refresh(ctx))));
+                ActionStore.parse(ctx.pathParam("type")), ActionId.parse(ctx.pathParam("id")),
+                QueryParams.refresh(ctx))));
         routes.post("/auth/actions/voting", this::push);
         routes.post("/auth/actions/voting/batch", this::pushBatch);
         routes.put("/auth/actions/voting/{id}/vote", this::vote);
         routes.delete("/auth/actions/voting/cancel", ctx -> {
-            Caller caller = writer(ctx);
+            Caller caller = writer(ctx, OrkMethod.CANCEL_ACTIONS_BATCH);
             OrkResponses.send(ctx, actions.cancel(caller, ActionIds.parse(ctx.queryParam("ids"))));
         });
     }
@@ -50,7 +51,7 @@ public final class ActionRoutes implements RouteGroup {
     }
 
     private void push(Context ctx) {
-        Caller caller = writer(ctx);
+        Caller caller = writer(ctx, OrkMethod.PUSH_ACTION);
         Map<String, Object> body = JsonBodies.object(ctx);
         PushActionCommand command = new PushActionCommand(
                 JsonFields.object(body, "query", PushActionCommand.QUERY_INVALID),
@@ -60,7 +61,7 @@ public final class ActionRoutes implements RouteGroup {
     }
 
     private void pushBatch(Context ctx) {
-        Caller caller = writer(ctx);
+        Caller caller = writer(ctx, OrkMethod.PUSH_ACTIONS_BATCH);
         Map<String, Object> body = JsonBodies.object(ctx);
         if (!(body.get("batchActionUID") instanceof String uid)) {
             throw DomainException.invalid(PushActionsBatchCommand.UID_INVALID);
@@ -72,22 +73,16 @@ public final class ActionRoutes implements RouteGroup {
     }
 
     private void vote(Context ctx) {
-        Caller caller = writer(ctx);
-        long id = id(ctx.pathParam("id"));
+        Caller caller = writer(ctx, OrkMethod.VOTE_ACTION);
+        ActionId id = ActionId.parse(ctx.pathParam("id"));
         boolean approve = JsonFields.bool(JsonBodies.object(ctx), "approve", APPROVE_INVALID);
         OrkResponses.send(ctx, actions.vote(caller, id, approve));
     }
 
-    private static Caller writer(Context ctx) {
+    /** The caller, if it may send {@code method}: checked before the body is read. */
+    private static Caller writer(Context ctx, OrkMethod method) {
         Caller caller = Authentication.caller(ctx);
-        caller.requireWrite();
+        method.authorize(caller);
         return caller;
-    }
-
-    private static long id(String text) {
-        if (text == null || !ID.matcher(text).matches()) {
-            throw DomainException.invalid(ActionsUseCase.ID_INVALID);
-        }
-        return Long.parseLong(text);
     }
 }

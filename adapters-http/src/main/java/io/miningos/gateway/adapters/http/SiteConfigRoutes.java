@@ -3,6 +3,7 @@ package io.miningos.gateway.adapters.http;
 import io.javalin.config.RoutesConfig;
 import io.miningos.gateway.application.siteconfig.port.in.SiteConfigUseCase;
 import io.miningos.gateway.domain.caller.Caller;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
 /** {@code /auth/global-config}: the ORKs' global configuration. */
 public final class SiteConfigRoutes implements RouteGroup {
@@ -21,7 +22,7 @@ public final class SiteConfigRoutes implements RouteGroup {
                 QueryParams.object(ctx, "fields"), QueryParams.refresh(ctx))));
         routes.post("/auth/global-config", ctx -> {
             Caller caller = Authentication.caller(ctx);
-            caller.require(SiteConfigUseCase.FEATURES_WRITE);
+            OrkMethod.SET_GLOBAL_CONFIG.authorize(caller);
             boolean allowed = JsonFields.bool(JsonBodies.data(ctx), "isAutoSleepAllowed", AUTO_SLEEP_INVALID);
             OrkResponses.send(ctx, siteConfig.setAutoSleepAllowed(caller, allowed));
         });

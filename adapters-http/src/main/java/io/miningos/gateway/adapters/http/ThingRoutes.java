@@ -4,10 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.miningos.gateway.application.things.port.in.ListThingsQuery;
 import io.miningos.gateway.application.things.port.in.SaveSettingsCommand;
-import io.miningos.gateway.application.things.port.in.ThingCommentCommand;
 import io.miningos.gateway.application.things.port.in.ThingsUseCase;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.ork.CommentChange;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.util.Map;
 
@@ -38,9 +39,9 @@ public final class ThingRoutes implements RouteGroup {
                 QueryParams.text(ctx, "type"), QueryParams.text(ctx, "requestType"))));
         routes.get("/auth/settings", ctx -> OrkResponses.send(ctx, things.settings(QueryParams.text(ctx, "rackId"))));
         routes.put("/auth/settings", this::saveSettings);
-        routes.post("/auth/thing/comment", ctx -> comment(ctx, ThingCommentCommand.Operation.ADD));
-        routes.put("/auth/thing/comment", ctx -> comment(ctx, ThingCommentCommand.Operation.EDIT));
-        routes.delete("/auth/thing/comment", ctx -> comment(ctx, ThingCommentCommand.Operation.DELETE));
+        routes.post("/auth/thing/comment", ctx -> comment(ctx, CommentChange.Operation.ADD));
+        routes.put("/auth/thing/comment", ctx -> comment(ctx, CommentChange.Operation.EDIT));
+        routes.delete("/auth/thing/comment", ctx -> comment(ctx, CommentChange.Operation.DELETE));
     }
 
     private void listThings(Context ctx) {
@@ -60,27 +61,28 @@ public final class ThingRoutes implements RouteGroup {
 
     private void saveSettings(Context ctx) {
         Caller caller = Authentication.caller(ctx);
-        caller.requireWrite(); // before reading the body: a caller without write learns nothing from validation
+        // before reading the body: a caller without the right learns nothing from validation
+        OrkMethod.SAVE_WRK_SETTINGS.authorize(caller);
         Map<String, Object> body = JsonBodies.object(ctx);
         SaveSettingsCommand command = new SaveSettingsCommand(
-                JsonFields.string(body, "rackId", ThingCommentCommand.RACK_ID_INVALID),
+                JsonFields.string(body, "rackId", CommentChange.RACK_ID_INVALID),
                 JsonFields.object(body, "entries", SaveSettingsCommand.ENTRIES_INVALID));
         OrkResponses.send(ctx, things.saveSettings(caller, command));
     }
 
-    private void comment(Context ctx, ThingCommentCommand.Operation operation) {
+    private void comment(Context ctx, CommentChange.Operation operation) {
         Caller caller = Authentication.caller(ctx);
-        caller.require(ThingsUseCase.COMMENTS_WRITE);
+        operation.method().authorize(caller);
         Map<String, Object> body = JsonBodies.object(ctx);
-        String comment = operation == ThingCommentCommand.Operation.DELETE ? null
-                : JsonFields.string(body, "comment", ThingCommentCommand.COMMENT_INVALID);
-        ThingCommentCommand command = new ThingCommentCommand(operation,
-                JsonFields.string(body, "rackId", ThingCommentCommand.RACK_ID_INVALID),
-                JsonFields.string(body, "thingId", ThingCommentCommand.THING_ID_INVALID),
+        String comment = operation == CommentChange.Operation.DELETE ? null
+                : JsonFields.string(body, "comment", CommentChange.COMMENT_INVALID);
+        CommentChange change = new CommentChange(operation,
+                JsonFields.string(body, "rackId", CommentChange.RACK_ID_INVALID),
+                JsonFields.string(body, "thingId", CommentChange.THING_ID_INVALID),
                 comment,
-                JsonFields.optionalString(body, "id", ThingCommentCommand.COMMENT_ID_INVALID),
+                JsonFields.optionalString(body, "id", CommentChange.COMMENT_ID_INVALID),
                 JsonFields.optionalNumber(body, "ts", TS_INVALID),
                 JsonFields.optionalString(body, "pos", POS_INVALID));
-        OrkResponses.send(ctx, things.comment(caller, command));
+        OrkResponses.send(ctx, things.comment(caller, change));
     }
 }

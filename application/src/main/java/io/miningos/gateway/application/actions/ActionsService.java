@@ -1,7 +1,5 @@
 package io.miningos.gateway.application.actions;
 
-import io.miningos.gateway.application.actions.port.in.ActionIds;
-import io.miningos.gateway.application.actions.port.in.ActionStore;
 import io.miningos.gateway.application.actions.port.in.ActionsQuery;
 import io.miningos.gateway.application.actions.port.in.ActionsUseCase;
 import io.miningos.gateway.application.actions.port.in.PushActionCommand;
@@ -14,11 +12,13 @@ import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.domain.caller.Caller;
-import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.ork.ActionId;
+import io.miningos.gateway.domain.ork.ActionIds;
+import io.miningos.gateway.domain.ork.ActionStore;
+import io.miningos.gateway.domain.ork.OrkMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,12 +28,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 public final class ActionsService implements ActionsUseCase {
-
-    public static final String ACTIONS = "/auth/actions";
-    public static final String ACTIONS_BATCH = "/auth/actions/batch";
-    public static final String ACTION = "/auth/actions/:type/:id";
-    /** What a write to the approval pipeline makes stale. */
-    static final List<String> READS = List.of(ACTIONS, ACTIONS_BATCH, ACTION);
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionsService.class);
 
@@ -85,42 +79,39 @@ public final class ActionsService implements ActionsUseCase {
     public CompletableFuture<GatheredAnswer> query(ActionsQuery query, boolean refresh) {
         Map<String, Object> payload = OrkPayload.builder().put("queries", query.queries())
                 .put("groupBatch", query.groupBatch()).put("suffix", query.suffix()).build();
-        return orks.cachedRead(ACTIONS, "queryActions", payload, Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.QUERY_ACTIONS, payload, Gathering.map(), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> batch(ActionIds ids, boolean refresh) {
-        return orks.cachedRead(ACTIONS_BATCH, "getActionsBatch", Map.of("ids", ids.ids()),
+        return orks.cachedRead(OrkMethod.GET_ACTIONS_BATCH, Map.of("ids", ids.ids()),
                 Gathering.eachOfAnswers(FOUND), refresh);
     }
 
     @Override
-    public CompletableFuture<GatheredAnswer> get(ActionStore store, long id, boolean refresh) {
-        if (id < 0) {
-            throw DomainException.invalid(ID_INVALID);
-        }
-        Map<String, Object> payload = OrkPayload.builder().put("id", id).put("type", store.wireName()).build();
-        return orks.cachedRead(ACTION, "getAction", payload, Gathering.map(), refresh);
+    public CompletableFuture<GatheredAnswer> get(ActionStore store, ActionId id, boolean refresh) {
+        Map<String, Object> payload = OrkPayload.builder().put("id", id.value()).put("type", store.wireName()).build();
+        return orks.cachedRead(OrkMethod.GET_ACTION, payload, Gathering.map(), refresh);
     }
 
     /** The ORK checks {@code authPerms} ("miner:rw" form) against the racks the action would touch. */
     @Override
     public CompletableFuture<GatheredAnswer> push(Caller caller, PushActionCommand command) {
-        caller.requireWrite();
+        OrkMethod.PUSH_ACTION.authorize(caller);
         Map<String, Object> payload = OrkPayload.builder().put("query", command.query())
                 .put("action", command.action()).put("params", command.params()).put("voter", caller.email())
                 .put("authPerms", caller.permissions().asCompactStrings()).build();
-        return orks.write("pushAction", payload, Gathering.each(PUSHED), READS);
+        return orks.write(OrkMethod.PUSH_ACTION, payload, Gathering.each(PUSHED));
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> pushBatch(Caller caller, PushActionsBatchCommand command) {
-        caller.requireWrite();
+        OrkMethod.PUSH_ACTIONS_BATCH.authorize(caller);
         Map<String, Object> payload = OrkPayload.builder()
                 .put("batchActionsPayload", command.batchActionsPayload())
                 .put("batchActionUID", command.batchActionUid()).put("suffix", command.suffix())
                 .put("voter", caller.email()).put("authPerms", caller.permissions().asCompactStrings()).build();
-        return orks.write("pushActionsBatch", payload, Gathering.each(PUSHED_BATCH), READS);
+        return orks.write(OrkMethod.PUSH_ACTIONS_BATCH, payload, Gathering.each(PUSHED_BATCH));
     }
 
     /**
@@ -128,18 +119,15 @@ public final class ActionsService implements ActionsUseCase {
      * to the ORKs that hold the action (every ORK when none is known to).
      */
     @Override
-    public CompletableFuture<GatheredAnswer> vote(Caller caller, long id, boolean approve) {
-        caller.requireWrite();
-        if (id < 0) {
-            throw DomainException.invalid(ID_INVALID);
-        }
-        Map<String, Object> payload = OrkPayload.builder().put("id", id).put("approve", approve)
+    public CompletableFuture<GatheredAnswer> vote(Caller caller, ActionId id, boolean approve) {
+        OrkMethod.VOTE_ACTION.authorize(caller);
+        Map<String, Object> payload = OrkPayload.builder().put("id", id.value()).put("approve", approve)
                 .put("voter", caller.email()).put("authPerms", caller.permissions().capabilities()).build();
-        String target = Long.toString(id);
+        String target = Long.toString(id.value());
         return holders(List.of(target)).thenCompose(holders -> {
             Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
             holders.of(target).forEach(orkId -> payloads.put(orkId, payload));
-            return orks.writeTo("voteAction", payloads, Gathering.each(VOTED), READS);
+            return orks.writeTo(OrkMethod.VOTE_ACTION, payloads, Gathering.each(VOTED));
         });
     }
 
@@ -149,16 +137,16 @@ public final class ActionsService implements ActionsUseCase {
      */
     @Override
     public CompletableFuture<GatheredAnswer> cancel(Caller caller, ActionIds ids) {
-        caller.requireWrite();
+        OrkMethod.CANCEL_ACTIONS_BATCH.authorize(caller);
         return holders(ids.ids()).thenCompose(holders -> {
             Map<String, List<String>> idsByOrk = new LinkedHashMap<>();
             for (String id : ids.ids()) {
-                holders.of(normalId(id)).forEach(orkId -> idsByOrk.computeIfAbsent(orkId, k -> new ArrayList<>())
+                holders.of(ActionId.normal(id)).forEach(orkId -> idsByOrk.computeIfAbsent(orkId, k -> new ArrayList<>())
                         .add(id));
             }
             Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
             idsByOrk.forEach((orkId, its) -> payloads.put(orkId, Map.of("ids", its, "voter", caller.email())));
-            return orks.writeTo("cancelActionsBatch", payloads, Gathering.each(cancelled(idsByOrk)), READS);
+            return orks.writeTo(OrkMethod.CANCEL_ACTIONS_BATCH, payloads, Gathering.each(cancelled(idsByOrk)));
         });
     }
 
@@ -186,7 +174,7 @@ public final class ActionsService implements ActionsUseCase {
 
     /** Which ORKs hold the given actions: every ORK's {@code getActionsBatch} answer. */
     private CompletableFuture<OrkHolders> holders(List<String> ids) {
-        return orks.askEvery("getActionsBatch", Map.of("ids", ids))
+        return orks.askEvery(OrkMethod.GET_ACTIONS_BATCH, Map.of("ids", ids))
                 .thenApply(replies -> OrkHolders.read(replies, orks.codec(), ActionsService::actionIdsIn));
     }
 
@@ -197,20 +185,11 @@ public final class ActionsService implements ActionsUseCase {
             for (Object item : found) {
                 if (item instanceof Map<?, ?> entry && entry.get("action") instanceof Map<?, ?> action
                         && action.get("id") != null) {
-                    ids.add(normalId(String.valueOf(action.get("id"))));
+                    ids.add(ActionId.normal(String.valueOf(action.get("id"))));
                 }
             }
         }
         return ids;
-    }
-
-    /** Ids compare as numbers ({@code 007} is {@code 7}); anything else as written. */
-    private static String normalId(String id) {
-        try {
-            return new BigInteger(id.trim()).toString();
-        } catch (NumberFormatException e) {
-            return id;
-        }
     }
 
     private static Map<String, Object> notPushed(OrkReply.Failed failed) {

@@ -6,6 +6,7 @@ import io.miningos.gateway.application.ork.OrkFanOut;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.JsonCodec;
+import io.miningos.gateway.domain.ork.OrkMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 public final class AlertsFeed implements AlertsUseCase, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertsFeed.class);
-    static final String METHOD = "listThings";
+    static final String METHOD = OrkMethod.LIST_THINGS.wireName();
     /** Racks apply the limit each; a site in trouble may have many alerting things per rack. */
     static final int LIMIT_PER_RACK = 100_000;
 

@@ -10,6 +10,7 @@ import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.time.Clock;
 import java.util.List;
@@ -18,11 +19,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 public final class LogsService implements LogsUseCase {
-
-    public static final String TAIL_LOG = "/auth/tail-log";
-    public static final String TAIL_LOG_MULTI = "/auth/tail-log/multi";
-    public static final String RANGE_AGGR = "/auth/tail-log/range-aggr";
-    public static final String HISTORY_LOG = "/auth/history-log";
 
     /** The ORK's answer as sent; a failed ORK becomes {@code {error}}. */
     static final EntryRule ANSWER_OR_ERROR = (reply, codec) -> switch (reply) {
@@ -42,23 +38,23 @@ public final class LogsService implements LogsUseCase {
     @Override
     public CompletableFuture<GatheredAnswer> tailLog(TailLogQuery query, boolean refresh) {
         query.requireAffordable(clock.millis());
-        return orks.cachedRead(TAIL_LOG, "tailLog", query.params(), Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.TAIL_LOG, query.params(), Gathering.map(), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> tailLogMulti(TailLogMultiQuery query, boolean refresh) {
         query.requireAffordable(clock.millis());
-        return orks.cachedRead(TAIL_LOG_MULTI, "tailLogMulti", query.params(), Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.TAIL_LOG_MULTI, query.params(), Gathering.map(), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> rangeAggr(RangeAggrQuery query, boolean refresh) {
-        return orks.cachedRead(RANGE_AGGR, "tailLogCustomRangeAggr", Map.of("keys", query.keys()),
+        return orks.cachedRead(OrkMethod.TAIL_LOG_CUSTOM_RANGE_AGGR, Map.of("keys", query.keys()),
                 Gathering.eachOfAnswers(ANSWER_OR_ERROR), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> historyLog(HistoryLogQuery query, boolean refresh) {
-        return orks.cachedRead(HISTORY_LOG, "getHistoricalLogs", query.params(), Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.GET_HISTORICAL_LOGS, query.params(), Gathering.map(), refresh);
     }
 }

@@ -6,6 +6,7 @@ import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.JsonCodec;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the ORK-backed use cases build on: one request to every ORK, gathered in one of the API's styles, cached
  * for reads (keyed by route and the exact payload sent, which holds precisely the parameters the answer depends
- * on), and with route invalidation after writes. Every payload is screened for code-running query operators
- * and absurd numbers ({@link OrkPayloadScreen}) before anything else: a refused request reaches no ORK and no cache.
+ * on), and with route invalidation after writes. Which route caches a read and which routes a write makes stale
+ * is the ORK method catalogue's ({@link OrkMethod}), so no use case names a route or an ORK method by its text.
+ * Every payload is screened for code-running query operators and absurd numbers ({@link OrkPayloadScreen}) before
+ * anything else: a refused request reaches no ORK and no cache.
  */
 public final class OrkRequests {
 
@@ -52,33 +55,41 @@ public final class OrkRequests {
     }
 
     /**
-     * A cached read of {@code route} (named as in {@code cacheTiming}, e.g. {@code /auth/actions/:type/:id}).
-     * Identical concurrent reads share one fan-out; {@code refresh} fetches anew and stores the result.
+     * A cached read: its answers are kept under the method's {@link OrkMethod#cacheRoute() cache route} for that
+     * route's {@code cacheTiming}. Identical concurrent reads share one fan-out; {@code refresh} fetches anew and
+     * stores the result.
+     *
+     * @throws IllegalArgumentException for a write, or a read the catalogue never caches (a programming error)
      */
-    public CompletableFuture<GatheredAnswer> cachedRead(String route, String method, Map<String, Object> payload,
+    public CompletableFuture<GatheredAnswer> cachedRead(OrkMethod method, Map<String, Object> payload,
                                                         Gathering gathering, boolean refresh) {
+        String route = method.cacheRoute().orElseThrow(() -> new IllegalArgumentException(
+                method.wireName() + " has no cached route in the ORK method catalogue"));
         OrkPayloadScreen.screen(payload);
         RawJson request = codec.write(payload);
-        CacheKey key = CacheKey.of(route, method, request.text());
+        CacheKey key = CacheKey.of(route, method.wireName(), request.text());
         return cache.get(key, timings.ttlFor(route), refresh, () -> ask(method, request, gathering));
     }
 
-    /** A read that is never cached. */
-    public CompletableFuture<GatheredAnswer> read(String method, Map<String, Object> payload, Gathering gathering) {
+    /** A read that is not cached. */
+    public CompletableFuture<GatheredAnswer> read(OrkMethod method, Map<String, Object> payload, Gathering gathering) {
+        requireRead(method);
         OrkPayloadScreen.screen(payload);
         return ask(method, codec.write(payload), gathering);
     }
 
     /**
-     * A write. Once every ORK has answered or failed, the cached answers of {@code invalidates} are dropped
-     * (whatever the outcome: a partly applied write changes what the reads should show).
+     * A write to every ORK. Once every ORK has answered or failed, the cached answers of the routes the method
+     * {@link OrkMethod#invalidates() makes stale} are dropped (whatever the outcome: a partly applied write changes
+     * what the reads should show). The caller's right to send it is the use case's to check first
+     * ({@link OrkMethod#authorize}).
      */
-    public CompletableFuture<GatheredAnswer> write(String method, Map<String, Object> payload, Gathering gathering,
-                                                   List<String> invalidates) {
+    public CompletableFuture<GatheredAnswer> write(OrkMethod method, Map<String, Object> payload, Gathering gathering) {
+        requireWrite(method);
         OrkPayloadScreen.screen(payload);
         RawJson request = codec.write(payload);
-        return fanOut.askAll(method, request)
-                .whenComplete((replies, failure) -> invalidates.forEach(cache::invalidate))
+        return fanOut.askAll(method.wireName(), request)
+                .whenComplete((replies, failure) -> method.invalidates().forEach(cache::invalidate))
                 .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes));
     }
 
@@ -86,20 +97,22 @@ public final class OrkRequests {
      * A write sent only to the given ORKs, each with its own payload (a write addressed to the ORKs that hold its
      * target); invalidation as {@link #write}.
      */
-    public CompletableFuture<GatheredAnswer> writeTo(String method, Map<String, Map<String, Object>> payloads,
-                                                     Gathering gathering, List<String> invalidates) {
+    public CompletableFuture<GatheredAnswer> writeTo(OrkMethod method, Map<String, Map<String, Object>> payloads,
+                                                     Gathering gathering) {
+        requireWrite(method);
         payloads.values().forEach(OrkPayloadScreen::screen);
         Map<String, RawJson> requests = new LinkedHashMap<>();
         payloads.forEach((orkId, payload) -> requests.put(orkId, codec.write(payload)));
-        return fanOut.ask(method, requests)
-                .whenComplete((replies, failure) -> invalidates.forEach(cache::invalidate))
+        return fanOut.ask(method.wireName(), requests)
+                .whenComplete((replies, failure) -> method.invalidates().forEach(cache::invalidate))
                 .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes));
     }
 
-    /** Every ORK's reply to an uncached question a use case decides from (e.g. which ORK holds an action). */
-    public CompletableFuture<List<OrkReply>> askEvery(String method, Map<String, Object> payload) {
+    /** Every ORK's reply to an uncached read a use case decides from (e.g. which ORK holds an action). */
+    public CompletableFuture<List<OrkReply>> askEvery(OrkMethod method, Map<String, Object> payload) {
+        requireRead(method);
         OrkPayloadScreen.screen(payload);
-        return fanOut.askAll(method, codec.write(payload));
+        return fanOut.askAll(method.wireName(), codec.write(payload));
     }
 
     /** The configured ORKs, in configuration order. */
@@ -107,10 +120,23 @@ public final class OrkRequests {
         return fanOut.orkIds();
     }
 
-    private CompletableFuture<GatheredAnswer> ask(String method, RawJson request, Gathering gathering) {
+    private CompletableFuture<GatheredAnswer> ask(OrkMethod method, RawJson request, Gathering gathering) {
         // The fan-out always ends by its deadline; the backstop makes sure a cached load that identical requests
         // share ends too, whatever happens inside, so no later request can join a load that never finishes.
-        return fanOut.askAll(method, request).thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes))
+        return fanOut.askAll(method.wireName(), request)
+                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes))
                 .orTimeout(fanOut.timeout().toMillis() + LOAD_BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void requireRead(OrkMethod method) {
+        if (method.isWrite()) {
+            throw new IllegalArgumentException(method.wireName() + " is a write: send it with write or writeTo");
+        }
+    }
+
+    private static void requireWrite(OrkMethod method) {
+        if (!method.isWrite()) {
+            throw new IllegalArgumentException(method.wireName() + " is a read: send it with read or cachedRead");
+        }
     }
 }

@@ -6,15 +6,13 @@ import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.siteconfig.port.in.SiteConfigUseCase;
 import io.miningos.gateway.domain.caller.Caller;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 public final class SiteConfigService implements SiteConfigUseCase {
-
-    public static final String GLOBAL_CONFIG = "/auth/global-config";
 
     private final OrkRequests orks;
 
@@ -24,7 +22,7 @@ public final class SiteConfigService implements SiteConfigUseCase {
 
     @Override
     public CompletableFuture<GatheredAnswer> globalConfig(Map<String, Object> fields, boolean refresh) {
-        return orks.cachedRead(GLOBAL_CONFIG, "getGlobalConfig", OrkPayload.builder().put("fields", fields).build(),
+        return orks.cachedRead(OrkMethod.GET_GLOBAL_CONFIG, OrkPayload.builder().put("fields", fields).build(),
                 Gathering.map(), refresh);
     }
 
@@ -35,8 +33,8 @@ public final class SiteConfigService implements SiteConfigUseCase {
      */
     @Override
     public CompletableFuture<GatheredAnswer> setAutoSleepAllowed(Caller caller, boolean allowed) {
-        caller.require(FEATURES_WRITE);
-        return orks.write("setGlobalConfig", Map.of("isAutoSleepAllowed", allowed), Gathering.mapUnder("success"),
-                List.of(GLOBAL_CONFIG));
+        OrkMethod.SET_GLOBAL_CONFIG.authorize(caller);
+        return orks.write(OrkMethod.SET_GLOBAL_CONFIG, Map.of("isAutoSleepAllowed", allowed),
+                Gathering.mapUnder("success"));
     }
 }

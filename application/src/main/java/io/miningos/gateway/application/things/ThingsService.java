@@ -4,16 +4,17 @@ import io.miningos.gateway.application.ork.EntryRule;
 import io.miningos.gateway.application.ork.Gathering;
 import io.miningos.gateway.application.ork.OrkHolders;
 import io.miningos.gateway.application.ork.OrkPayload;
-import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkPayloadScreen;
+import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.things.port.in.ListThingsQuery;
 import io.miningos.gateway.application.things.port.in.SaveSettingsCommand;
-import io.miningos.gateway.application.things.port.in.ThingCommentCommand;
 import io.miningos.gateway.application.things.port.in.ThingsUseCase;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.ork.CommentChange;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 public final class ThingsService implements ThingsUseCase {
-
-    public static final String LIST_THINGS = "/auth/list-things";
-    public static final String LIST_RACKS = "/auth/list-racks";
-    public static final String EXT_DATA = "/auth/ext-data";
-    public static final String WORKER_CONFIG = "/auth/worker-config";
 
     /** The settings and comment rule: the ORK's answer wrapped as {@code success}, a failure as {@code error}. */
     static final EntryRule SUCCESS_OR_ERROR = (reply, codec) -> {
@@ -47,13 +43,13 @@ public final class ThingsService implements ThingsUseCase {
 
     @Override
     public CompletableFuture<GatheredAnswer> listThings(ListThingsQuery query, boolean refresh) {
-        return orks.cachedRead(LIST_THINGS, "listThings", query.payload(), Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.LIST_THINGS, query.payload(), Gathering.map(), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> listRacks(String type, boolean refresh) {
         // Only the type is sent: in particular never "keys", which would make the ORKs reveal rack RPC keys.
-        return orks.cachedRead(LIST_RACKS, "listRacks", Map.of("type", required(type, TYPE_INVALID)),
+        return orks.cachedRead(OrkMethod.LIST_RACKS, Map.of("type", required(type, TYPE_INVALID)),
                 Gathering.map(), refresh);
     }
 
@@ -61,54 +57,56 @@ public final class ThingsService implements ThingsUseCase {
     public CompletableFuture<GatheredAnswer> extData(String type, Map<String, Object> query, boolean refresh) {
         Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
                 .put("query", query).build();
-        return orks.cachedRead(EXT_DATA, "getWrkExtData", payload, Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.GET_WRK_EXT_DATA, payload, Gathering.map(), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> workerConfig(String type, Map<String, Object> fields, boolean refresh) {
         Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
                 .put("fields", fields).build();
-        return orks.cachedRead(WORKER_CONFIG, "getWrkConf", payload, Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.GET_WRK_CONF, payload, Gathering.map(), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> thingConfig(String type, String requestType) {
         Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
                 .put("requestType", required(requestType, REQUEST_TYPE_INVALID)).build();
-        return orks.read("getThingConf", payload, Gathering.map());
+        return orks.read(OrkMethod.GET_THING_CONF, payload, Gathering.map());
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> settings(String rackId) {
-        return orks.read("getWrkSettings", Map.of("rackId", required(rackId, ThingCommentCommand.RACK_ID_INVALID)),
+        return orks.read(OrkMethod.GET_WRK_SETTINGS, Map.of("rackId", required(rackId, CommentChange.RACK_ID_INVALID)),
                 Gathering.each(SUCCESS_OR_ERROR));
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> saveSettings(Caller caller, SaveSettingsCommand command) {
-        caller.requireWrite();
+        OrkMethod.SAVE_WRK_SETTINGS.authorize(caller);
         Map<String, Object> payload = Map.of("rackId", command.rackId(), "entries", command.entries());
-        return orks.write("saveWrkSettings", payload, Gathering.each(SUCCESS_OR_ERROR), List.of());
+        return orks.write(OrkMethod.SAVE_WRK_SETTINGS, payload, Gathering.each(SUCCESS_OR_ERROR));
     }
 
     /**
-     * Comments are part of every thing that {@code list-things} returns, so a comment write refreshes it. The write
-     * goes to the ORKs that hold the thing in that rack (every ORK when none is known to): an ORK without it would
-     * answer {@code 0}, which must not stand before the holder's {@code 1}.
+     * Comments are part of every thing that {@code list-things} returns, so a comment write refreshes it (the
+     * catalogue says so). The write goes to the ORKs that hold the thing in that rack (every ORK when none is known
+     * to): an ORK without it would answer {@code 0}, which must not stand before the holder's {@code 1}.
      */
     @Override
-    public CompletableFuture<GatheredAnswer> comment(Caller caller, ThingCommentCommand command) {
-        caller.require(COMMENTS_WRITE);
-        Map<String, Object> payload = command.payload(caller.email());
+    public CompletableFuture<GatheredAnswer> comment(Caller caller, CommentChange change) {
+        OrkMethod method = change.operation().method();
+        method.authorize(caller);
+        Map<String, Object> payload = OrkPayload.builder().put("id", change.id()).put("rackId", change.rackId())
+                .put("thingId", change.thingId()).put("pos", change.pos()).put("ts", change.ts())
+                .put("comment", change.comment()).put("user", caller.email()).build();
         OrkPayloadScreen.screen(payload); // now, before the lookup asks any ORK
-        Map<String, Object> lookup = Map.of("query", Map.of("id", command.thingId()), "fields", Map.of("id", 1));
-        return orks.askEvery("listThings", lookup)
+        Map<String, Object> lookup = Map.of("query", Map.of("id", change.thingId()), "fields", Map.of("id", 1));
+        return orks.askEvery(OrkMethod.LIST_THINGS, lookup)
                 .thenApply(replies -> OrkHolders.read(replies, orks.codec(), ThingsService::racksIn))
                 .thenCompose(holders -> {
                     Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
-                    holders.of(command.rackId()).forEach(orkId -> payloads.put(orkId, payload));
-                    return orks.writeTo(command.operation().orkMethod(), payloads, Gathering.each(SUCCESS_OR_ERROR),
-                            List.of(LIST_THINGS));
+                    holders.of(change.rackId()).forEach(orkId -> payloads.put(orkId, payload));
+                    return orks.writeTo(method, payloads, Gathering.each(SUCCESS_OR_ERROR));
                 });
     }
 

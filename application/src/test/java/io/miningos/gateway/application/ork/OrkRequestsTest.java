@@ -7,6 +7,7 @@ import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.OrkCallException;
+import io.miningos.gateway.domain.ork.OrkMethod;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,11 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class OrkRequestsTest {
 
     private static final String ROUTE = "/auth/list-things";
+    private static final String ACTIONS_ROUTE = "/auth/actions";
     private static final Map<String, Object> PAYLOAD = Map.of("limit", 5);
 
     private static OrkRequests requests(FakeOrkCluster cluster, Duration partialTtl) {
         return new OrkRequests(new OrkFanOut(cluster, 8, Duration.ofSeconds(15)), new TinyJsonCodec(),
-                new ResponseCache(64L * 1024 * 1024, partialTtl), CacheTimings.parse(Map.of(ROUTE, "15s")));
+                new ResponseCache(64L * 1024 * 1024, partialTtl), CacheTimings.parse(Map.of(ROUTE, "15s", ACTIONS_ROUTE, "15s")));
     }
 
     @Test
@@ -39,7 +41,7 @@ class OrkRequestsTest {
         OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
         List<CompletableFuture<GatheredAnswer>> waiters = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            waiters.add(orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false));
+            waiters.add(orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false));
         }
         pending.complete(RawJson.of("[{\"id\":\"m-1\"}]"));
         GatheredAnswer first = waiters.getFirst().join();
@@ -58,13 +60,13 @@ class OrkRequestsTest {
         FakeOrkCluster cluster = new FakeOrkCluster().ork("a", (m, r) -> attempt.getAndIncrement() == 0 ? pending
                 : CompletableFuture.completedFuture(RawJson.of("[\"back\"]")));
         OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
-        CompletableFuture<GatheredAnswer> one = orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false);
-        CompletableFuture<GatheredAnswer> two = orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false);
+        CompletableFuture<GatheredAnswer> one = orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false);
+        CompletableFuture<GatheredAnswer> two = orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false);
         pending.completeExceptionally(new OrkCallException(new OrkFailure("a", OrkFailure.Cause.TIMEOUT, "")));
         Throwable first = assertThrows(CompletionException.class, one::join).getCause();
         assertInstanceOf(OrksUnavailableException.class, first);
         assertSame(first, assertThrows(CompletionException.class, two::join).getCause());
-        assertEquals("[[\"back\"]]", orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join()
+        assertEquals("[[\"back\"]]", orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false).join()
                 .body().text());
         assertEquals(2, cluster.calls.get());
     }
@@ -74,17 +76,17 @@ class OrkRequestsTest {
         FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[1]")
                 .failing("b", OrkFailure.Cause.UNREACHABLE, "refused");
         OrkRequests orks = requests(cluster, Duration.ZERO);
-        GatheredAnswer partial = orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        GatheredAnswer partial = orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false).join();
         assertEquals("[[1],[]]", partial.body().text());
-        orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false).join();
         assertEquals(4, cluster.calls.get(), "a partial answer is not served again after its partial TTL");
 
         FakeOrkCluster healthy = new FakeOrkCluster().answering("a", "[1]").answering("b", "[2]");
         OrkRequests cached = requests(healthy, Duration.ZERO);
-        cached.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
-        cached.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
+        cached.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false).join();
+        cached.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false).join();
         assertEquals(2, healthy.calls.get());
-        cached.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), true).join();
+        cached.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), true).join();
         assertEquals(4, healthy.calls.get(), "overwriteCache asks again");
     }
 
@@ -92,24 +94,24 @@ class OrkRequestsTest {
     void differentParametersAreDifferentEntries() {
         FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]");
         OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
-        orks.cachedRead(ROUTE, "listThings", Map.of("limit", 5), Gathering.map(), false).join();
-        orks.cachedRead(ROUTE, "listThings", Map.of("limit", 6), Gathering.map(), false).join();
-        orks.cachedRead(ROUTE, "listThings", Map.of("limit", 5), Gathering.map(), false).join();
+        orks.cachedRead(OrkMethod.LIST_THINGS, Map.of("limit", 5), Gathering.map(), false).join();
+        orks.cachedRead(OrkMethod.LIST_THINGS, Map.of("limit", 6), Gathering.map(), false).join();
+        orks.cachedRead(OrkMethod.LIST_THINGS, Map.of("limit", 5), Gathering.map(), false).join();
         assertEquals(2, cluster.calls.get());
     }
 
     @Test
-    void aWriteDropsTheCachedReadsItNamesOnceTheOrksAnswered() {
+    void aWriteDropsTheCachedReadsTheCatalogueNamesForItOnceTheOrksAnswered() {
         FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]");
         OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
-        orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
-        orks.cachedRead("/auth/actions", "queryActions", PAYLOAD, Gathering.map(), false).join();
-        GatheredAnswer written = orks.write("saveThingComment", Map.of("comment", "hi"),
-                Gathering.each((reply, json) -> List.of(Map.of("success", true))), List.of(ROUTE)).join();
+        orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false).join();
+        orks.cachedRead(OrkMethod.QUERY_ACTIONS, PAYLOAD, Gathering.map(), false).join();
+        GatheredAnswer written = orks.write(OrkMethod.SAVE_THING_COMMENT, Map.of("comment", "hi"),
+                Gathering.each((reply, json) -> List.of(Map.of("success", true)))).join();
         assertEquals("[{\"success\":true}]", written.body().text());
         assertEquals(3, cluster.calls.get());
-        orks.cachedRead(ROUTE, "listThings", PAYLOAD, Gathering.map(), false).join();
-        orks.cachedRead("/auth/actions", "queryActions", PAYLOAD, Gathering.map(), false).join();
+        orks.cachedRead(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map(), false).join();
+        orks.cachedRead(OrkMethod.QUERY_ACTIONS, PAYLOAD, Gathering.map(), false).join();
         assertEquals(4, cluster.calls.get(), "only the named route was dropped");
     }
 
@@ -117,8 +119,8 @@ class OrkRequestsTest {
     void uncachedReadsAlwaysAsk() {
         FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "{}");
         OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
-        orks.read("getThingConf", PAYLOAD, Gathering.map()).join();
-        orks.read("getThingConf", PAYLOAD, Gathering.map()).join();
+        orks.read(OrkMethod.GET_THING_CONF, PAYLOAD, Gathering.map()).join();
+        orks.read(OrkMethod.GET_THING_CONF, PAYLOAD, Gathering.map()).join();
         assertEquals(2, cluster.calls.get());
     }
 
@@ -129,11 +131,27 @@ class OrkRequestsTest {
         Map<String, Object> payload = Map.of("queries", List.of(Map.of("type", "voting",
                 "opts", Map.of("query", Map.of("$where", "sleep(1e9)")))));
         for (Runnable call : List.<Runnable>of(
-                () -> orks.cachedRead(ROUTE, "queryActions", payload, Gathering.map(), false),
-                () -> orks.read("queryActions", payload, Gathering.map()),
-                () -> orks.write("pushAction", payload, Gathering.map(), List.of(ROUTE)))) {
+                () -> orks.cachedRead(OrkMethod.QUERY_ACTIONS, payload, Gathering.map(), false),
+                () -> orks.read(OrkMethod.QUERY_ACTIONS, payload, Gathering.map()),
+                () -> orks.write(OrkMethod.PUSH_ACTION, payload, Gathering.map()))) {
             assertEquals("ERR_QUERY_OPERATOR_NOT_ALLOWED",
                     assertThrows(io.miningos.gateway.domain.error.DomainException.class, call::run).code());
+        }
+        assertEquals(0, cluster.calls.get());
+    }
+
+    @Test
+    void aMethodIsSentOnlyTheWayTheCatalogueAllows() {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[]");
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        for (Runnable call : List.<Runnable>of(
+                () -> orks.cachedRead(OrkMethod.GET_THING_CONF, PAYLOAD, Gathering.map(), false),
+                () -> orks.cachedRead(OrkMethod.PUSH_ACTION, PAYLOAD, Gathering.map(), false),
+                () -> orks.read(OrkMethod.VOTE_ACTION, PAYLOAD, Gathering.map()),
+                () -> orks.askEvery(OrkMethod.SET_GLOBAL_CONFIG, PAYLOAD),
+                () -> orks.write(OrkMethod.LIST_THINGS, PAYLOAD, Gathering.map()),
+                () -> orks.writeTo(OrkMethod.GET_ACTION, Map.of("a", PAYLOAD), Gathering.map()))) {
+            assertThrows(IllegalArgumentException.class, call::run);
         }
         assertEquals(0, cluster.calls.get());
     }

@@ -14,6 +14,7 @@ import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.SiteGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -22,30 +23,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One simulated ORK: the generated site, its live values, actions and records, answering the ORK's RPC methods
- * with plain JSON values. Reads run in parallel and give up when their {@link Deadline} passes; writes and the
- * action executor take the write lock, and a write is saved before it is answered or changes nothing. Time is the
- * given clock's, read once per call.
+ * One simulated ORK: the generated site, its live values, actions and records, answering the ORK RPC methods the
+ * gateway calls (its catalogue, {@link OrkMethod}; anything else is {@code UNKNOWN_METHOD}) with plain JSON values.
+ * Reads run in parallel and give up when their {@link Deadline} passes; writes and the action executor take the
+ * write lock, and a write is saved before it is answered or changes nothing. Time is the given clock's, read once
+ * per call.
  */
 public final class SimOrk {
     private static final Logger LOG = LoggerFactory.getLogger(SimOrk.class);
-
-    /** Methods that change state (a real ORK refuses them to read-only peers). */
-    static final Set<String> WRITE_METHODS = Set.of("setGlobalConfig", "saveWrkSettings", "saveThingComment",
-            "editThingComment", "deleteThingComment", "pushAction", "pushActionsBatch", "voteAction",
-            "cancelActionsBatch", "setWrkExtData");
-
-    /** Every method this ORK answers. */
-    static final Set<String> METHODS = Set.of("listThings", "getThingsCount", "listRacks", "getWrkExtData",
-            "setWrkExtData",
-            "getGlobalConfig", "setGlobalConfig", "getWrkSettings", "saveWrkSettings", "saveThingComment",
-            "editThingComment", "deleteThingComment", "getWrkConf", "getThingConf", "queryActions", "getActionsBatch",
-            "getAction", "pushAction", "pushActionsBatch", "voteAction", "cancelActionsBatch", "tailLog",
-            "tailLogMulti", "tailLogCustomRangeAggr", "getHistoricalLogs", "getConfigs", "listFirmwares", "echo");
 
     private final Clock clock;
     private final Site site;
@@ -110,13 +98,9 @@ public final class SimOrk {
      * @throws CallAbandoned when {@code deadline} passed before the answer was ready
      */
     @SuppressWarnings("unchecked")
-    public Object handle(String method, Object request, Deadline deadline) {
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("UNKNOWN_METHOD: " + method);
-        }
-        if (method.equals("echo")) {
-            return request;
-        }
+    public Object handle(String methodName, Object request, Deadline deadline) {
+        OrkMethod method = OrkMethod.byWireName(methodName)
+                .orElseThrow(() -> new IllegalArgumentException("UNKNOWN_METHOD: " + methodName));
         if (!(request instanceof Map<?, ?> m)) {
             throw new OrkError(OrkErrors.FACS_NET_DATA_FORMAT);
         }
@@ -133,7 +117,7 @@ public final class SimOrk {
                 lock.writeLock().unlock();
             }
         }
-        boolean write = WRITE_METHODS.contains(method);
+        boolean write = method.isWrite();
         var held = write ? lock.writeLock() : lock.readLock();
         held.lock();
         try {
@@ -192,36 +176,36 @@ public final class SimOrk {
         };
     }
 
-    private Object dispatch(String method, Map<String, Object> req, long now, Deadline deadline) {
+    /** Exhaustive over the gateway's catalogue: a method added there does not compile here until it is answered. */
+    private Object dispatch(OrkMethod method, Map<String, Object> req, long now, Deadline deadline) {
         return switch (method) {
-            case "listThings" -> things.listThings(req, now, deadline);
-            case "getThingsCount" -> things.countThings(req, now, deadline);
-            case "listRacks" -> things.listRacks(req);
-            case "getHistoricalLogs" -> things.historicalLogs(req, now, deadline);
-            case "getWrkExtData" -> extData.read(req, now, deadline);
-            case "setWrkExtData" -> extData.write(req, now);
-            case "tailLog" -> tailLogs.tailLog(req, now, deadline);
-            case "tailLogMulti" -> tailLogs.tailLogMulti(req, now, deadline);
-            case "tailLogCustomRangeAggr" -> tailLogs.customRange(req, records.timezones(), now, deadline);
-            case "getGlobalConfig" -> records.getGlobalConfig(req);
-            case "setGlobalConfig" -> records.setGlobalConfig(req);
-            case "getWrkSettings" -> records.getSettings(req);
-            case "saveWrkSettings" -> records.saveSettings(req);
-            case "saveThingComment" -> records.saveComment(req, now);
-            case "editThingComment" -> records.editComment(req);
-            case "deleteThingComment" -> records.deleteComment(req);
-            case "getWrkConf" -> records.workerConfigs(req);
-            case "getThingConf" -> records.thingConfigs(req);
-            case "getConfigs" -> configs.getConfigs(req);
-            case "listFirmwares" -> configs.listFirmwares(now);
-            case "queryActions" -> desk.query(req);
-            case "getActionsBatch" -> desk.getBatch(req);
-            case "getAction" -> desk.get(req);
-            case "pushAction" -> desk.push(req, now);
-            case "pushActionsBatch" -> desk.pushBatch(req, now);
-            case "voteAction" -> desk.vote(req, now);
-            case "cancelActionsBatch" -> desk.cancel(req);
-            default -> throw new IllegalArgumentException("UNKNOWN_METHOD: " + method);
+            case LIST_THINGS -> things.listThings(req, now, deadline);
+            case GET_THINGS_COUNT -> things.countThings(req, now, deadline);
+            case LIST_RACKS -> things.listRacks(req);
+            case GET_HISTORICAL_LOGS -> things.historicalLogs(req, now, deadline);
+            case GET_WRK_EXT_DATA -> extData.read(req, now, deadline);
+            case SET_WRK_EXT_DATA -> extData.write(req, now);
+            case TAIL_LOG -> tailLogs.tailLog(req, now, deadline);
+            case TAIL_LOG_MULTI -> tailLogs.tailLogMulti(req, now, deadline);
+            case TAIL_LOG_CUSTOM_RANGE_AGGR -> tailLogs.customRange(req, records.timezones(), now, deadline);
+            case GET_GLOBAL_CONFIG -> records.getGlobalConfig(req);
+            case SET_GLOBAL_CONFIG -> records.setGlobalConfig(req);
+            case GET_WRK_SETTINGS -> records.getSettings(req);
+            case SAVE_WRK_SETTINGS -> records.saveSettings(req);
+            case SAVE_THING_COMMENT -> records.saveComment(req, now);
+            case EDIT_THING_COMMENT -> records.editComment(req);
+            case DELETE_THING_COMMENT -> records.deleteComment(req);
+            case GET_WRK_CONF -> records.workerConfigs(req);
+            case GET_THING_CONF -> records.thingConfigs(req);
+            case GET_CONFIGS -> configs.getConfigs(req);
+            case LIST_FIRMWARES -> configs.listFirmwares(now);
+            case QUERY_ACTIONS -> desk.query(req);
+            case GET_ACTIONS_BATCH -> desk.getBatch(req);
+            case GET_ACTION -> desk.get(req);
+            case PUSH_ACTION -> desk.push(req, now);
+            case PUSH_ACTIONS_BATCH -> desk.pushBatch(req, now);
+            case VOTE_ACTION -> desk.vote(req, now);
+            case CANCEL_ACTIONS_BATCH -> desk.cancel(req);
         };
     }
 

@@ -4,6 +4,7 @@ import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
+import io.miningos.gateway.domain.ork.OrkMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +69,23 @@ class SimTransportTest {
             assertEquals("\"[HRPC_ERR]=ERR_RACK_ID_INVALID\"", call(t, "getWrkSettings", "{}"));
             assertEquals("\"[HRPC_ERR]=ERR_FACS_NET_DATA_FORMAT\"", call(t, "getWrkSettings", "[1,2]"));
             assertEquals("[1,2]", call(t, "echo", "[1,2]"));
+        }
+    }
+
+    /** The dispatch switch is exhaustive over the catalogue at compile time; this checks nothing else answers. */
+    @Test
+    void answersExactlyTheMethodsOfTheGatewaysCatalogueAndEcho() throws Exception {
+        try (OrkTransport t = open("o", Map.of("persist", false))) {
+            for (OrkMethod method : OrkMethod.values()) {
+                String answer = call(t, method.wireName(), "{}"); // an ORK error answer is fine; a failure is not
+                assertFalse(answer.isEmpty(), method.wireName());
+            }
+            for (String outside : List.of("registerThing", "listthings", "getThingsCount ", "")) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> t.call(outside,
+                        "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS));
+                assertInstanceOf(OrkTransportException.class, e.getCause());
+                assertTrue(e.getCause().getMessage().startsWith("UNKNOWN_METHOD"), e.getCause().getMessage());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.miningos.gateway.application.actions.port.in;
 
 import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.ork.ActionStore;
 
 import java.util.Collections;
 import java.util.List;

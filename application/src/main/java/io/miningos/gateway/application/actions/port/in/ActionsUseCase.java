@@ -2,6 +2,9 @@ package io.miningos.gateway.application.actions.port.in;
 
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.domain.caller.Caller;
+import io.miningos.gateway.domain.ork.ActionId;
+import io.miningos.gateway.domain.ork.ActionIds;
+import io.miningos.gateway.domain.ork.ActionStore;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -12,16 +15,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ActionsUseCase {
 
-    String ID_INVALID = "ERR_ID_INVALID";
-
     /** Cached; one slot per ORK holding {@code {<store>: [actions...]}}. */
     CompletableFuture<GatheredAnswer> query(ActionsQuery query, boolean refresh);
 
     /** Cached; the actions found on every ORK, concatenated (ORKs that failed are left out and logged). */
     CompletableFuture<GatheredAnswer> batch(ActionIds ids, boolean refresh);
 
-    /** Cached; one slot per ORK holding the action or its absence. {@code id} must not be negative. */
-    CompletableFuture<GatheredAnswer> get(ActionStore store, long id, boolean refresh);
+    /** Cached; one slot per ORK holding the action or its absence. */
+    CompletableFuture<GatheredAnswer> get(ActionStore store, ActionId id, boolean refresh);
 
     /** Each ORK → its {@code {id, data, errors}} answer, a failure → {@code {id: null, errors: [message]}}. */
     CompletableFuture<GatheredAnswer> push(Caller caller, PushActionCommand command);
@@ -33,7 +34,7 @@ public interface ActionsUseCase {
      * Sent to the ORKs that hold the action (every ORK when none is known to). Each ORK asked →
      * {@code {success: <its answer, 1>}} or {@code {success: false, error, errors: [error]}}.
      */
-    CompletableFuture<GatheredAnswer> vote(Caller caller, long id, boolean approve);
+    CompletableFuture<GatheredAnswer> vote(Caller caller, ActionId id, boolean approve);
 
     /**
      * Each ORK is sent the ids it holds (ids no ORK is known to hold go to every ORK). Each ORK asked →

@@ -9,9 +9,6 @@ import java.util.concurrent.CompletableFuture;
 /** The ORKs' global configuration (nominal site figures, auto-sleep...). */
 public interface SiteConfigUseCase {
 
-    /** The permission changing the global configuration needs. */
-    String FEATURES_WRITE = "features:w";
-
     /** Cached; one slot per ORK, projected by the optional {@code fields}. */
     CompletableFuture<GatheredAnswer> globalConfig(Map<String, Object> fields, boolean refresh);
 

@@ -1,6 +1,7 @@
 package io.miningos.gateway.application.things.port.in;
 
 import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.ork.CommentChange;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ public record SaveSettingsCommand(String rackId, Map<String, Object> entries) {
 
     public SaveSettingsCommand {
         if (rackId == null || rackId.isBlank()) {
-            throw DomainException.invalid(ThingCommentCommand.RACK_ID_INVALID);
+            throw DomainException.invalid(CommentChange.RACK_ID_INVALID);
         }
         if (entries == null || entries.isEmpty()) {
             throw DomainException.invalid(ENTRIES_INVALID);

@@ -2,6 +2,7 @@ package io.miningos.gateway.application.things.port.in;
 
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.domain.caller.Caller;
+import io.miningos.gateway.domain.ork.CommentChange;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,6 @@ public interface ThingsUseCase {
     String TYPE_INVALID = "ERR_TYPE_INVALID";
     /** {@code list-racks} refuses a {@code keys} parameter, which would make the ORKs reveal rack RPC keys. */
     String KEYS_NOT_ALLOWED = "ERR_KEYS_NOT_ALLOWED";
-    /** The permission comment writes need. */
-    String COMMENTS_WRITE = "comments:w";
     String REQUEST_TYPE_INVALID = "ERR_REQUEST_TYPE_INVALID";
 
     /** Cached; one slot per ORK. */
@@ -45,5 +44,5 @@ public interface ThingsUseCase {
      * Needs {@code comments:w}. Sent to the ORKs that hold the thing in that rack (every ORK when none is known to);
      * each ORK asked → {@code {success: <1|0>}} or {@code {error}}.
      */
-    CompletableFuture<GatheredAnswer> comment(Caller caller, ThingCommentCommand command);
+    CompletableFuture<GatheredAnswer> comment(Caller caller, CommentChange change);
 }

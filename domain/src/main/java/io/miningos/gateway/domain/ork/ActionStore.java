@@ -1,4 +1,4 @@
-package io.miningos.gateway.application.actions.port.in;
+package io.miningos.gateway.domain.ork;
 
 import io.miningos.gateway.domain.error.DomainException;
 

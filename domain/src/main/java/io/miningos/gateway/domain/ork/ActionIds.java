@@ -1,19 +1,23 @@
-package io.miningos.gateway.application.actions.port.in;
+package io.miningos.gateway.domain.ork;
 
 import io.miningos.gateway.domain.error.DomainException;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Action ids as clients list them, comma-separated ({@code 1718036711905,1718036500077}). */
+/**
+ * Action ids as clients list them, comma-separated ({@code 1718036711905,1718036500077}), each one an
+ * {@link ActionId}. Kept as written: they are relayed to the ORKs as strings.
+ */
 public record ActionIds(List<String> ids) {
 
     public static final String INVALID = "ERR_IDS_INVALID";
-    private static final Pattern LIST = Pattern.compile("\\d{1,19}(,\\d{1,19})*");
+    private static final Pattern LIST = Pattern.compile(ActionId.DIGITS.pattern() + "(," + ActionId.DIGITS.pattern()
+            + ")*");
 
     public ActionIds {
         ids = List.copyOf(ids);
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || ids.stream().anyMatch(id -> !ActionId.DIGITS.matcher(id).matches())) {
             throw DomainException.invalid(INVALID);
         }
     }
