@@ -9,9 +9,12 @@ import io.miningos.gateway.adapters.ork.sim.rpc.CallAbandoned;
 import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
+import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.SiteGenerator;
+import io.miningos.gateway.adapters.ork.sim.site.SpareParts;
+import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.miningos.gateway.domain.ork.OrkMethod;
@@ -71,6 +74,12 @@ public final class SimOrk {
         this.configs = new StoredConfigs(site);
         this.desk = new ActionDesk(site, docs, book, options.requiredVotes());
         this.stateFile = stateFile;
+        for (SimRack rack : site.racks()) { // the part models the inventory racks offer, until someone edits them
+            if (rack.kind() == ThingKind.INVENTORY) {
+                records.settings().put(rack.id(), new LinkedHashMap<>(Map.of("subPartTypes",
+                        SpareParts.subPartTypes(rack))));
+            }
+        }
         Map<String, Object> saved = stateFile == null ? null : stateFile.load();
         if (!restore(saved)) {
             ActionHistorySeed.seed(live, desk, book, effects, clock.millis());

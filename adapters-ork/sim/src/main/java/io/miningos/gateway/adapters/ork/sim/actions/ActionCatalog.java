@@ -40,6 +40,7 @@ public final class ActionCatalog {
                     || action.equals("setUpfreqSpeed") && rack.type().equals(MinerModel.WM_M63.type());
             case CONTAINER -> CONTAINER.contains(action) || containerSpecific(rack.type(), action);
             case SENSOR, POWERMETER -> action.equals("rackReboot");
+            case INVENTORY -> false; // part registration and moves are not simulated
             case MINERPOOL, MEMPOOL, ELECTRICITY -> false;
         };
     }

@@ -412,6 +412,7 @@ public final class LiveSite {
             case ThingRole.Container c -> container(c.site(), t).alerts();
             case ThingRole.Sensor s -> sensor(thing, t).alerts();
             case ThingRole.Meter m -> null;
+            case ThingRole.Part p -> null;
         };
     }
 }

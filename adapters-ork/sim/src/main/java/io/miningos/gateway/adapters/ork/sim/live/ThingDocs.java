@@ -122,6 +122,10 @@ public final class ThingDocs {
                     sensors.write(snap, sample);
                 }
             }
+            case ThingRole.Part p -> { // inventory racks poll nothing: a part has no snapshot and no alerts
+                alerts = null;
+                last.put("snap", null);
+            }
         }
         if (last.wants("alerts")) {
             last.put("alerts", alerts == null ? null : alertsJson(alerts));

@@ -142,6 +142,7 @@ public final class SimThing {
             case ThingRole.Container c -> List.of(c.site().model().brand());
             case ThingRole.Sensor s -> List.of("temp", "seneca");
             case ThingRole.Meter m -> List.of("abb");
+            case ThingRole.Part p -> List.of("inventory", "miner_part");
         };
     }
 

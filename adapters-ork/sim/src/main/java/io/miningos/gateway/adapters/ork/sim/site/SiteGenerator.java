@@ -180,6 +180,14 @@ public final class SiteGenerator {
             sensorRack.things().add(sensor(sensorRack, false, tr, codeSeq));
         }
 
+        List<SimThing> allMiners = new ArrayList<>();
+        racks.values().forEach(r -> r.things().stream().filter(t -> t.kind() == ThingKind.MINER)
+                .forEach(allMiners::add));
+        for (SimRack partRack : SpareParts.racks(seed, tag, siteName, commissionedAt, allMiners,
+                () -> nextIndex++, idAndType -> rack(racks, idAndType[0], idAndType[1], ThingKind.INVENTORY))) {
+            racks.put(partRack.id(), partRack);
+        }
+
         List<SimRack> all = new ArrayList<>(racks.values());
         for (PoolAccount pool : pools) {
             all.add(new SimRack(pool.rackId(), pool.rackType(), ThingKind.MINERPOOL, rpcKey(pool.rackId())));
@@ -248,7 +256,10 @@ public final class SiteGenerator {
             info.put("location", "workshop.lab");
             info.put("container", "maintenance");
         }
-        info.put("status", "ok");
+        // the inventory status, in the UI's vocabulary: installed miners are new or repaired, pulled ones faulty
+        double statusRoll = Noise.unit(Noise.hash(h, 5));
+        info.put("status", c != null ? statusRoll < 0.85 ? "ok_brand_new" : "ok_repaired"
+                : statusRoll < 0.7 ? "faulty" : "on_hold");
         info.put("serialNum", model.serialPrefix() + Noise.upper(Noise.hash(h, 1), 13));
         info.put("macAddress", mac(Noise.hash(h, 2)));
         info.put("nominalHashrateMhs", (long) model.nominalMhs());
@@ -325,7 +336,8 @@ public final class SiteGenerator {
                 rack.type(), rack.id(), new ThingRole.Sensor(oil, transformer), info, connection, List.of());
     }
 
-    private static String mac(long h) {
+    /** A unicast MAC address from a hash. */
+    static String mac(long h) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             int b = (int) ((h >>> (i * 8)) & 0xFF);

@@ -6,6 +6,7 @@ public enum ThingKind {
     CONTAINER("container", 60_000),
     SENSOR("sensor", 10_000),
     POWERMETER("powermeter", 5_000),
+    INVENTORY("inventory", 60_000),
     MINERPOOL("minerpool", 60_000),
     MEMPOOL("mempool", 1_800_000),
     ELECTRICITY("electricity", 3_600_000);

@@ -22,5 +22,9 @@ public sealed interface ThingRole {
     record Sensor(boolean transformerOil, int transformer) implements ThingRole {
     }
 
+    /** A spare part on an inventory rack ({@code psu}, {@code hashboard}, {@code controller}) for a miner brand. */
+    record Part(String partType, String brandKey) implements ThingRole {
+    }
+
     enum MeterScope { SITE, TRANSFORMER, CONTAINER }
 }

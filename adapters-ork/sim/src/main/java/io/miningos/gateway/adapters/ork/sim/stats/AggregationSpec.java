@@ -137,6 +137,14 @@ public final class AggregationSpec {
         minerpool.put("blocksData", new Op("obj_concat", "blocksData"));
         minerpool.put("workersCount", new Op("sum", "count"));
         spec.put("minerpool", minerpool);
+
+        Map<String, Op> inventory = new LinkedHashMap<>();
+        inventory.put("spare_parts_cnt_aggr", new Op("sum", "spare_parts_cnt"));
+        for (String f : new String[]{"spare_parts_type_group_cnt", "spare_part_inventory_status_group_cnt",
+                "spare_part_inventory_location_group_cnt"}) {
+            inventory.put(f + "_aggr", new Op("obj_concat", f));
+        }
+        spec.put("inventory", inventory);
         return spec;
     }
 }

@@ -42,6 +42,7 @@ public final class RackStats {
             case CONTAINER -> containers(things, at);
             case POWERMETER -> meters(things, at);
             case SENSOR -> sensors(things, at);
+            case INVENTORY -> PARTS.evaluate(things);
             case MINERPOOL, MEMPOOL, ELECTRICITY -> new LinkedHashMap<>();
         };
     }
@@ -162,6 +163,18 @@ public final class RackStats {
             views.add(new MeterView(t, live.meter(t, live.sampleInstant(t, at))));
         }
         return METERS.evaluate(views);
+    }
+
+    /** Inventory racks: their parts counted, by type, status and location ({@code info}). */
+    private static final StatTable<SimThing> PARTS = StatTable.<SimThing>builder()
+            .count("spare_parts_cnt", StatTable.always())
+            .groupCount("spare_parts_type_group_cnt", SimThing::type, StatTable.always())
+            .groupCount("spare_part_inventory_status_group_cnt", t -> infoText(t, "status"), StatTable.always())
+            .groupCount("spare_part_inventory_location_group_cnt", t -> infoText(t, "location"), StatTable.always())
+            .build();
+
+    private static String infoText(SimThing t, String field) {
+        return t.info().get(field) instanceof String s ? s : null;
     }
 
     private static final StatTable<SensorSample> SENSORS = StatTable.<SensorSample>builder()
