@@ -20,6 +20,7 @@ public final class JsonView {
     private static final JsonView MISSING = new JsonView(null);
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?([eE][-+]?\\d{1,3})?");
     private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+    private static final int MAX_DIGITS = 1_100;
 
     private final Object value;
 
@@ -117,9 +118,14 @@ public final class JsonView {
         return v == null ? fallback : v;
     }
 
-    /** The exact decimal value of a number or numeric text; null otherwise (NaN and infinities included). */
+    /**
+     * The exact decimal value of a number or numeric text; null otherwise (NaN and infinities included, and decimals
+     * with more than {@value #MAX_DIGITS} digits before or after the point, such as {@code 1E+2147483647}, which no
+     * JSON writer means and whose exact sums would never end).
+     */
     public BigDecimal asDecimal() {
         return switch (value) {
+            case BigDecimal d when d.scale() > MAX_DIGITS || (long) d.precision() - d.scale() > MAX_DIGITS -> null;
             case BigDecimal d -> d;
             case BigInteger i -> new BigDecimal(i);
             case Long l -> BigDecimal.valueOf(l);

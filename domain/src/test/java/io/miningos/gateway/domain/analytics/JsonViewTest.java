@@ -42,6 +42,9 @@ class JsonViewTest {
         assertNull(JsonView.of(new BigDecimal("12.5")).asLong());
         assertNull(JsonView.of(Double.NaN).asDouble());
         assertNull(JsonView.of(Double.POSITIVE_INFINITY).asDecimal());
+        assertNull(JsonView.of(new BigDecimal("1e2147483647")).asDecimal(), "stored before the gateway refused it");
+        assertNull(JsonView.of(new BigDecimal("1e-2147483647")).asDecimal());
+        assertEquals(new BigDecimal("1e300"), JsonView.of(new BigDecimal("1e300")).asDecimal());
         assertNull(JsonView.of("12abc").asDouble());
         assertNull(JsonView.of(true).asDouble());
         assertEquals(7.5, JsonView.of("oops").asDouble(7.5));

@@ -219,4 +219,15 @@ class FinanceLedgerTest {
         assertNull(july.total()); // half the costs is not the cost
         assertNull(book.costOn(DAY1 - 86_400_000L)); // May has no record
     }
+
+    @Test
+    void anAbsurdCostStoredBeforeTheGatewayRefusedItIsLeftOutNotSummedForever() {
+        // 1E+2147483647 added exactly to 20,000 would need a number of two billion digits.
+        CostBook book = CostBook.read(List.of(JsonView.of(obj("year", 2026, "month", 6,
+                "energyCostsUSD", obj("grid", 20_000, "absurd", new BigDecimal("1e2147483647")),
+                "operationalCostsUSD", new BigDecimal("-1e-2147483647")))));
+        DailyCost june = book.costOn(DAY2 + 43_200_000L);
+        assertEquals(dec("666.67"), june.energy().toCents()); // 20,000 / 30
+        assertNull(june.operational());
+    }
 }
