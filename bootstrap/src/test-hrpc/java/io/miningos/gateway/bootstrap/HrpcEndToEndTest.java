@@ -102,11 +102,12 @@ class HrpcEndToEndTest {
     }
 
     @Test
-    void anOrkHandlerErrorMakesTheOnlyOrksReadFail() {
+    void anOrkHandlerErrorSayingNotFoundIsTheClientsNotFound() {
         TestGateway.Response response = gateway.get("/auth/actions/done/1718036500077", token);
 
-        assertEquals(502, response.status(), response.body());
-        assertEquals("ERR_ORK_UNAVAILABLE", response.errorCode());
+        // The only ORK's handler error is a client mistake (README: ORK errors answered 400/404), not an outage.
+        assertEquals(404, response.status(), response.body());
+        assertEquals("ERR_ACTION_ID_NOT_FOUND", response.errorCode());
         assertEquals("cluster-1=ERR_ACTION_ID_NOT_FOUND", response.orkFailures());
     }
 
