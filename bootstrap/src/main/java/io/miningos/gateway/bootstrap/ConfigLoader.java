@@ -106,7 +106,10 @@ public final class ConfigLoader {
                 fanOut, Optional.empty(), pluginsDir, observability, false);
     }
 
-    /** {@code gateway.metrics.allow}: addresses and CIDR ranges that read the metrics without a token. */
+    /**
+     * {@code gateway.metrics.allow}: addresses and CIDR ranges that read the metrics without a token;
+     * {@code gateway.logFormat}: {@code text} or {@code json}.
+     */
     private static GatewayConfig.Observability readObservability(ConfigObject gateway) {
         GatewayConfig.Observability defaults = GatewayConfig.Observability.defaults();
         List<String> allow = defaults.metricsAllow();
@@ -124,7 +127,11 @@ public final class ConfigLoader {
             }
             section.finish();
         }
-        return new GatewayConfig.Observability(allow);
+        Optional<String> logFormat = gateway.string("logFormat");
+        if (logFormat.isPresent() && !logFormat.get().equals(LogLines.TEXT) && !logFormat.get().equals(LogLines.JSON)) {
+            throw gateway.error("logFormat", "must be \"text\" or \"json\"");
+        }
+        return new GatewayConfig.Observability(allow, logFormat);
     }
 
     private static Map<String, Map<String, Object>> readOrks(ConfigObject common) {

@@ -119,14 +119,17 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
     /**
      * @param metricsAllow addresses and CIDR ranges that may read {@code GET /metrics} without a token
      *                     ({@code gateway.metrics.allow}); everyone else needs a token holding {@code metrics:r}
+     * @param logFormat    {@code text} or {@code json} ({@code gateway.logFormat}); empty: as
+     *                     {@code MININGOS_LOG_FORMAT} says, else text
      */
-    public record Observability(List<String> metricsAllow) {
+    public record Observability(List<String> metricsAllow, Optional<String> logFormat) {
         public Observability {
             metricsAllow = List.copyOf(metricsAllow);
+            Objects.requireNonNull(logFormat, "logFormat");
         }
 
         public static Observability defaults() {
-            return new Observability(AllowedAddresses.LOOPBACK);
+            return new Observability(AllowedAddresses.LOOPBACK, Optional.empty());
         }
     }
 }

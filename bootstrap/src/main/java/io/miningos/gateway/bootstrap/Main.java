@@ -208,6 +208,7 @@ public final class Main {
         GatewayConfig loaded = ConfigLoader.load(cli.path("config"));
         GatewayConfig hosting = cli.value("ui").map(loaded::withStaticRoot).orElse(loaded);
         GatewayConfig config = cli.value("host").map(hosting::withHost).orElse(hosting);
+        config.observability().logFormat().ifPresent(LogLines::use);
         Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
         int port = cli.integer("port", 0, 65_535).map(Long::intValue).orElse(config.http().port());
         Gateway gateway = Gateway.openToServe(config, dataDir, Clock.systemUTC());
@@ -232,34 +233,49 @@ public final class Main {
         return 0;
     }
 
+    /**
+     * What the operator needs right after the start, on stdout; with JSON log lines, as log lines (logger
+     * {@code welcome}) so stdout stays one JSON object per line, and without the signed-in UI link: a token never
+     * goes into a log.
+     */
     private static void printWelcome(PrintStream out, Gateway gateway, Path dataDir, int port) {
+        boolean json = LogLines.writingJson();
+        List<String> lines = new ArrayList<>();
         GatewayConfig config = gateway.config();
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = jarPath();
-        out.printf("MiningOS gateway for site %s listening on http://localhost:%d (data in %s)%n",
-                config.site(), port, dataDir);
-        out.println("Get a token for the super admin (" + config.identity().superAdmin() + "):");
-        out.printf("  TOKEN=$(%s -jar %s token --data-dir %s --email %s | tail -n 1)%n", java, jar, dataDir,
-                config.identity().superAdmin());
-        out.printf("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/auth/userinfo%n", port);
-        config.signIn().ifPresentOrElse(
-                signIn -> out.printf("Users sign in with Google at http://localhost:%d%s%n", port, signIn.startPath()),
-                () -> out.println("Google sign-in is not configured (facs/httpd-oauth2.config.json); use the token"
-                        + " command above."));
+        lines.add("MiningOS gateway for site %s listening on http://localhost:%d (data in %s)".formatted(
+                config.site(), port, dataDir));
+        lines.add("Get a token for the super admin (" + config.identity().superAdmin() + "):");
+        lines.add("  TOKEN=$(%s -jar %s token --data-dir %s --email %s | tail -n 1)".formatted(java, jar, dataDir,
+                config.identity().superAdmin()));
+        lines.add("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/auth/userinfo".formatted(port));
+        lines.add(config.signIn().map(signIn -> "Users sign in with Google at http://localhost:%d%s".formatted(port,
+                        signIn.startPath()))
+                .orElse("Google sign-in is not configured (facs/httpd-oauth2.config.json); use the token command"
+                        + " above."));
         if (config.staticRootPath().isPresent()) {
-            if (config.signIn().isEmpty()) {
+            if (config.signIn().isEmpty() && !json) {
                 // Nobody can sign in through the hosted UI: hand the operator a link that is signed in already.
                 IssuedToken issued = gateway.identity().issueFor(config.identity().superAdmin(),
                         Set.of(ClientIp.parse("127.0.0.1"), ClientIp.parse("::1")), OptionalLong.empty());
-                out.printf("Open the UI as %s (from this machine, valid %d s):%n  http://localhost:%d/?authToken=%s%n",
-                        config.identity().superAdmin(), issued.grant().ttlSeconds(), port,
-                        URLEncoder.encode(issued.text(), StandardCharsets.UTF_8));
+                lines.add("Open the UI as %s (from this machine, valid %d s):%n  http://localhost:%d/?authToken=%s"
+                        .formatted(config.identity().superAdmin(), issued.grant().ttlSeconds(), port,
+                                URLEncoder.encode(issued.text(), StandardCharsets.UTF_8)));
+            } else if (config.signIn().isEmpty()) {
+                lines.add("The UI: http://localhost:%d/?authToken=<a token from the token command>".formatted(port));
             } else {
-                out.printf("The UI: http://localhost:%d/%n", port);
+                lines.add("The UI: http://localhost:%d/".formatted(port));
             }
         }
-        gateway.startupNotes().forEach(out::println);
-        out.flush();
+        lines.addAll(gateway.startupNotes());
+        if (json) {
+            org.slf4j.Logger welcome = LoggerFactory.getLogger("welcome");
+            lines.forEach(welcome::info);
+        } else {
+            lines.forEach(out::println);
+            out.flush();
+        }
     }
 
     private static String jarPath() {

@@ -210,6 +210,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLogFormatIsTextOrJson() throws IOException {
+        write("common.json", "{}");
+        assertEquals(Optional.empty(), ConfigLoader.load(Optional.of(dir)).observability().logFormat());
+        write("common.json", "{\"gateway\": {\"logFormat\": \"json\"}}");
+        assertEquals(Optional.of("json"), ConfigLoader.load(Optional.of(dir)).observability().logFormat());
+        write("common.json", "{\"gateway\": {\"logFormat\": \"logfmt\"}}");
+        assertEquals("common.json: gateway.logFormat: must be \"text\" or \"json\"", failure().getMessage());
+    }
+
+    @Test
     void aMissingFolderOrCommonFileIsReported() throws IOException {
         ConfigException missingDir = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Optional.of(dir.resolve("nope"))));

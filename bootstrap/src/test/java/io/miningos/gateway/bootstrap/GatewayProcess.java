@@ -58,9 +58,22 @@ final class GatewayProcess implements AutoCloseable {
 
     /** As {@link #serve(String...)}, running {@code jar} (e.g. a copy of the built jar elsewhere). */
     static GatewayProcess serve(Path jar, String... args) throws IOException, InterruptedException {
+        return serve(jar, Map.of(), args);
+    }
+
+    /** As {@link #serve(String...)} with these environment variables set (or replaced). */
+    static GatewayProcess serve(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return serve(jar(), environment, args);
+    }
+
+    private static GatewayProcess serve(Path jar, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = command(jar, "serve", "--port", "0");
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader reader = new BufferedReader(

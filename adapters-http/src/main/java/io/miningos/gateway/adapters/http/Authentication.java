@@ -5,6 +5,7 @@ import io.miningos.gateway.application.identity.port.in.AuthenticateUseCase;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
+import org.slf4j.MDC;
 
 import java.util.Locale;
 
@@ -40,6 +41,7 @@ public final class Authentication {
         }
         Caller caller = authenticate.authenticate(token, clientAddress.of(ctx));
         ctx.attribute(CALLER, caller);
+        MDC.put(RequestIds.MDC_USER_ID, Long.toString(caller.userId()));
         return caller;
     }
 

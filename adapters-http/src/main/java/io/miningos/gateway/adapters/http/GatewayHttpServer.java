@@ -19,7 +19,8 @@ import java.util.Optional;
  * The gateway's HTTP server: strict JSON, one error envelope for every failure (unknown routes and parse errors
  * included), bearer authentication in front of {@code /auth/*}, a body size limit, virtual threads for handlers,
  * and one log line per request (method, path, status, ms, user id — never a token or query string). Every request
- * is also counted and timed by its route template ({@link HttpMetrics}).
+ * has an id ({@link RequestIds}: {@code X-Request-Id}, and in every log line of the request), and is counted and
+ * timed by its route template ({@link HttpMetrics}).
  */
 public final class GatewayHttpServer {
 
@@ -69,6 +70,9 @@ public final class GatewayHttpServer {
 
             config.router.handlerWrapper(new RequestDeadlines(settings.requestDeadline()));
             config.router.javaLangErrorHandler(ErrorResponses::writeError);
+            RequestIds requestIds = new RequestIds(settings.trustProxy());
+            config.routes.before(requestIds::begin);
+            config.routes.beforeMatched(RequestIds::matched);
             config.routes.beforeMatched("/auth/*", authentication::handle);
             config.routes.after("/auth/*", ctx -> {
                 ctx.header("Cache-Control", "no-store");
@@ -106,7 +110,11 @@ public final class GatewayHttpServer {
 
     private void requestDone(Context ctx, Float ms) {
         metrics.request(routeOf(ctx), ctx.method().name(), ctx.statusCode(), (long) (ms * 1_000_000));
-        logRequest(ctx, ms);
+        try {
+            logRequest(ctx, ms);
+        } finally {
+            RequestIds.end();
+        }
     }
 
     /** The matched route's template, never the raw path (a metrics label must have few values). */
@@ -119,9 +127,13 @@ public final class GatewayHttpServer {
         return route != null ? route : HttpMetrics.UNMATCHED;
     }
 
+    /** The text line, and the same as fields for JSON lines (the user id is in the request's context). */
     private static void logRequest(Context ctx, Float ms) {
         Caller caller = Authentication.callerOrNull(ctx);
-        ACCESS.info("{} {} {} {}ms user={}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms),
-                caller == null ? "-" : caller.userId());
+        long millis = Math.round(ms);
+        ACCESS.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
+                .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", millis)
+                .log("{} {} {} {}ms user={}", ctx.method(), ctx.path(), ctx.statusCode(), millis,
+                        caller == null ? "-" : caller.userId());
     }
 }

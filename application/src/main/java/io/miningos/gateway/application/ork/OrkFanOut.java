@@ -8,6 +8,7 @@ import io.miningos.gateway.application.ork.port.out.OrkCluster;
 import io.miningos.gateway.application.shared.port.out.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -134,6 +135,8 @@ public final class OrkFanOut {
         private final AtomicReference<Throwable> broken = new AtomicReference<>();
         private final CompletableFuture<List<OrkReply>> done = new CompletableFuture<>();
         private int next; // only touched by the drain loop, which one thread runs at a time
+        /** The logging context (request id...) of the request that started the round, for its lines. */
+        private final Map<String, String> logContext = MDC.getCopyOfContextMap();
 
         Round(String method, Map<String, RawJson> requests, long started, long deadline) {
             this.method = method;
@@ -220,7 +223,8 @@ public final class OrkFanOut {
         private void fail(Throwable fault) {
             if (broken.compareAndSet(null, fault)) {
                 done.completeExceptionally(fault);
-                LOG.error("the fan-out of {} failed inside the gateway; its requests get 500", method, fault);
+                inRequestContext(() -> LOG.error("the fan-out of {} failed inside the gateway; its requests get 500",
+                        method, fault));
             }
         }
 
@@ -253,8 +257,26 @@ public final class OrkFanOut {
                 default -> new OrkFailure(orkId, OrkFailure.Cause.UNREACHABLE, cause.toString());
             };
             failures.record(failure);
-            LOG.warn("ORK {} failed {}: {} {}", orkId, method, failure.cause(), failure.detail());
+            inRequestContext(() -> LOG.warn("ORK {} failed {}: {} {}", orkId, method, failure.cause(),
+                    failure.detail()));
             return new OrkReply.Failed(failure);
+        }
+
+        /** Logs as the request that started the round: answers complete on the transports' threads. */
+        private void inRequestContext(Runnable logging) {
+            Map<String, String> own = MDC.getCopyOfContextMap();
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                logging.run();
+            } finally {
+                if (own == null) {
+                    MDC.clear();
+                } else {
+                    MDC.setContextMap(own);
+                }
+            }
         }
     }
 }
