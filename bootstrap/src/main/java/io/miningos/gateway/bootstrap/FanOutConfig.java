@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param orkConcurrency  ORKs asked at once by one request ({@code gateway.orkConcurrency})
  * @param cacheMaxBytes   memory the cached answers may hold ({@code gateway.cacheMaxBytes}); every entry also
- *                        counts a fixed overhead, which bounds the number of entries too
+ *                        counts a fixed overhead, which bounds the number of entries too. By default a quarter of
+ *                        the JVM's maximum heap, at most {@link #DEFAULT_CACHE_MAX_BYTES_CAP}
  * @param partialCacheTtl how long an answer some ORK failed to contribute to is kept
  *                        ({@code gateway.partialCacheTtl}, e.g. {@code "5s"}; {@code "0s"} keeps none)
  * @param alertsInterval  how often live alerts are gathered from the ORKs for WebSocket subscribers
@@ -23,7 +24,12 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
                            Duration alertsInterval, long maxOrkAnswerBytes, long maxResponseBytes) {
 
     public static final int DEFAULT_ORK_CONCURRENCY = 16;
-    public static final long DEFAULT_CACHE_MAX_BYTES = 256L * 1024 * 1024;
+    /**
+     * The most the cache takes by default: a site's repeated reads (dashboards, charts) are a few MiB; what does not
+     * fit is large, rarely repeated reads, which cost an ORK call each rather than the heap of a small box.
+     */
+    public static final long DEFAULT_CACHE_MAX_BYTES_CAP = 32L * 1024 * 1024;
+    private static final long MIN_CACHE_MAX_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_PARTIAL_CACHE_TTL = Duration.ofSeconds(5);
     private static final Duration MAX_PARTIAL_CACHE_TTL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_ALERTS_INTERVAL = Duration.ofSeconds(5);
@@ -39,7 +45,7 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         if (orkConcurrency < 1) {
             throw new IllegalArgumentException("orkConcurrency must be at least 1");
         }
-        if (cacheMaxBytes < 1024 * 1024) {
+        if (cacheMaxBytes < MIN_CACHE_MAX_BYTES) {
             throw new IllegalArgumentException("cacheMaxBytes must be at least 1 MiB");
         }
         if (partialCacheTtl.isNegative() || partialCacheTtl.compareTo(MAX_PARTIAL_CACHE_TTL) > 0) {
@@ -68,8 +74,22 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
     }
 
     public static FanOutConfig defaults() {
-        return new FanOutConfig(DEFAULT_ORK_CONCURRENCY, DEFAULT_CACHE_MAX_BYTES, DEFAULT_PARTIAL_CACHE_TTL,
+        return new FanOutConfig(DEFAULT_ORK_CONCURRENCY, defaultCacheMaxBytes(), DEFAULT_PARTIAL_CACHE_TTL,
                 DEFAULT_ALERTS_INTERVAL);
+    }
+
+    /** The cache's bound when none is configured, for this JVM's maximum heap. */
+    public static long defaultCacheMaxBytes() {
+        return defaultCacheMaxBytes(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * A quarter of {@code maxHeapBytes}, between 1 MiB and {@link #DEFAULT_CACHE_MAX_BYTES_CAP}: the cache must
+     * leave the heap to requests in flight, whatever heap the JVM was given ({@code java -jar} on a big machine
+     * takes a quarter of its memory; the distribution's launcher gives a small, fixed heap).
+     */
+    static long defaultCacheMaxBytes(long maxHeapBytes) {
+        return Math.max(MIN_CACHE_MAX_BYTES, Math.min(DEFAULT_CACHE_MAX_BYTES_CAP, maxHeapBytes / 4));
     }
 
     /** The same with other answer and response bounds. */
@@ -82,8 +102,8 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
     static FanOutConfig read(ConfigObject gateway) {
         int concurrency = gateway.integer("orkConcurrency", 1, 256).map(Long::intValue)
                 .orElse(DEFAULT_ORK_CONCURRENCY);
-        long maxBytes = gateway.integer("cacheMaxBytes", 1024 * 1024, 64L * 1024 * 1024 * 1024)
-                .orElse(DEFAULT_CACHE_MAX_BYTES);
+        long maxBytes = gateway.integer("cacheMaxBytes", MIN_CACHE_MAX_BYTES, 64L * 1024 * 1024 * 1024)
+                .orElseGet(FanOutConfig::defaultCacheMaxBytes);
         Duration partialTtl = duration(gateway, "partialCacheTtl", Duration.ZERO, MAX_PARTIAL_CACHE_TTL)
                 .orElse(DEFAULT_PARTIAL_CACHE_TTL);
         Duration alerts = duration(gateway, "alertsInterval", MIN_ALERTS_INTERVAL, MAX_ALERTS_INTERVAL)

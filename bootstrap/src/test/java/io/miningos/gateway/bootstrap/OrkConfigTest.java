@@ -158,6 +158,18 @@ class OrkConfigTest {
     }
 
     @Test
+    void theCacheBoundDefaultsToAQuarterOfTheHeapAtMost32MiB() {
+        long mib = 1024 * 1024;
+        assertEquals(32 * mib, FanOutConfig.defaultCacheMaxBytes(6_028 * mib), "java -jar on a 24 GB machine");
+        assertEquals(32 * mib, FanOutConfig.defaultCacheMaxBytes(128 * mib), "the launcher's heap");
+        assertEquals(16 * mib, FanOutConfig.defaultCacheMaxBytes(64 * mib));
+        assertEquals(mib, FanOutConfig.defaultCacheMaxBytes(2 * mib), "never below the configurable minimum");
+        assertEquals(32 * mib, FanOutConfig.defaultCacheMaxBytes(Long.MAX_VALUE), "a JVM without a heap limit");
+        assertEquals(FanOutConfig.defaultCacheMaxBytes(Runtime.getRuntime().maxMemory()),
+                FanOutConfig.defaults().cacheMaxBytes());
+    }
+
+    @Test
     void badFanOutSettingsStopTheStart() throws IOException {
         assertEquals("common.json: gateway.orkConcurrency: must be an integer between 1 and 256",
                 assertThrows(ConfigException.class, () -> load("{\"gateway\": {\"orkConcurrency\": 0}}"))

@@ -50,6 +50,11 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
     static final String AUTHENTICATION_FAILED = "Authentication failed";
+    /**
+     * Tokens whose resolution is kept: far more than the people and scripts of a site use at once; a token beyond
+     * it costs a storage read again, and a flood of distinct tokens cannot grow the heap.
+     */
+    static final int MAX_SESSIONS = 10_000;
 
     private record Session(TokenGrant grant, User user, long epoch) {
     }
@@ -81,7 +86,7 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         this.clock = clock;
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.sessions = Caffeine.newBuilder()
-                .maximumSize(100_000)
+                .maximumSize(MAX_SESSIONS)
                 .expireAfterWrite(Duration.ofMinutes(5))
                 .build();
     }
@@ -192,6 +197,12 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         int purged = tokens.deleteExpired(now);
         sessions.asMap().values().removeIf(s -> s.grant().isExpiredAt(now));
         return purged;
+    }
+
+    /** Sessions held now, after pending evictions (for tests). */
+    long sessionCount() {
+        sessions.cleanUp();
+        return sessions.estimatedSize();
     }
 
     private DomainException refused(TokenRefusal why) {

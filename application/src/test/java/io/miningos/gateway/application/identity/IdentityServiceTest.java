@@ -165,4 +165,21 @@ class IdentityServiceTest {
         assertEquals(ErrorKind.INVALID_INPUT, e.kind());
         assertEquals(code, e.code());
     }
+
+    @Test
+    void sessionsAreBoundedAndATokenBeyondTheBoundIsReadFromStorageAgain() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < IdentityService.MAX_SESSIONS + 50; i++) {
+            String text = identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty()).text();
+            texts.add(text);
+            identity.authenticate(text, "::1");
+        }
+        assertTrue(identity.sessionCount() <= IdentityService.MAX_SESSIONS, identity.sessionCount() + " sessions");
+        int lookups = tokens.lookups();
+        for (String text : texts) {
+            assertEquals(operator, identity.authenticate(text, "127.0.0.1").user());
+        }
+        assertTrue(tokens.lookups() > lookups, "the evicted sessions were loaded again");
+        assertTrue(identity.sessionCount() <= IdentityService.MAX_SESSIONS);
+    }
 }

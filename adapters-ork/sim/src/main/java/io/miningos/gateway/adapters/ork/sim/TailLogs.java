@@ -55,17 +55,23 @@ final class TailLogs {
     private final Site site;
     private final RackLogs rackLogs;
     private final PoolData pools;
-    /** Finished ticks of projected series, see {@link #series}. */
+    /**
+     * Finished ticks of projected series, see {@link #series}: a few pages of one-day charts (288 ticks each); the
+     * bound keeps the demo's heap small, a chart beyond it is computed again.
+     */
+    static final int SERIES_CACHE_LIMIT = 8_000;
+    /** Complete days of the daily store: a year of each thing type the UI reads by day. */
+    static final int DAY_STORE_LIMIT = 1_500;
     private final Map<String, Object> seriesCache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > 20_000;
+            return size() > SERIES_CACHE_LIMIT;
         }
     };
     private final Map<String, Map<String, Object>> dayStore = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
-            return size() > 4_000;
+            return size() > DAY_STORE_LIMIT;
         }
     };
 

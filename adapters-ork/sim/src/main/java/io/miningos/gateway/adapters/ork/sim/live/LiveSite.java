@@ -30,7 +30,8 @@ public final class LiveSite {
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
     private static final long BOOT_CYCLE = 14 * DAY;
-    private static final int LOAD_CACHE_LIMIT = 200_000;
+    /** Container minutes kept: a week of every container of the demo site (cleared, not evicted, when full). */
+    private static final int LOAD_CACHE_LIMIT = 50_000;
 
     public static final Episode.Plan MINER_EPISODES = new Episode.Plan(6 * HOUR, 0.10, 10 * MINUTE, 3 * HOUR, 0.3,
             0.45);
