@@ -202,7 +202,7 @@ public final class AlertsFeed implements AlertsUseCase, AutoCloseable {
         return alerts;
     }
 
-    /** An alert is the same while its thing and uuid are (ORK.md: uuid stays stable while the alert persists). */
+    /** An alert is the same while its thing and uuid are (docs/ORK.md §7.1: its uuid stays while it lasts). */
     private static String keyOf(Map<String, Object> alert) {
         Object uuid = alert.get("uuid");
         return alert.get("id") + "|" + (uuid != null ? uuid : alert.get("name") + "@" + alert.get("createdAt"));

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Daily site stats from the ORK's daily store ({@code tailLogCustomRangeAggr}), asked for <b>one key per day and
  * type</b>: {@code {type, startDate: <day>, endDate: <day>}} in range-aggregate mode. Each answer element then
  * belongs to a known day by its position, so days are labelled right whatever order the ORK uses (with
- * {@code shouldReturnDailyData} the real ORK labels its days in reverse, ORK.md §5.4), and each element carries
+ * {@code shouldReturnDailyData} the real ORK labels its days in reverse, docs/ORK.md §5.4), and each element carries
  * {@code aggrIntervals}, which turns a {@code sum}-type field (summed over the day's 5-minute intervals) into the
  * day's mean.
  */

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Reads the pool workers' daily revenue transactions ({@code getWrkExtData {type:"minerpool", query:{key:
- * "transactions", start, end}}}: entries {@code {ts, transactions:[...]}}, ORK.md §10.7) into revenue per UTC day.
+ * "transactions", start, end}}}: entries {@code {ts, transactions:[...]}}, docs/ORK.md §10.7) into revenue per UTC day.
  * <ul>
  *   <li>A transaction counts for the day it was <b>mined</b> ({@code mining_extra.mining_date}), else the day of
  *       its own time ({@code ts}, {@code created_at}, {@code timestamp}, {@code time}; seconds or

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Miners per power-mode category over time ({@code /auth/metrics/power-mode}) from the per-miner
  * {@code power_mode_group_aggr} and {@code status_group_aggr} (keyed {@code <container>-<pos>}; produced by racks
- * that report per-device values, ORK.md §4.2). A miner's category: its status when that says it is not mining
+ * that report per-device values, docs/ORK.md §4.2). A miner's category: its status when that says it is not mining
  * ({@code offline}, {@code error}, {@code maintenance}, {@code notMining} for idle/stopped/not_mining,
  * {@code sleep} for sleeping), else its power mode ({@code low}, {@code normal}, {@code high}, {@code sleep}),
  * else {@code unknown} (the Node gateway made up a category per unknown mode). Points of the same time from several

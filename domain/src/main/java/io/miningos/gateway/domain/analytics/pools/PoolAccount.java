@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One pool account as the pool worker reports it ({@code stats} entry, ORK.md §10.7). Hashrates are the pool's,
+ * One pool account as the pool worker reports it ({@code stats} entry, docs/ORK.md §10.7). Hashrates are the pool's,
  * in <b>H/s</b>; amounts in BTC, kept exact.
  *
  * @param pool              pool type ({@code f2pool}, {@code ocean})

@@ -5,7 +5,7 @@ import io.miningos.gateway.domain.analytics.NaturalText;
 import java.util.Objects;
 
 /**
- * A PDU rack as the miner stats key it: {@code <container>_<rack>} (ORK.md §4.2: the part of a miner's
+ * A PDU rack as the miner stats key it: {@code <container>_<rack>} (docs/ORK.md §4.2: the part of a miner's
  * {@code info.pos} before the first {@code _}), e.g. {@code group-3_rack-2} or {@code bitdeer-7b_1-2}. Containers
  * are named without {@code _}, so the key splits at its first one.
  */

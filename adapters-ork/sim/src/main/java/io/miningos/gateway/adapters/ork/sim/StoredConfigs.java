@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The newer ORK's config and firmware reads (ORK.md §12): {@code getConfigs {type:"pool", query?, fields?}} lists
+ * The newer ORK's config and firmware reads (docs/ORK.md §12): {@code getConfigs {type:"pool", query?, fields?}} lists
  * the ORK-stored pool configs the site's containers and a few miners refer to ({@code info.poolConfig}), filtered
  * and projected with the query engine; {@code listFirmwares {}} asks every miner rack for its firmware files
  * ({@code [{name, file, id}]}, {@code name} being the {@code config.firmware_ver} its miners report) and

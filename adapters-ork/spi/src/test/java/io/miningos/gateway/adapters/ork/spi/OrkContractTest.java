@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every ORK reached through an {@link OrkTransport} must do, driven with raw JSON exactly as the gateway
- * sends it: answer shapes, defaults, {@code [HRPC_ERR]=} errors and action state transitions (ORK.md §1, §3, §5,
+ * sends it: answer shapes, defaults, {@code [HRPC_ERR]=} errors and action state transitions (docs/ORK.md §1, §3, §5,
  * §6, §8, §10, §11). Subclasses provide a transport to an ORK whose site holds at least one miner rack with more
  * than 100 miners, one container rack and one power-meter rack, and a way to let time pass.
  *

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * How much a time-series read makes the ORKs do, bounded before it is sent: an ORK reads every tick of a range
- * that has no {@code limit} (ORK.md 4.3), so {@code stat-5m} from 1970 is millions of entries. A read over a bound
- * is refused with 400 and reaches no ORK.
+ * that has no {@code limit} (docs/ORK.md §4.3), so {@code stat-5m} from 1970 is millions of entries. A read over a
+ * bound is refused with 400 and reaches no ORK.
  *
  * <ul>
  *   <li>A range without {@code limit} ({@code start} and/or {@code end}; a missing {@code end} is now, a missing

@@ -402,7 +402,7 @@ public final class ActionEffects implements ActionBook.Executor {
 
     /**
      * The {@code comment} of a register/update request, kept as the rack does: with {@code ts} and {@code user}
-     * but no {@code id} (ORK.md §10.1).
+     * but no {@code id} (docs/ORK.md §10.1).
      */
     private static void addRequestComment(SimThing thing, Map<String, Object> req, long at, String user) {
         if (req.get("comment") instanceof String comment && !comment.isBlank()) {
