@@ -25,7 +25,7 @@ import java.util.Map;
  * are in BTC.
  *
  * <p>What an account earns for a UTC day is its share of the network ({@link BitcoinNetwork}): the account's mean
- * hashrate over the day (sampled every two hours) over the network hashrate, times the day's 144 blocks' subsidy and
+ * hashrate over the day (sampled at 06:00 and 18:00) over the network hashrate, times the day's 144 blocks' subsidy and
  * fees. F2Pool pays that (FPPS) less its 2 % fee, split into {@code pps} (subsidy) and {@code tx_fee} (block fees);
  * Ocean (TIDES) pays it times the day's luck, less 2 %. Only complete days are paid; {@code yearlyBalances} are the
  * exact sums, in satoshis, of the month's daily transactions, and {@code revenue_24h} is the last complete day's.
@@ -37,8 +37,8 @@ public final class PoolData {
     private static final int MAX_HISTORY_ENTRIES = 10_000;
     /** The pools' fee on what they pay (F2Pool FPPS, Ocean TIDES). */
     private static final double POOL_FEE_RATE = 0.02;
-    /** Hashrate samples per day behind a day's earnings. */
-    private static final int DAY_SAMPLES = 12;
+    /** Hashrate samples per day behind a day's earnings (each one reads every miner of the account). */
+    private static final int DAY_SAMPLES = 2;
     /** Complete days kept: two accounts over more than a year of transactions and monthly balances. */
     private static final int EARNED_CACHE_LIMIT = 2_048;
 
@@ -162,6 +162,8 @@ public final class PoolData {
         List<Object> yearly = new ArrayList<>();
         ZonedDateTime month = Instant.ofEpochMilli(ts).atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
                 .atStartOfDay(ZoneOffset.UTC);
+        prefetch(account, Math.max(month.minusMonths(11).toInstant().toEpochMilli(), live.site().commissionedAt()),
+                today);
         for (int i = 0; i < 12; i++) {
             ZonedDateTime m = month.minusMonths(i);
             long sats = 0;
@@ -188,6 +190,19 @@ public final class PoolData {
     /** What {@code hashrateHs} earned over a whole UTC day at the network's rate, before pool fee and luck. */
     private static double grossSats(double hashrateHs, long day) {
         return hashrateHs / 1e15 * BitcoinNetwork.satsPerPhDay(day);
+    }
+
+    /** Computes the days of {@code [from, to)} not yet cached, in parallel (a year of them on the first stats read). */
+    private void prefetch(PoolAccount account, long from, long to) {
+        List<Long> missing = new ArrayList<>();
+        synchronized (earnedDays) {
+            for (long d = Math.floorDiv(from + DAY - 1, DAY) * DAY; d < to; d += DAY) {
+                if (!earnedDays.containsKey(account.username() + '|' + d)) {
+                    missing.add(d);
+                }
+            }
+        }
+        missing.parallelStream().forEach(d -> earned(account, d));
     }
 
     /** The account's earnings of the complete UTC day starting {@code day}. */
