@@ -5,6 +5,7 @@ import io.miningos.gateway.adapters.http.AlertsSocket;
 import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
+import io.miningos.gateway.adapters.http.DowntimeRoutes;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.http.GlobalDataRoutes;
 import io.miningos.gateway.adapters.http.HealthRoutes;
@@ -40,6 +41,7 @@ import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
+import io.miningos.gateway.application.downtime.DowntimeService;
 import io.miningos.gateway.application.globaldata.GlobalDataService;
 import io.miningos.gateway.application.health.HealthService;
 import io.miningos.gateway.application.identity.IdentityService;
@@ -229,6 +231,7 @@ public final class Gateway implements AutoCloseable {
                 new ActionRoutes(new ActionsService(orks)),
                 new LogRoutes(new LogsService(orks, clock)),
                 new SiteConfigRoutes(new SiteConfigService(orks)),
+                new DowntimeRoutes(new DowntimeService(orks, config.site(), clock)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new HealthRoutes(new HealthService(new JooqStorageProbe(db, clock), orkFanOut,

@@ -83,6 +83,23 @@ class DemoSiteTest {
     }
 
     @Test
+    void theEnergyRevenuePagesDowntimeCardsHaveFiguresFromTheSimulatedSite() {
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        String range = "startDate=" + yesterday.minusDays(13) + "&endDate=" + yesterday
+                + "&regions=%5B%5D&period=daily&groupByRegion=false";
+        try (TestGateway gateway = TestGateway.serve(ConfigLoader.embeddedDefault(), dataDir)) {
+            String admin = gateway.adminToken();
+            JsonNode curtailment = gateway.get("/auth/downtime/curtailment?" + range, admin).json();
+            JsonNode issues = gateway.get("/auth/downtime/operationalIssues?" + range, admin).json();
+            double curtailed = curtailment.get("summary").get("sum").get("curtailmentRate").asDouble(-1);
+            double lost = issues.get("summary").get("sum").get("operationalIssues").asDouble(-1);
+            assertTrue(curtailed > 0 && curtailed < 100, "a share in percent: " + curtailment.get("summary"));
+            assertTrue(lost > 0 && lost < 100, "a share in percent: " + issues.get("summary"));
+            assertEquals(14, curtailment.get("log").size());
+        }
+    }
+
+    @Test
     void aConfiguredSiteGetsNoDemoData() throws IOException {
         Path config = Files.createDirectories(dataDir.resolve("config"));
         Files.writeString(config.resolve("common.json"), "{\"site\":\"north\"}");

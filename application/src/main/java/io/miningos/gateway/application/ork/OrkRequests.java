@@ -4,16 +4,21 @@ import io.miningos.gateway.application.cache.CacheKey;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.JsonCodec;
+import io.miningos.gateway.domain.analytics.JsonView;
 import io.miningos.gateway.domain.ork.OrkMethod;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * What the ORK-backed use cases build on: one request to every ORK, gathered in one of the API's styles, cached
@@ -113,6 +118,63 @@ public final class OrkRequests {
         requireRead(method);
         OrkPayloadScreen.screen(payload);
         return fanOut.askAll(method.wireName(), codec.write(payload));
+    }
+
+    /**
+     * A cached route computed by the gateway from several ORK reads (the analytics building block): every call is
+     * asked of every ORK at once, each ORK's answers are decoded, and {@code compute} turns the replies (one
+     * {@link CallReplies} per call, in call order) into the answer's plain JSON value. ORKs that failed a call are
+     * reported (first reason per ORK) and make the answer partial; when no call got any answer from any ORK, the
+     * route fails like a map read ({@link OrksUnavailableException}). Cached under {@code route} and
+     * {@code keyParts} (the route's normalised parameters) for the route's {@code cacheTiming}.
+     */
+    public CompletableFuture<GatheredAnswer> cachedCompute(String route, List<String> keyParts, boolean refresh,
+                                                           List<OrkCall> calls,
+                                                           Function<List<CallReplies>, Object> compute) {
+        calls.forEach(call -> {
+            requireRead(call.method());
+            OrkPayloadScreen.screen(call.payload());
+        });
+        CacheKey key = new CacheKey(route, keyParts);
+        return cache.get(key, timings.ttlFor(route), refresh, () -> compute(calls, compute));
+    }
+
+    private CompletableFuture<GatheredAnswer> compute(List<OrkCall> calls,
+                                                      Function<List<CallReplies>, Object> compute) {
+        List<CompletableFuture<List<OrkReply>>> rounds = new ArrayList<>();
+        for (OrkCall call : calls) {
+            rounds.add(fanOut.askAll(call.method().wireName(), codec.write(call.payload())));
+        }
+        return CompletableFuture.allOf(rounds.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<CallReplies> replies = new ArrayList<>();
+            Map<String, OrkFailure> failed = new LinkedHashMap<>();
+            boolean anyAnswer = false;
+            for (CompletableFuture<List<OrkReply>> round : rounds) {
+                List<JsonView> answers = new ArrayList<>();
+                List<OrkFailure> failures = new ArrayList<>();
+                for (OrkReply reply : round.join()) {
+                    switch (reply) {
+                        case OrkReply.Answered a -> answers.add(JsonView.of(codec.read(a.answer())));
+                        case OrkReply.Failed f -> {
+                            failures.add(f.failure());
+                            failed.putIfAbsent(f.orkId(), f.failure());
+                        }
+                    }
+                }
+                anyAnswer |= !answers.isEmpty();
+                replies.add(new CallReplies(answers, failures));
+            }
+            if (!anyAnswer && !failed.isEmpty()) {
+                throw new OrksUnavailableException(List.copyOf(failed.values()));
+            }
+            List<OrkFailure> inOrder = new ArrayList<>();
+            for (String orkId : fanOut.orkIds()) {
+                if (failed.containsKey(orkId)) {
+                    inOrder.add(failed.get(orkId));
+                }
+            }
+            return new GatheredAnswer(codec.write(compute.apply(replies)), inOrder);
+        }).orTimeout(fanOut.timeout().toMillis() + LOAD_BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The configured ORKs, in configuration order. */

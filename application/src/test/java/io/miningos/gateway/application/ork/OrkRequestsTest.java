@@ -6,6 +6,7 @@ import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.out.JsonCodec;
 import io.miningos.gateway.application.ork.port.out.OrkCallException;
 import io.miningos.gateway.domain.ork.OrkMethod;
 import org.junit.jupiter.api.Test;
@@ -154,5 +155,60 @@ class OrkRequestsTest {
             assertThrows(IllegalArgumentException.class, call::run);
         }
         assertEquals(0, cluster.calls.get());
+    }
+
+    /** The tiny codec, decoding the two answers the computed-route test scripts. */
+    private static final class ScriptedDecoding implements JsonCodec {
+        private final TinyJsonCodec tiny = new TinyJsonCodec();
+
+        @Override
+        public RawJson write(Object value) {
+            return tiny.write(value);
+        }
+
+        @Override
+        public Object read(RawJson json) {
+            return switch (json.text()) {
+                case "[1,2]" -> List.of(1, 2);
+                case "{\"x\":3}" -> Map.of("x", 3);
+                default -> throw new IllegalArgumentException(json.text());
+            };
+        }
+    }
+
+    @Test
+    void aComputedRouteAsksEveryCallOfEveryOrkReportsEachFailedOrkOnceAndIsCached() {
+        FakeOrkCluster cluster = new FakeOrkCluster()
+                .ork("a", (method, request) -> CompletableFuture.completedFuture(RawJson.of(
+                        method.equals("listThings") ? "[1,2]" : "{\"x\":3}")))
+                .failing("b", OrkFailure.Cause.TIMEOUT, "slow");
+        OrkRequests orks = new OrkRequests(new OrkFanOut(cluster, 8, Duration.ofSeconds(15)), new ScriptedDecoding(),
+                new ResponseCache(64L * 1024 * 1024, Duration.ofSeconds(5)), CacheTimings.parse(Map.of(ROUTE, "15s")));
+        List<OrkCall> calls = List.of(new OrkCall(OrkMethod.LIST_THINGS, Map.of("p", 1)),
+                new OrkCall(OrkMethod.LIST_RACKS, Map.of()));
+        java.util.function.Function<List<CallReplies>, Object> compute = replies -> "first="
+                + replies.get(0).answers().getFirst().items().size() + " second="
+                + replies.get(1).answers().getFirst().get("x").asLong() + " failed="
+                + (replies.get(0).failures().size() + replies.get(1).failures().size());
+        GatheredAnswer answer = orks.cachedCompute(ROUTE, List.of("k"), false, calls, compute).join();
+        assertEquals("\"first=2 second=3 failed=2\"", answer.body().text());
+        assertEquals(List.of("b"), answer.failures().stream().map(OrkFailure::orkId).toList(), "once per ORK");
+        int asked = cluster.calls.get();
+        assertEquals(4, asked);
+        orks.cachedCompute(ROUTE, List.of("k"), false, calls, compute).join();
+        assertEquals(asked, cluster.calls.get(), "cached");
+        orks.cachedCompute(ROUTE, List.of("other"), false, calls, compute).join();
+        assertEquals(asked + 4, cluster.calls.get(), "another key asks again");
+    }
+
+    @Test
+    void aComputedRouteWithoutAnyAnswerFails() {
+        FakeOrkCluster cluster = new FakeOrkCluster().failing("a", OrkFailure.Cause.UNREACHABLE, "down");
+        OrkRequests orks = requests(cluster, Duration.ofSeconds(5));
+        CompletionException e = assertThrows(CompletionException.class, () -> orks.cachedCompute(ROUTE,
+                List.of("k"), false, List.of(new OrkCall(OrkMethod.LIST_THINGS, Map.of())), replies -> Map.of()).join());
+        assertInstanceOf(OrksUnavailableException.class, e.getCause());
+        assertEquals("{}", orks.cachedCompute(ROUTE, List.of("none"), false, List.of(), replies -> Map.of()).join()
+                .body().text(), "no call, nothing to fail");
     }
 }

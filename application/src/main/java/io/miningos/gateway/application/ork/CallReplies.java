@@ -1,0 +1,18 @@
+package io.miningos.gateway.application.ork;
+
+import io.miningos.gateway.application.ork.port.OrkFailure;
+import io.miningos.gateway.domain.analytics.JsonView;
+
+import java.util.List;
+
+/**
+ * What every ORK answered to one {@link OrkCall}: the decoded answers of the ORKs that answered, in configuration
+ * order (readers never throw on a shape), and the ORKs that failed.
+ */
+public record CallReplies(List<JsonView> answers, List<OrkFailure> failures) {
+
+    public CallReplies {
+        answers = List.copyOf(answers);
+        failures = List.copyOf(failures);
+    }
+}
