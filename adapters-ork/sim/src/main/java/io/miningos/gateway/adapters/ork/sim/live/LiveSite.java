@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Computes what every thing reports at any instant: a pure function of the seed, the thing, the time and the
@@ -45,6 +46,15 @@ public final class LiveSite {
     private final ConcurrentHashMap<Long, double[]> containerLoads = new ConcurrentHashMap<>();
     /** Poll phase per thing index, computed once (hashing the rack id on every read was a hot spot). */
     private final long[] phases;
+    /**
+     * Each miner's last computed sample. A sample is a pure function of the instant and timelines that only change
+     * after "now", so it never goes stale; the miner racks' stats and the containers' and meters' sums of miner
+     * draw read the same minute, and this lets them share one computation.
+     */
+    private final AtomicReferenceArray<Memo> lastSample;
+
+    private record Memo(long t, MinerSample sample) {
+    }
 
     public LiveSite(Site site) {
         this.site = site;
@@ -52,6 +62,7 @@ public final class LiveSite {
         this.weather = new Weather(site.seed());
         int maxIndex = site.things().values().stream().mapToInt(SimThing::index).max().orElse(-1);
         this.phases = new long[maxIndex + 1];
+        this.lastSample = new AtomicReferenceArray<>(maxIndex + 1);
         for (SimThing t : site.things().values()) {
             phases[t.index()] = computePhase(t);
         }
@@ -86,6 +97,20 @@ public final class LiveSite {
     // ------------------------------------------------------------------ miners
 
     public MinerSample miner(SimThing thing, long t) {
+        int index = thing.index();
+        if (index < lastSample.length()) {
+            Memo memo = lastSample.get(index);
+            if (memo != null && memo.t() == t) {
+                return memo.sample();
+            }
+            MinerSample s = computeMiner(thing, t);
+            lastSample.set(index, new Memo(t, s));
+            return s;
+        }
+        return computeMiner(thing, t);
+    }
+
+    private MinerSample computeMiner(SimThing thing, long t) {
         ThingRole.Miner role = (ThingRole.Miner) thing.role();
         MinerModel model = role.model();
         MinerControl ctl = role.control();

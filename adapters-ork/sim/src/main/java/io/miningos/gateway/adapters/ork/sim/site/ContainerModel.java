@@ -22,6 +22,8 @@ public enum ContainerModel {
     private final List<String> sockets;
     private final double coolingShare;
     private final double auxiliaryW;
+    /** {@link #positions()}, worked out on first use (sockets depend on the constant itself). */
+    private volatile List<String> positions;
 
     ContainerModel(String type, String brand, MinerModel minerModel, List<String> pdus, List<String> sockets,
                    double coolingShare, double auxiliaryW) {
@@ -73,13 +75,18 @@ public enum ContainerModel {
 
     /** Every miner position in layout order. */
     public List<String> positions() {
-        List<String> all = new ArrayList<>();
-        for (String pdu : pdus) {
-            for (String socket : sockets(pdu)) {
-                all.add(pdu + "_" + socket);
+        List<String> known = positions;
+        if (known == null) {
+            List<String> all = new ArrayList<>();
+            for (String pdu : pdus) {
+                for (String socket : sockets(pdu)) {
+                    all.add(pdu + "_" + socket);
+                }
             }
+            known = List.copyOf(all);
+            positions = known;
         }
-        return all;
+        return known;
     }
 
     public int capacity() {

@@ -29,6 +29,7 @@ public final class SimThing {
     private long createdAt;
     private String container;
     private String pos;
+    private String pduRack;
     private final List<Map<String, Object>> comments = new ArrayList<>();
 
     public SimThing(int index, ThingKind kind, String id, String code, String type, String rackId, ThingRole role,
@@ -102,6 +103,8 @@ public final class SimThing {
         createdAt = info.get("createdAt") instanceof Number n ? n.longValue() : 0L;
         container = info.get("container") instanceof String s ? s : null;
         pos = info.get("pos") instanceof String s ? s : null;
+        int cut = pos == null ? -1 : pos.indexOf('_');
+        pduRack = container != null && pos != null ? container + "_" + (cut < 0 ? pos : pos.substring(0, cut)) : null;
     }
 
     public long createdAt() {
@@ -118,6 +121,11 @@ public final class SimThing {
 
     public String pos() {
         return pos;
+    }
+
+    /** {@code <container>_<pos before the first "_">}: the PDU-rack group of stat entries, or null. */
+    public String pduRack() {
+        return pduRack;
     }
 
     /** Replaces {@code info} (after an {@code updateThing}) and rebuilds the tags as a rack does. */

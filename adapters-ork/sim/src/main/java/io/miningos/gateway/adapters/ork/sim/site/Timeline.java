@@ -15,6 +15,8 @@ public final class Timeline<T> {
     private final T initial;
     private final List<Long> times = new ArrayList<>();
     private final List<T> values = new ArrayList<>();
+    /** Most timelines never change: reading those takes no lock. */
+    private volatile boolean changed;
 
     public Timeline(T initial) {
         this.initial = initial;
@@ -27,13 +29,18 @@ public final class Timeline<T> {
         }
         times.add(ts);
         values.add(value);
+        changed = true;
         if (times.size() > KEEP) {
             times.remove(0);
             values.remove(0);
         }
     }
 
-    public synchronized T at(long ts) {
+    public T at(long ts) {
+        return changed ? valueAt(ts) : initial;
+    }
+
+    private synchronized T valueAt(long ts) {
         for (int i = times.size() - 1; i >= 0; i--) {
             if (times.get(i) <= ts) {
                 return values.get(i);

@@ -51,9 +51,7 @@ public final class MinerView {
         this.mode = offline ? null : sample.powerMode();
         this.container = thing.container();
         this.type = thing.type();
-        String pos = thing.pos();
-        int cut = pos == null ? -1 : pos.indexOf('_');
-        this.pdu = container != null && pos != null ? container + "_" + (cut < 0 ? pos : pos.substring(0, cut)) : null;
+        this.pdu = thing.pduRack();
         this.uptime = offline ? 0 : Math.max(0, sampledAt - sample.bootTs());
     }
 
