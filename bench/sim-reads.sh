@@ -4,7 +4,10 @@
 # SimHeavyReadsBenchmark (adapters-ork/sim/src/test). Each request runs in a JVM of its own unless --one-jvm is
 # given, so a call that outlives its deadline cannot slow the next measurement down.
 #
-#   bench/sim-reads.sh [--one-jvm] [--heap 512m] [--deadline-s 60] [request-name ...]
+#   bench/sim-reads.sh [--one-jvm] [--no-fill] [--heap 512m] [--deadline-s 60] [request-name ...]
+#
+# By default each JVM first lets the ORKs fill their day sums in the background (as a gateway up for a few seconds
+# has them); --no-fill measures straight after start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
@@ -14,11 +17,13 @@ ONE_JVM=false
 HEAP=512m
 DEADLINE=60
 NAMES=()
+EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --one-jvm) ONE_JVM=true ;;
     --heap) HEAP="$2"; shift ;;
     --deadline-s) DEADLINE="$2"; shift ;;
+    --no-fill) EXTRA+=(--no-fill) ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) NAMES+=("$1") ;;
   esac
@@ -33,7 +38,7 @@ MAIN=io.miningos.gateway.adapters.ork.sim.SimHeavyReadsBenchmark
 run() { "$JAVA_HOME/bin/java" "-Xmx$HEAP" -cp "$CP" "$MAIN" --deadline-s "$DEADLINE" "$@"; }
 
 if $ONE_JVM; then
-  run "${NAMES[@]}"
+  run "${EXTRA[@]}" "${NAMES[@]}"
   exit 0
 fi
 if [ ${#NAMES[@]} -eq 0 ]; then
@@ -41,5 +46,5 @@ if [ ${#NAMES[@]} -eq 0 ]; then
     | sed 's/r.put("\(.*\)"/\1/')
 fi
 for name in "${NAMES[@]}"; do
-  run "$name" | if [ "$name" = "${NAMES[0]}" ]; then cat; else grep -v '^demo site\|^request\|^heap'; fi
+  run "$name" "${EXTRA[@]}" | if [ "$name" = "${NAMES[0]}" ]; then cat; else grep -v '^demo site\|^request\|^heap\|^day sums'; fi
 done

@@ -91,6 +91,24 @@ public final class SimOrk {
         return site;
     }
 
+    /**
+     * Computes one more day of the day sums long reads add up (the last {@code Rollups.FILL_DAYS} days of every
+     * rack), ahead of the reads; false when none is missing. The transport runs it in the background.
+     */
+    public boolean fillRollups(Deadline deadline) {
+        lock.readLock().lock();
+        try {
+            return tailLogs.fillRollups(clock.millis(), deadline);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Bytes the day sums take (tests and the benchmark report it). */
+    public long rollupBytes() {
+        return tailLogs.rollupBytes();
+    }
+
     /** {@link #handle(String, Object, Deadline)} with no deadline. */
     public Object handle(String method, Object request) {
         return handle(method, request, Deadline.NONE);

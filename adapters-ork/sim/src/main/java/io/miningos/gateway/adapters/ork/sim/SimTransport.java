@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code sim} transport: calls are answered in-process by a {@link SimOrk}, with the same wire behaviour as a
@@ -37,9 +38,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * call carries a {@link Deadline}: at its timeout the caller gets an {@link OrkTransportException} caused by a
  * {@link TimeoutException} (a timeout, as the SPI asks), and the computation, which checks the deadline in every
  * long loop, gives up and frees its thread. A call cancelled by the caller or by {@link #close()} stops the same way.
+ * The first time-series read also starts filling the day sums of the last weeks in the background, one day at a
+ * time on one of these threads ({@link SimOrk#fillRollups}).
  */
 public final class SimTransport implements OrkTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SimTransport.class);
+    /** The reads whose long ranges add up day sums. */
+    private static final Set<String> TIME_SERIES = Set.of("tailLog", "tailLogMulti", "tailLogCustomRangeAggr");
+    /** Pause between two days of background filling, leaving the threads to calls most of the time. */
+    private static final long FILL_PAUSE_MS = 50;
+    /** A day that takes longer than this to fill is left for later. */
+    private static final Duration FILL_STEP_LIMIT = Duration.ofSeconds(30);
+    /** After filling, the next time-series read at least this much later fills what the new days added. */
+    private static final Duration FILL_AGAIN_AFTER = Duration.ofMinutes(10);
     /** The ORK's liveness probe, answered at the RPC level with the request bytes. */
     static final String ECHO = "echo";
 
@@ -51,6 +62,9 @@ public final class SimTransport implements OrkTransport {
     private final ThreadPoolExecutor pool;
     private final Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** When the background filling of day sums may run again (0: it is running). */
+    private final AtomicLong nextFill = new AtomicLong(System.nanoTime());
+    private volatile Deadline fillStep = Deadline.NONE;
 
     SimTransport(String orkId, SimOrk ork, SimOptions options, ObjectMapper json) {
         this.orkId = orkId;
@@ -73,6 +87,11 @@ public final class SimTransport implements OrkTransport {
         return ork;
     }
 
+    /** Whether day sums are being filled in the background right now (the benchmark waits for the end). */
+    boolean filling() {
+        return nextFill.get() == 0;
+    }
+
     /** Calls computing right now (tests watch abandoned work let go of its thread). */
     int computing() {
         return pool.getActiveCount();
@@ -90,6 +109,9 @@ public final class SimTransport implements OrkTransport {
         if (options.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < options.failureRate()) {
             return CompletableFuture.failedFuture(
                     new OrkTransportException("sim ORK " + orkId + " failed the call (option failureRate)"));
+        }
+        if (TIME_SERIES.contains(method)) {
+            fillInBackground();
         }
         long timeoutMs = Math.max(1, timeout.toMillis());
         Deadline deadline = Deadline.in(Duration.ofMillis(timeoutMs));
@@ -114,6 +136,46 @@ public final class SimTransport implements OrkTransport {
             result.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " is closed"));
         }
         return result;
+    }
+
+    /**
+     * The first time-series read (and any a while after the last filling) starts computing the day sums of the
+     * last days in the background, one day at a time on one of this ORK's threads with a pause between days, so
+     * that week and month reads find them ready.
+     */
+    private void fillInBackground() {
+        long due = nextFill.get();
+        if (due != 0 && System.nanoTime() - due >= 0 && nextFill.compareAndSet(due, 0)) {
+            fillNext();
+        }
+    }
+
+    private void fillNext() {
+        if (closed) {
+            return;
+        }
+        Deadline step = Deadline.in(FILL_STEP_LIMIT);
+        fillStep = step;
+        try {
+            pool.execute(() -> {
+                boolean more;
+                try {
+                    more = !closed && ork.fillRollups(step);
+                } catch (CallAbandoned e) {
+                    more = !closed;
+                } catch (RuntimeException e) {
+                    LOG.warn("sim ORK {}: computing day sums failed", orkId, e);
+                    more = false;
+                }
+                if (more) {
+                    CompletableFuture.delayedExecutor(FILL_PAUSE_MS, TimeUnit.MILLISECONDS).execute(this::fillNext);
+                } else {
+                    nextFill.set(System.nanoTime() + FILL_AGAIN_AFTER.toNanos());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            nextFill.set(System.nanoTime());
+        }
     }
 
     private void submit(Runnable work, CompletableFuture<byte[]> result) {
@@ -194,6 +256,7 @@ public final class SimTransport implements OrkTransport {
     @Override
     public void close() {
         closed = true;
+        fillStep.cancel();
         for (CompletableFuture<byte[]> call : inFlight) {
             call.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " was closed"));
         }

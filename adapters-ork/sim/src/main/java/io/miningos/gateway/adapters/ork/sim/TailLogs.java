@@ -12,8 +12,10 @@ import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.adapters.ork.sim.stats.AggregationSpec;
 import io.miningos.gateway.adapters.ork.sim.stats.Aggregator;
+import io.miningos.gateway.adapters.ork.sim.stats.EntrySum;
 import io.miningos.gateway.adapters.ork.sim.stats.GroupRange;
 import io.miningos.gateway.adapters.ork.sim.stats.RackLogs;
+import io.miningos.gateway.adapters.ork.sim.stats.Rollups;
 import io.miningos.gateway.adapters.ork.sim.stats.StatKey;
 import io.miningos.gateway.adapters.ork.sim.stats.StatNumbers;
 import io.miningos.gateway.query.Projection;
@@ -54,6 +56,7 @@ final class TailLogs {
 
     private final Site site;
     private final RackLogs rackLogs;
+    private final Rollups rollups;
     private final PoolData pools;
     /**
      * Finished ticks of projected series, see {@link #series}: a few pages of one-day charts (288 ticks each); the
@@ -78,7 +81,18 @@ final class TailLogs {
     TailLogs(LiveSite live) {
         this.site = live.site();
         this.rackLogs = new RackLogs(live);
+        this.rollups = new Rollups(live);
         this.pools = new PoolData(live);
+    }
+
+    /** Computes one more missing day of every rack's day sums, see {@link Rollups#fill}. */
+    boolean fillRollups(long now, Deadline deadline) {
+        return rollups.fill(now, deadline);
+    }
+
+    /** Bytes the day sums take. */
+    long rollupBytes() {
+        return rollups.bytes();
     }
 
     private static String baseType(String type) {
@@ -174,17 +188,25 @@ final class TailLogs {
                     return series;
                 }
             }
+            boolean average = Requests.truthy(req.get("shouldCalculateAvg"));
+            StatKey statKey = StatKey.of(key);
+            boolean byDays = groupRange > 0 && groupRange % Rollups.DAY == 0 && Rollups.summed(statKey);
             for (SimRack rack : racksOfType(type, now)) {
                 if (groupRange < 0) {
                     continue;
                 }
                 deadline.check();
-                List<Map<String, Object>> got = rackLogs.read(rack, read, now, deadline);
-                if (got == null) {
-                    continue;
-                }
-                if (groupRange > 0) {
-                    got = GroupRange.apply(got, groupRange, Requests.truthy(req.get("shouldCalculateAvg")));
+                List<Map<String, Object>> got;
+                if (byDays && rackLogs.keeps(rack, statKey, tag)) {
+                    got = buckets(rack, statKey, read, groupRange, average, now, deadline);
+                } else {
+                    got = rackLogs.read(rack, read, now, deadline);
+                    if (got == null) {
+                        continue;
+                    }
+                    if (groupRange > 0) {
+                        got = GroupRange.apply(got, groupRange, average);
+                    }
                 }
                 for (Map<String, Object> e : got) {
                     entries.add((Map<String, Object>) rackProjection.apply(e));
@@ -195,6 +217,27 @@ final class TailLogs {
         List<Object> out = new ArrayList<>(groups.size());
         for (Map<String, Object> g : groups) {
             out.add(finalProjection.apply(g));
+        }
+        return out;
+    }
+
+    /**
+     * A rack's {@code groupRange} buckets of whole days (1D, 7D, 1W, 1M...), newest first, from the day sums: the
+     * same entries {@link GroupRange#apply} would write from every tick, without computing the ticks.
+     */
+    private List<Map<String, Object>> buckets(SimRack rack, StatKey key, RackLogs.Read read, long length,
+                                              boolean average, long now, Deadline deadline) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        long[] span = rackLogs.span(key, read, now);
+        if (span == null) {
+            return out;
+        }
+        for (long b = Math.floorDiv(span[0], length) * length; b + length > span[1]; b -= length) {
+            EntrySum sum = rollups.range(rack, read.tag(), key, Math.max(b, span[1]), Math.min(b + length - 1,
+                    span[0]), now, deadline);
+            if (sum.entries() > 0) {
+                out.add(sum.bucket(b + "-" + (b + length - 1), average));
+            }
         }
         return out;
     }
@@ -523,7 +566,7 @@ final class TailLogs {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("ts", d[0]);
                 if (stored != null) {
-                    e.put("val", fields.apply(stored));
+                    e.put("val", withIntervals(fields.apply(stored), stored));
                 }
                 data.add(e);
             }
@@ -580,10 +623,85 @@ final class TailLogs {
         return out;
     }
 
-    /** One day of the daily store: {@code tailLog} over {@code stat-5m} with {@code aggrTimes} = that day. */
+    /**
+     * A day's value in daily mode always says over how many entries and intervals it was summed: its {@code sum}
+     * fields hold the day's total over every 5-minute interval (~288 × the mean), and the UI divides by
+     * {@code aggrIntervals}. The real ORK's projection drops them unless {@code fields} names them.
+     */
     @SuppressWarnings("unchecked")
+    private static Object withIntervals(Object projected, Map<String, Object> stored) {
+        if (!(projected instanceof Map<?, ?> m)) {
+            return projected;
+        }
+        Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) m);
+        for (String k : new String[]{"aggrCount", "aggrIntervals"}) {
+            if (stored.containsKey(k)) {
+                out.putIfAbsent(k, stored.get(k));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One day of the daily store: what {@code tailLog} over {@code stat-5m} with {@code aggrTimes} = that day
+     * answers, from the racks' day sums (UTC days; other time zones read the ticks).
+     */
     private Map<String, Object> day(String type, long offset, long[] range, List<String> configured, long now,
                                     Deadline deadline) {
+        if (offset != 0) {
+            return dayFromTicks(type, offset, range, configured, now, deadline);
+        }
+        Map<String, AggregationSpec.Op> spec = AggregationSpec.forBaseType(type);
+        List<EntrySum> sums = new ArrayList<>();
+        int count = 0;
+        int intervals = 0;
+        String tag = "t-" + type;
+        for (SimRack rack : racksOfType(type, now)) {
+            if (rackLogs.keeps(rack, StatKey.STAT_5M, tag)) {
+                EntrySum sum = rollups.day(rack, tag, range[0], now, deadline).of(StatKey.STAT_5M);
+                sums.add(sum);
+                count += sum.entries();
+                intervals = Math.max(intervals, sum.entries());
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ts", 0);
+        m.put("aggrTsRange", range[0] + "-" + range[1]);
+        m.put("aggrCount", count);
+        m.put("aggrIntervals", intervals);
+        for (Map.Entry<String, AggregationSpec.Op> f : spec.entrySet()) {
+            if (!configured.contains(f.getKey())) {
+                continue;
+            }
+            String src = f.getValue().src();
+            switch (f.getValue().op()) {
+                case "sum", "avg" -> {
+                    double total = 0;
+                    for (EntrySum s : sums) {
+                        total += s.sum(src);
+                    }
+                    m.put(f.getKey(), StatNumbers.clean(f.getValue().op().equals("sum") ? total : total / count));
+                }
+                case "obj_concat", "alerts_aggr" -> {
+                    Map<String, Object> merged = new LinkedHashMap<>();
+                    for (EntrySum s : sums) {
+                        s.mergeObject(src, merged);
+                    }
+                    m.put(f.getKey(), merged);
+                }
+                default -> m.put(f.getKey(), new ArrayList<>());
+            }
+        }
+        return m;
+    }
+
+    /** One day of the daily store in another time zone: {@code tailLog} with {@code aggrTimes} = that day. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> dayFromTicks(String type, long offset, long[] range, List<String> configured,
+                                             long now, Deadline deadline) {
         boolean complete = range[0] + DAY - 1 < now - 300_000L;
         String cacheKey = type + '|' + offset + '|' + range[0];
         if (complete) {

@@ -108,7 +108,80 @@ class SimConsistencyTest {
                         "shouldReturnDailyData", true, "fields", Map.of("site_power_w", 1)))))).get(0)).get("data"));
         assertEquals(2, daily.size());
         assertEquals(dayStart, num(map(daily.get(1)).get("ts")), 0.0);
-        assertEquals(Map.of("site_power_w", day.get("site_power_w")), map(daily.get(1)).get("val"));
+        Map<String, Object> val = map(map(daily.get(1)).get("val"));
+        assertEquals(List.of("site_power_w", "aggrCount", "aggrIntervals"), List.copyOf(val.keySet()));
+        assertEquals(num(day.get("site_power_w")), num(val.get("site_power_w")), 0.0);
+        assertEquals(288, num(val.get("aggrIntervals")), 0.0, "a day's value says how many intervals it sums");
+        assertEquals(num(day.get("aggrCount")), num(val.get("aggrCount")), 0.0);
+    }
+
+    /** What the UI does with a day of the daily store: a {@code sum} field divided by {@code aggrIntervals}. */
+    private static double uiDailyMean(Map<String, Object> val, String field) {
+        return num(val.get(field)) / num(val.get("aggrIntervals"));
+    }
+
+    @Test
+    void theDailyFiguresTheUiComputesMatchTheLiveSiteWithinNoise() {
+        List<Object> keys = List.of(
+                Map.of("type", "miner", "startDate", "2026-06-30", "endDate", "2026-06-30", "shouldReturnDailyData", 1,
+                        "fields", Map.of("hashrate_mhs_5m_sum_aggr", 1)),
+                Map.of("type", "miner", "startDate", "2026-06-30", "endDate", "2026-06-30", "shouldReturnDailyData", 1,
+                        "fields", Map.of("power_w_sum_aggr", 1, "efficiency_w_ths_avg_aggr", 1)),
+                Map.of("type", "powermeter", "startDate", "2026-06-30", "endDate", "2026-06-30",
+                        "shouldReturnDailyData", 1, "fields", Map.of("site_power_w", 1)));
+        List<Object> answer = list(ork.handle("tailLogCustomRangeAggr", Map.of("keys", keys)));
+        Map<String, Object> hashDay = map(map(list(map(answer.get(0)).get("data")).get(0)).get("val"));
+        Map<String, Object> powerDay = map(map(list(map(answer.get(1)).get("data")).get(0)).get("val"));
+        Map<String, Object> siteDay = map(map(list(map(answer.get(2)).get("data")).get(0)).get("val"));
+        Map<String, Object> live = rtd("miner", Map.of("hashrate_mhs_1m_sum_aggr", 1, "power_w_sum_aggr", 1,
+                "efficiency_w_ths_avg_aggr", 1));
+        double liveSite = num(rtd("powermeter", Map.of("site_power_w", 1)).get("site_power_w"));
+        assertNear(num(live.get("hashrate_mhs_1m_sum_aggr")), uiDailyMean(hashDay, "hashrate_mhs_5m_sum_aggr"),
+                "hashrate");
+        assertNear(num(live.get("power_w_sum_aggr")), uiDailyMean(powerDay, "power_w_sum_aggr"), "miner power");
+        assertNear(liveSite, uiDailyMean(siteDay, "site_power_w"), "site power");
+        // an avg field is already a mean: no division
+        assertNear(num(live.get("efficiency_w_ths_avg_aggr")), num(powerDay.get("efficiency_w_ths_avg_aggr")),
+                "efficiency");
+    }
+
+    /** Within the site's own variation over a day (offline spells, faults, weather): 10 %. */
+    private static void assertNear(double live, double daily, String what) {
+        assertTrue(Math.abs(daily / live - 1) < 0.10, what + ": daily mean " + daily + " vs live " + live);
+    }
+
+    @Test
+    void daysGroupedByGroupRangeAddUpTheTicksTheyGroup() {
+        long day = Instant.parse("2026-06-29T00:00:00Z").toEpochMilli();
+        Map<String, Object> range = Map.of("type", "miner", "key", "stat-5m", "tag", "t-miner", "start", day,
+                "end", day + 86_399_999L);
+        List<Object> ticks = list(ork.handle("tailLog", with(range, "aggrFields", Map.of("hashrate_mhs_5m_sum_aggr", 1,
+                "online_or_minor_error_miners_amount_aggr", 1, "offline_cnt", 1))));
+        assertEquals(288, ticks.size());
+        double hash = 0;
+        double online = 0;
+        Map<String, Double> offline = new java.util.HashMap<>();
+        for (Object t : ticks) {
+            hash += num(map(t).get("hashrate_mhs_5m_sum_aggr"));
+            online += num(map(t).get("online_or_minor_error_miners_amount_aggr"));
+            map(map(t).get("offline_cnt")).forEach((c, n) -> offline.merge(c, num(n), Double::sum));
+        }
+        Map<String, Object> summed = map(list(ork.handle("tailLog", with(with(range, "groupRange", "1D"), "aggrFields",
+                Map.of("hashrate_mhs_5m_sum_aggr", 1, "offline_cnt", 1)))).get(0));
+        assertEquals(day + "-" + (day + 86_399_999L), summed.get("ts"));
+        assertEquals(hash, num(summed.get("hashrate_mhs_5m_sum_aggr")), hash * 1e-9);
+        map(summed.get("offline_cnt")).forEach((c, n) -> assertEquals(offline.get(c), num(n), 1e-6, c));
+        assertEquals(offline.keySet(), map(summed.get("offline_cnt")).keySet());
+        Map<String, Object> averaged = map(list(ork.handle("tailLog", with(with(with(range, "groupRange", "1D"),
+                "shouldCalculateAvg", true), "aggrFields", Map.of("online_or_minor_error_miners_amount_aggr", 1))))
+                .get(0));
+        assertEquals(online / 288, num(averaged.get("online_or_minor_error_miners_amount_aggr")), 0.01);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> m, String key, Object value) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(m);
+        out.put(key, value);
+        return out;
     }
 
     @Test

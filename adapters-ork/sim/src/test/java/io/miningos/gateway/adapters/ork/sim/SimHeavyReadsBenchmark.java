@@ -1,8 +1,10 @@
 package io.miningos.gateway.adapters.ork.sim;
 
+import io.miningos.gateway.adapters.ork.sim.stats.Rollups;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Times the UI's heavy time-series reads (and the reads that used to freeze the gateway) on the demo site: the two
  * default simulated ORKs ({@code cluster-1} seed 1, {@code cluster-2} seed 2, 250 miners each), called in parallel
  * through the transport as the gateway fans out, JSON in and out. For each request it prints the first (cold) and
- * a second (warm) latency, the answer size or the error, and the slowest answer a cheap probe ({@code stat-rtd}
- * of the miners, every 50 ms on the same ORKs) got meanwhile. Not a test: run it with {@code bench/sim-reads.sh}
- * or {@code java -cp <test classpath> io.miningos.gateway.adapters.ork.sim.SimHeavyReadsBenchmark [name...]}
- * (no names: every request; {@code --deadline-s N} sets the per-call deadline, default 60).
+ * a second (warm) latency, the process CPU time of the first (the machine is shared: CPU time does not depend on
+ * what else runs, wall time does), the answer size or the error, and the slowest answer a cheap probe
+ * ({@code stat-rtd} of the miners, every 50 ms on the same ORKs) got meanwhile. By default it first lets the ORKs
+ * fill their day sums in the background, as a gateway that has been up a few seconds has them, and prints how long
+ * that took;
+ * {@code --no-fill} measures straight after start. Not a test: run it with {@code bench/sim-reads.sh} or
+ * {@code java -cp <test classpath> io.miningos.gateway.adapters.ork.sim.SimHeavyReadsBenchmark [name...]} (no
+ * names: every request; {@code --deadline-s N} sets the per-call deadline, default 60).
  */
 public final class SimHeavyReadsBenchmark {
 
@@ -86,10 +92,13 @@ public final class SimHeavyReadsBenchmark {
 
     public static void main(String[] args) throws Exception {
         long deadlineS = 60;
+        boolean fill = true;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--deadline-s")) {
                 deadlineS = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--no-fill")) {
+                fill = false;
             } else {
                 names.add(args[i]);
             }
@@ -100,29 +109,62 @@ public final class SimHeavyReadsBenchmark {
         List<OrkTransport> orks = List.of(open("cluster-1", 1, dataDir, clock), open("cluster-2", 2, dataDir, clock));
         System.out.printf("demo site: 2 ORKs x 250 miners, opened in %.0f ms; deadline per call %d s%n",
                 (System.nanoTime() - t0) / 1e6, deadlineS);
+        if (fill) {
+            fill(orks);
+        }
         Map<String, String[]> all = requests(clock.millis());
         if (names.isEmpty()) {
             names.addAll(all.keySet());
         }
-        System.out.printf("%-30s %12s %12s %14s %12s%n", "request", "cold ms", "warm ms", "answer", "probe max");
+        System.out.printf("%-30s %10s %10s %10s %14s %12s%n", "request", "cold ms", "cold CPU", "warm ms", "answer",
+                "probe max");
         for (String name : names) {
             String[] req = all.get(name);
             if (req == null) {
                 throw new IllegalArgumentException("unknown request " + name + "; known: " + all.keySet());
             }
             Probe probe = new Probe(orks);
+            long cpu = cpuNanos();
             Outcome cold = fanOut(orks, req[0], req[1], Duration.ofSeconds(deadlineS));
+            cpu = cpuNanos() - cpu;
             Outcome warm = cold.error == null ? fanOut(orks, req[0], req[1], Duration.ofSeconds(deadlineS)) : null;
             long probeMax = probe.stop();
-            System.out.printf("%-30s %12.0f %12s %14s %10d ms%n", name, cold.ms,
+            System.out.printf("%-30s %10.0f %10.0f %10s %14s %9d ms%n", name, cold.ms, cpu / 1e6,
                     warm == null ? "-" : String.format("%.0f", warm.ms), cold.describe(), probeMax);
         }
         Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < orks.size(); i++) {
+            System.out.printf("day sums kept by cluster-%d: %.0f KB%n", i + 1,
+                    ((SimTransport) orks.get(i)).ork().rollupBytes() / 1024.0);
+        }
         System.gc();
         System.out.printf("heap used after the run (after a GC): %.1f MB%n",
                 (rt.totalMemory() - rt.freeMemory()) / 1e6);
         // calls given up on may still be computing (before the fix); the numbers are printed, stop here
         System.exit(0);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Starts the background filling of day sums (any time-series read does) and waits for its end. */
+    private static void fill(List<OrkTransport> orks) throws Exception {
+        long start = System.nanoTime();
+        long cpu = cpuNanos();
+        byte[] rtd = "{\"key\":\"stat-rtd\",\"type\":\"miner\",\"tag\":\"t-miner\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        for (OrkTransport ork : orks) {
+            ork.call("tailLog", rtd, Duration.ofSeconds(60)).get();
+        }
+        for (OrkTransport ork : orks) {
+            while (((SimTransport) ork).filling()) {
+                Thread.sleep(100);
+            }
+        }
+        System.out.printf("day sums of the last %d days filled in the background in %.1f s (%.1f s of CPU)%n",
+                Rollups.FILL_DAYS, (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu) / 1e9);
     }
 
     private static OrkTransport open(String id, int seed, Path dataDir, Clock clock) {

@@ -112,10 +112,12 @@ class SimTransportTest {
         }
     }
 
-    /** A read that takes seconds on a site this size: the daily store over half a year, computed on demand. */
-    private static byte[] halfYearOfDays() {
-        return ("{\"keys\":[{\"type\":\"miner\",\"startDate\":\"2025-08-14\",\"endDate\":\"2026-02-09\"}]}")
-                .getBytes(StandardCharsets.UTF_8);
+    /**
+     * A read that takes seconds on a site this size: the alert history of two years, rebuilt from the episodes. (Not
+     * a time-series read, which would also start filling day sums in the background.)
+     */
+    private static byte[] twoYearsOfAlerts() {
+        return "{\"logType\":\"alerts\",\"start\":0}".getBytes(StandardCharsets.UTF_8);
     }
 
     /** The SPI's timeout rule: an OrkTransportException whose cause chain holds a TimeoutException. */
@@ -142,7 +144,7 @@ class SimTransportTest {
     void aCallPastItsDeadlineIsATimeoutAndItsWorkStopsSoTheNextCallGetsTheThread() throws Exception {
         try (OrkTransport t = open("busy", Map.of("miners", 3_000, "threads", 1, "persist", false))) {
             ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> t.call("tailLogCustomRangeAggr", halfYearOfDays(), Duration.ofMillis(100)).get());
+                    () -> t.call("getHistoricalLogs", twoYearsOfAlerts(), Duration.ofMillis(100)).get());
             assertTimeout(e);
             awaitIdle(t);
             // the one thread is free again: a cheap call answers
@@ -153,14 +155,14 @@ class SimTransportTest {
     @Test
     void answersAreComputedOnTheOrksOwnPlatformThreadsAndACancelledCallStops() throws Exception {
         try (OrkTransport t = open("own", Map.of("miners", 3_000, "persist", false))) {
-            var heavy = t.call("tailLogCustomRangeAggr", halfYearOfDays(), Duration.ofSeconds(60));
+            var heavy = t.call("getHistoricalLogs", twoYearsOfAlerts(), Duration.ofSeconds(60));
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             boolean seen = false;
             while (!seen && System.nanoTime() < until) {
                 // getAllStackTraces lists platform threads only: a virtual thread computing would not show up
                 seen = Thread.getAllStackTraces().entrySet().stream().anyMatch(th -> th.getKey().getName()
                         .startsWith("sim-own-") && Arrays.stream(th.getValue())
-                        .anyMatch(f -> f.getClassName().endsWith("TailLogs")));
+                        .anyMatch(f -> f.getClassName().endsWith("ThingQueries")));
                 Thread.sleep(5);
             }
             assertTrue(seen, "the read ran on a platform thread of the ORK's own pool");
@@ -172,7 +174,7 @@ class SimTransportTest {
     @Test
     void callsBeyondTheQueueFailAtOnceAsUnavailable() throws Exception {
         try (OrkTransport t = open("full", Map.of("miners", 3_000, "threads", 1, "queue", 1, "persist", false))) {
-            var running = t.call("tailLogCustomRangeAggr", halfYearOfDays(), Duration.ofSeconds(60));
+            var running = t.call("getHistoricalLogs", twoYearsOfAlerts(), Duration.ofSeconds(60));
             awaitComputing(t);
             var waiting = t.call("listRacks", "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
             ExecutionException e = assertThrows(ExecutionException.class, () -> t.call("listRacks",

@@ -19,8 +19,11 @@ public final class RackLogs {
 
     /** Entries per log segment before it rotates. */
     static final int SEGMENT = 10_000;
-    /** Enough for every dashboard series (288 ticks × racks × a few tags); long ranges go through the daily store. */
-    private static final int CACHE_LIMIT = 4_000;
+    /**
+     * Recent tick entries (about 1 to 30 KB each): live charts re-read the last ticks every few seconds. Long ranges
+     * do not go through it: series keep their projected rows and grouped days use day sums ({@link Rollups}).
+     */
+    private static final int CACHE_LIMIT = 1_024;
 
     private final LiveSite live;
     private final RackStats stats;
@@ -52,8 +55,8 @@ public final class RackLogs {
         };
     }
 
-    /** The tick instants a read covers, newest first (not for {@code stat-rtd}, which has no ticks). */
-    public List<Long> ticks(StatKey key, Read req, long now, Deadline deadline) {
+    /** The newest and oldest tick a read covers, or null when it covers none (not for {@code stat-rtd}). */
+    public long[] span(StatKey key, Read req, long now) {
         long period = key.periodMs();
         long first = live.site().commissionedAt();
         long newest = Math.floorDiv(Math.min(now, req.end() == null ? now : req.end()), period) * period;
@@ -68,8 +71,20 @@ public final class RackLogs {
         } else {
             limit = Long.MAX_VALUE;
         }
+        if (limit != Long.MAX_VALUE) {
+            oldest = Math.max(oldest, newest - (limit - 1) * period);
+        }
+        return newest < oldest ? null : new long[]{newest, oldest};
+    }
+
+    /** The tick instants a read covers, newest first (not for {@code stat-rtd}, which has no ticks). */
+    public List<Long> ticks(StatKey key, Read req, long now, Deadline deadline) {
+        long[] span = span(key, req, now);
         List<Long> out = new ArrayList<>();
-        for (long ts = newest; ts >= oldest && out.size() < limit; ts -= period) {
+        if (span == null) {
+            return out;
+        }
+        for (long ts = span[0]; ts >= span[1]; ts -= key.periodMs()) {
             if ((out.size() & 1023) == 0) {
                 deadline.check();
             }

@@ -1,0 +1,248 @@
+package io.miningos.gateway.adapters.ork.sim.stats;
+
+import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
+import io.miningos.gateway.adapters.ork.sim.site.SimRack;
+
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-day sums of every rack's stat entries (per tag, for {@code stat-5m}, {@code stat-30m}, {@code stat-3h} and
+ * {@code stat-1D}), so reads over weeks and months add up a few day sums instead of computing thousands of ticks.
+ * A UTC day's sum is computed once, from the entries of its ticks (the same entries a tick read returns), when it
+ * is first needed or by {@link #fill} in the background, and kept while it fits the byte budget (least recently
+ * used first out). Today's sum grows: each read adds only the ticks since the last one.
+ *
+ * <p>Budget: a day of one rack's tag holds its entry's number fields ×12 bytes per log key. On the demo site (two
+ * ORKs, ~500 miners) all racks' main tags take about 20 KB per ORK-day, so the 35 days {@link #fill} keeps cost
+ * under 1 MB per ORK; the store never holds more than {@link #MAX_BYTES}.
+ */
+public final class Rollups {
+
+    public static final long DAY = 86_400_000L;
+    /** Days (back from today) whose sums {@link #fill} computes ahead of any read: a month and the days around it. */
+    public static final int FILL_DAYS = 35;
+    /** Bytes of day sums one ORK keeps at most (per ORK). */
+    static final long MAX_BYTES = 16L << 20;
+    /** The logs summed per day: those ticking every 5 minutes or slower. */
+    static final StatKey[] KEYS = {StatKey.STAT_5M, StatKey.STAT_30M, StatKey.STAT_3H, StatKey.STAT_1D};
+
+    private final LiveSite live;
+    private final RackStats stats;
+    private final Map<String, EntryLayout> layouts = new ConcurrentHashMap<>();
+    /** Complete days, least recently used first. */
+    private final LinkedHashMap<Key, Day> complete = new LinkedHashMap<>(256, 0.75f, true);
+    private long completeBytes;
+    /** Today's sums so far, per rack and tag. */
+    private final Map<Key, Day> today = new ConcurrentHashMap<>();
+
+    private record Key(String rack, String tag, long day) {
+    }
+
+    /** One rack's tag on one UTC day: a sum per log key, up to (and including) the tick {@code through}. */
+    public record Day(Map<StatKey, EntrySum> sums, long through) {
+        public EntrySum of(StatKey key) {
+            return sums.get(key);
+        }
+
+        long bytes() {
+            long b = 64;
+            for (EntrySum s : sums.values()) {
+                b += s.bytes();
+            }
+            return b;
+        }
+    }
+
+    public Rollups(LiveSite live) {
+        this.live = live;
+        this.stats = new RackStats(live);
+    }
+
+    /** Whether day sums serve this log: the 5-minute and slower stat logs. */
+    public static boolean summed(StatKey key) {
+        for (StatKey k : KEYS) {
+            if (k == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long lastTickOf(long dayStart) {
+        return dayStart + DAY - StatKey.STAT_5M.periodMs();
+    }
+
+    /**
+     * The sums of {@code rack}'s entries for {@code tag} on the UTC day starting at {@code dayStart}, as far as the
+     * day has ticked by {@code now}.
+     */
+    public Day day(SimRack rack, String tag, long dayStart, long now, Deadline deadline) {
+        long newestTick = Math.min(lastTickOf(dayStart), Math.floorDiv(now, StatKey.STAT_5M.periodMs())
+                * StatKey.STAT_5M.periodMs());
+        Key key = new Key(rack.id(), tag, dayStart);
+        if (newestTick == lastTickOf(dayStart)) {
+            synchronized (complete) {
+                Day known = complete.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        Day partial = today.get(key);
+        Day day;
+        if (partial != null && partial.through() <= newestTick) {
+            day = partial.through() == newestTick ? partial
+                    : join(compute(rack, tag, partial.through() + StatKey.STAT_5M.periodMs(), newestTick, deadline),
+                    partial);
+        } else {
+            day = compute(rack, tag, dayStart, newestTick, deadline);
+        }
+        if (newestTick == lastTickOf(dayStart)) {
+            today.remove(key);
+            keep(key, day);
+        } else {
+            today.keySet().removeIf(k -> k.day() < dayStart);
+            today.put(key, day);
+        }
+        return day;
+    }
+
+    private void keep(Key key, Day day) {
+        synchronized (complete) {
+            if (complete.putIfAbsent(key, day) == null) {
+                completeBytes += day.bytes();
+            }
+            Iterator<Map.Entry<Key, Day>> oldest = complete.entrySet().iterator();
+            while (completeBytes > MAX_BYTES && oldest.hasNext()) {
+                completeBytes -= oldest.next().getValue().bytes();
+                oldest.remove();
+            }
+        }
+    }
+
+    /** Whether the day is summed already (complete, or today so far). */
+    private boolean known(SimRack rack, String tag, long dayStart) {
+        return has(rack, tag, dayStart) || today.containsKey(new Key(rack.id(), tag, dayStart));
+    }
+
+    /** Whether the complete day is already kept. */
+    public boolean has(SimRack rack, String tag, long dayStart) {
+        synchronized (complete) {
+            return complete.containsKey(new Key(rack.id(), tag, dayStart));
+        }
+    }
+
+    /** Bytes the kept day sums take. */
+    public long bytes() {
+        synchronized (complete) {
+            long b = completeBytes;
+            for (Day d : today.values()) {
+                b += d.bytes();
+            }
+            return b;
+        }
+    }
+
+    /** A newer run followed by an older one. */
+    private static Day join(Day newer, Day older) {
+        Map<StatKey, EntrySum> sums = new EnumMap<>(StatKey.class);
+        for (StatKey k : KEYS) {
+            sums.put(k, newer.of(k).plus(older.of(k)));
+        }
+        return new Day(sums, newer.through());
+    }
+
+    /** Sums the entries of the ticks in {@code [from, through]}, newest first. */
+    private Day compute(SimRack rack, String tag, long from, long through, Deadline deadline) {
+        EntryLayout layout = layouts.computeIfAbsent(rack.id() + '|' + tag, k -> new EntryLayout());
+        Map<StatKey, EntrySum> sums = new EnumMap<>(StatKey.class);
+        for (StatKey k : KEYS) {
+            sums.put(k, new EntrySum(layout));
+        }
+        long first = Math.max(from, live.site().commissionedAt());
+        long period = StatKey.STAT_5M.periodMs();
+        for (long ts = through; ts >= first; ts -= period) {
+            deadline.check();
+            Map<String, Object> entry = stats.entry(rack, tag, ts, false);
+            for (StatKey k : KEYS) {
+                if (Math.floorMod(ts, k.periodMs()) == 0) {
+                    sums.get(k).add(entry);
+                }
+            }
+        }
+        return new Day(sums, through);
+    }
+
+    /**
+     * Sums the ticks of {@code key} in {@code [from, to]} (newest first) for a bucket that covers part of a day:
+     * whole days come from {@link #day}, the uncovered ends from their entries.
+     */
+    public EntrySum range(SimRack rack, String tag, StatKey key, long from, long to, long now, Deadline deadline) {
+        EntryLayout layout = layouts.computeIfAbsent(rack.id() + '|' + tag, k -> new EntryLayout());
+        EntrySum out = new EntrySum(layout);
+        long period = key.periodMs();
+        long first = Math.floorDiv(Math.max(from, live.site().commissionedAt()) + period - 1, period) * period;
+        long last = Math.floorDiv(Math.min(to, now), period) * period;
+        for (long dayStart = Math.floorDiv(last, DAY) * DAY; dayStart + DAY > first; dayStart -= DAY) {
+            deadline.check();
+            long lo = Math.max(first, dayStart);
+            long hi = Math.min(last, dayStart + DAY - 1);
+            if (hi < lo) {
+                continue;
+            }
+            EntrySum part;
+            boolean wholeDay = lo <= Math.max(dayStart, firstTick(key)) && (hi >= dayStart + DAY - period
+                    || hi == Math.floorDiv(now, period) * period);
+            // a day not summed yet is summed for every log when 5-minute ticks are read anyway; a slower log's
+            // few ticks (8 a day for stat-3h) are cheaper read directly than a day of 288
+            if (wholeDay && (key == StatKey.STAT_5M || known(rack, tag, dayStart))) {
+                part = day(rack, tag, dayStart, now, deadline).of(key);
+            } else {
+                part = new EntrySum(layout);
+                for (long ts = Math.floorDiv(hi, period) * period; ts >= lo; ts -= period) {
+                    deadline.check();
+                    part.add(stats.entry(rack, tag, ts, false));
+                }
+            }
+            out = out.plus(part);
+        }
+        return out;
+    }
+
+    private long firstTick(StatKey key) {
+        long period = key.periodMs();
+        return Math.floorDiv(live.site().commissionedAt() + period - 1, period) * period;
+    }
+
+    /**
+     * Computes one missing complete day of the {@code t-<kind>} tag of every rack that keeps stat logs, newest
+     * first within the last {@link #FILL_DAYS} days. Returns false when there is nothing left to compute.
+     */
+    public boolean fill(long now, Deadline deadline) {
+        long today = Math.floorDiv(now, DAY) * DAY;
+        for (int back = 1; back <= FILL_DAYS; back++) {
+            long dayStart = today - back * DAY;
+            if (dayStart + DAY <= live.site().commissionedAt()) {
+                return false;
+            }
+            boolean computed = false;
+            for (SimRack rack : live.site().racks()) {
+                String tag = rack.kind().rtdTag();
+                if (tag == null || !rack.statTags().contains(tag) || has(rack, tag, dayStart)) {
+                    continue;
+                }
+                day(rack, tag, dayStart, now, deadline);
+                computed = true;
+            }
+            if (computed) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
