@@ -22,7 +22,9 @@ public final class OrkRejections {
             "ERR_IDS_INVALID", "ERR_AGGR_FIELDS_INVALID", "ERR_AGGR_TIMES_INVALID", "ERR_START_DATE_INVALID",
             "ERR_END_DATE_INVALID", "ERR_TIMEZONE_OFFSET_INVALID", "ERR_LOG_TYPE_INVALID", "ERR_LOG_TAG_INVALID",
             "ERR_RACK_ID_INVALID", "ERR_QUERIES_INVALID", "ERR_QUERIES_TYPE_INVALID", "ERR_QUERIES_LIMIT_EXCEEDED",
-            "ERR_SUBDB_UNKOWN", "ERR_SUFFIX_TOO_LONG", "ERR_INVALID_REQUEST_TYPE");
+            "ERR_SUBDB_UNKOWN", "ERR_SUFFIX_TOO_LONG", "ERR_INVALID_REQUEST_TYPE",
+            // the simulated ORK's bound on one answer, the gateway's own code for a too-large tail-log range
+            "ERR_RANGE_TOO_LARGE");
 
     /** What the request names does not exist: 404. */
     static final Set<String> NOT_FOUND = Set.of(

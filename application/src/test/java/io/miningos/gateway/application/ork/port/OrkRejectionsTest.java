@@ -70,7 +70,7 @@ class OrkRejectionsTest {
         for (String code : List.of("ERR_TYPE_INVALID", "ERR_QUERIES_INVALID", "ERR_QUERIES_TYPE_INVALID",
                 "ERR_SUBDB_UNKOWN", "ERR_KEYS_INVALID", "ERR_LOG_TYPE_INVALID", "ERR_TYPE_AGGR_INVALID",
                 "ERR_START_DATE_INVALID", "ERR_END_DATE_INVALID", "ERR_TIMEZONE_OFFSET_INVALID", "ERR_RACK_ID_INVALID",
-                "ERR_FIELDS_INVALID", "ERR_QUERY_INVALID", "ERR_QUERY_OPERATOR_NOT_ALLOWED")) {
+                "ERR_FIELDS_INVALID", "ERR_QUERY_INVALID", "ERR_QUERY_OPERATOR_NOT_ALLOWED", "ERR_RANGE_TOO_LARGE")) {
             assertEquals(ErrorKind.INVALID_INPUT, OrkRejections.kindOf(code).orElseThrow(), code);
         }
         for (String code : List.of("ERR_ACTION_ID_NOT_FOUND", "ERR_LOG_NOTFOUND", "ERR_LOG_KEY_NOTFOUND",

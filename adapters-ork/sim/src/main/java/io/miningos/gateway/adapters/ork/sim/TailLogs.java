@@ -115,7 +115,7 @@ final class TailLogs {
     /**
      * The most values (numbers, strings, booleans, nulls) one {@code tailLog} or {@code tailLogMulti} answer may
      * hold: about 4 MB of JSON. A week of full 5-minute miner entries (~200 values each) does not fit; a month of a
-     * few aggregated fields does. Beyond it the call answers {@code ERR_DATE_RANGE_TOO_LARGE} before computing.
+     * few aggregated fields does. Beyond it the call answers {@code ERR_RANGE_TOO_LARGE} before computing.
      */
     static final long MAX_ANSWER_VALUES = 200_000;
 
@@ -372,7 +372,7 @@ final class TailLogs {
 
         void take(long values) {
             if (values > left) {
-                throw new OrkError(OrkErrors.DATE_RANGE_TOO_LARGE);
+                throw new OrkError(OrkErrors.RANGE_TOO_LARGE);
             }
             left -= values;
         }

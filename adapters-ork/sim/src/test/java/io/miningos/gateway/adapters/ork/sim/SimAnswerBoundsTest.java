@@ -25,13 +25,13 @@ class SimAnswerBoundsTest {
     @Test
     void fullEntriesOverMonthsOrTenThousandTicksAreRefused() {
         long now = clock.millis();
-        assertEquals("ERR_DATE_RANGE_TOO_LARGE", refused("tailLog", Map.of("type", "miner", "key", "stat-5m",
+        assertEquals("ERR_RANGE_TOO_LARGE", refused("tailLog", Map.of("type", "miner", "key", "stat-5m",
                 "tag", "t-miner", "start", 0, "end", now)));
-        assertEquals("ERR_DATE_RANGE_TOO_LARGE", refused("tailLog", Map.of("type", "miner", "key", "stat-5m",
+        assertEquals("ERR_RANGE_TOO_LARGE", refused("tailLog", Map.of("type", "miner", "key", "stat-5m",
                 "tag", "t-miner", "start", now - 30 * DAY, "end", now)));
-        assertEquals("ERR_DATE_RANGE_TOO_LARGE", refused("tailLog", Map.of("type", "miner", "key", "stat-5m",
+        assertEquals("ERR_RANGE_TOO_LARGE", refused("tailLog", Map.of("type", "miner", "key", "stat-5m",
                 "tag", "t-miner", "start", 0, "limit", 10_080)));
-        assertEquals("ERR_DATE_RANGE_TOO_LARGE", refused("tailLogMulti", Map.of("keys", List.of(
+        assertEquals("ERR_RANGE_TOO_LARGE", refused("tailLogMulti", Map.of("keys", List.of(
                 Map.of("type", "miner", "tag", "t-miner"), Map.of("type", "container", "tag", "t-container")),
                 "key", "stat-5m", "start", now - 30 * DAY, "end", now)));
     }

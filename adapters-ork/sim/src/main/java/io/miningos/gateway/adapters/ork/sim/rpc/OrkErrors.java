@@ -37,7 +37,7 @@ public final class OrkErrors {
      * bound; its racks give up after 10 s and it answers what it has). The gateway's own range bound uses the same
      * code.
      */
-    public static final String DATE_RANGE_TOO_LARGE = "ERR_DATE_RANGE_TOO_LARGE";
+    public static final String RANGE_TOO_LARGE = "ERR_RANGE_TOO_LARGE";
 
     // Settings, global config and comments
     public static final String RACK_ID_INVALID = "ERR_RACK_ID_INVALID";
