@@ -13,6 +13,7 @@ import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.LogRoutes;
 import io.miningos.gateway.adapters.http.MetricsRoutes;
+import io.miningos.gateway.adapters.http.OpenApiRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
 import io.miningos.gateway.adapters.http.SignInRoutes;
 import io.miningos.gateway.adapters.http.SiteConfigRoutes;
@@ -234,6 +235,7 @@ public final class Gateway implements AutoCloseable {
                 new DowntimeRoutes(new DowntimeService(orks, config.site(), clock)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
+                new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),
                 new HealthRoutes(new HealthService(new JooqStorageProbe(db, clock), orkFanOut,
                         new TransportComponents(transports.usedBy(config.orks().values())), clock)),
                 alertsSocket);

@@ -1,6 +1,7 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
@@ -54,12 +55,14 @@ final class TestGateway implements AutoCloseable {
     }
 
     private final Gateway gateway;
+    private final GatewayHttpServer server;
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestGateway(Gateway gateway, int port) {
+    private TestGateway(Gateway gateway, GatewayHttpServer server) {
         this.gateway = gateway;
-        this.port = port;
+        this.server = server;
+        this.port = server.port();
     }
 
     static TestGateway start(Path dataDir, Map<String, FakeOrk> orks) {
@@ -90,8 +93,7 @@ final class TestGateway implements AutoCloseable {
     private static TestGateway serve(GatewayConfig config, Path dataDir, OrkTransportRegistry transports) {
         Gateway gateway = Gateway.openToServe(config, dataDir, Clock.systemUTC());
         try {
-            int port = gateway.serve(0, transports).port();
-            return new TestGateway(gateway, port);
+            return new TestGateway(gateway, gateway.serve(0, transports));
         } catch (RuntimeException e) {
             gateway.close();
             throw e;
@@ -114,6 +116,10 @@ final class TestGateway implements AutoCloseable {
 
     Gateway gateway() {
         return gateway;
+    }
+
+    GatewayHttpServer server() {
+        return server;
     }
 
     int port() {

@@ -6,6 +6,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.EndpointNotFound;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.websocket.WsHandlerEntry;
+import io.javalin.websocket.WsHandlerType;
 import io.miningos.gateway.adapters.http.metrics.HttpMetrics;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The gateway's HTTP server: strict JSON, one error envelope for every failure (unknown routes and parse errors
@@ -97,6 +101,26 @@ public final class GatewayHttpServer {
         app.start();
         LOG.info("listening on http://{}:{}", settings.host(), port());
         return this;
+    }
+
+    /**
+     * Every registered route as {@code "GET /auth/actions/{type}/{id}"} (WebSockets as {@code GET}), sorted: what the
+     * API document must describe.
+     */
+    public List<String> routes() {
+        TreeSet<String> routes = new TreeSet<>();
+        for (ParsedEndpoint handler : app.unsafe.internalRouter.allHttpHandlers()) {
+            Endpoint endpoint = handler.endpoint;
+            if (endpoint.method.isHttpMethod()) {
+                routes.add(endpoint.method.name() + " " + endpoint.path);
+            }
+        }
+        for (WsHandlerEntry ws : app.unsafe.internalRouter.allWsHandlers()) {
+            if (ws.getType() == WsHandlerType.WEBSOCKET) {
+                routes.add("GET " + ws.getPath());
+            }
+        }
+        return List.copyOf(routes);
     }
 
     /** The bound port (useful when configured as 0). */

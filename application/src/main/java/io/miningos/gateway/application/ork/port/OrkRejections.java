@@ -34,6 +34,16 @@ public final class OrkRejections {
     private OrkRejections() {
     }
 
+    /** The ORK codes answered 400 (for the API document). */
+    public static Set<String> badRequestCodes() {
+        return BAD_REQUEST;
+    }
+
+    /** The ORK codes answered 404 when every ORK says so (for the API document). */
+    public static Set<String> notFoundCodes() {
+        return NOT_FOUND;
+    }
+
     /** {@code INVALID_INPUT} or {@code NOT_FOUND} for a code of the table (bare, without the ORK prefix). */
     public static Optional<ErrorKind> kindOf(String code) {
         if (BAD_REQUEST.contains(code)) {
