@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.adapters.ork.sim.rpc.RequestNumbers;
 import io.miningos.gateway.query.MongoFilter;
 import io.miningos.gateway.query.Projection;
 import io.miningos.gateway.query.QueryException;
@@ -30,14 +31,7 @@ final class Requests {
 
     /** A whole number from a number or a numeric string, else null. */
     static Long asLong(Object v) {
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return Double.isFinite(d) ? (long) d : null;
-        }
-        if (v instanceof String s && s.matches("-?\\d{1,18}")) {
-            return Long.parseLong(s);
-        }
-        return null;
+        return RequestNumbers.asLong(v);
     }
 
     static String string(Map<String, Object> req, String key) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.miningos.gateway.adapters.ork.sim.SimJson.list;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,16 +37,6 @@ class SimConfigsTest {
 
     private SimOrk ork(Map<String, Object> options, StateFile state) {
         return new SimOrk(SimOptions.parse("c", options), clock, state);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
     }
 
     private List<Object> configs(Map<String, Object> req) {

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.miningos.gateway.adapters.ork.sim.SimJson.list;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.map;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,20 +36,6 @@ class SimElectricityTest {
     private SimOrk ork(StateFile state) {
         return new SimOrk(SimOptions.parse("c", Map.of("seed", 4, "miners", 60, "persist", state != null)), clock,
                 state);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
-    }
-
-    private static double num(Object o) {
-        return ((Number) o).doubleValue();
     }
 
     private List<Object> read(SimOrk o, Map<String, Object> query) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.miningos.gateway.adapters.ork.sim.SimJson.list;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,16 +41,6 @@ class SimInventoryTest {
         return new SimOrk(SimOptions.parse("c", Map.of("seed", 1, "miners", 500, "persist", false)), clock, null);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
-    }
-
     private List<Map<String, Object>> parts() {
         return partsOf(ork);
     }
@@ -56,7 +48,7 @@ class SimInventoryTest {
     private static List<Map<String, Object>> partsOf(SimOrk o) {
         return list(o.handle("listThings", Map.of("query", Map.of("tags", Map.of("$in",
                 List.of("t-inventory-miner_part"))), "fields", Map.of("id", 1, "code", 1, "comments", 1, "rack", 1,
-                "info", 1, "type", 1, "tags", 1), "limit", 10_000))).stream().map(SimInventoryTest::map).toList();
+                "info", 1, "type", 1, "tags", 1), "limit", 10_000))).stream().map(SimJson::map).toList();
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.miningos.gateway.adapters.ork.sim.SimJson.list;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.map;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,20 +31,6 @@ class SimMempoolTest {
 
     private SimOrk ork(long seed) {
         return new SimOrk(SimOptions.parse("c", Map.of("seed", seed, "miners", 60, "persist", false)), clock, null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
-    }
-
-    private static double num(Object o) {
-        return ((Number) o).doubleValue();
     }
 
     private List<Object> read(Map<String, Object> query) {

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.miningos.gateway.adapters.ork.sim.SimJson.list;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.longOf;
+import static io.miningos.gateway.adapters.ork.sim.SimJson.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,22 +34,8 @@ class SimPoolRevenueTest {
         return new SimOrk(SimOptions.parse("c", Map.of("seed", 1, "miners", 250, "persist", false)), clock, null);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
-    }
-
     private static long sats(Object btc) {
         return Math.round(((Number) btc).doubleValue() * 1e8);
-    }
-
-    private static long longOf(Object o) {
-        return ((Number) o).longValue();
     }
 
     private List<Object> ext(Map<String, Object> query) {
@@ -65,7 +54,7 @@ class SimPoolRevenueTest {
     }
 
     private List<Map<String, Object>> stats() {
-        return list(map(ext(Map.of("key", "stats")).get(0)).get("stats")).stream().map(SimPoolRevenueTest::map)
+        return list(map(ext(Map.of("key", "stats")).get(0)).get("stats")).stream().map(SimJson::map)
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package io.miningos.gateway.adapters.ork.sim.ext;
 import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
+import io.miningos.gateway.adapters.ork.sim.rpc.RequestNumbers;
 import io.miningos.gateway.adapters.ork.sim.site.Noise;
 
 import java.time.Instant;
@@ -76,8 +77,8 @@ public final class ElectricityData {
     public Object answer(Map<String, Object> req, Map<String, Object> query, DailyConsumption consumption, long now) {
         Object key = query.get("key");
         return switch (key instanceof String k ? k : "") {
-            case "stats-history" -> statsHistory(asLong(query.get("start")), asLong(query.get("end")),
-                    query.get("groupRange"), consumption, now);
+            case "stats-history" -> statsHistory(RequestNumbers.asTime(query.get("start")),
+                    RequestNumbers.asTime(query.get("end")), query.get("groupRange"), consumption, now);
             case "forecast" -> forecast(now);
             case "forecastHistory" -> forecastHistory(firstLong(query.get("start"), req.get("start")),
                     firstLong(query.get("end"), req.get("end")), now);
@@ -251,7 +252,7 @@ public final class ElectricityData {
             }
             TreeMap<Long, Double> parsed = new TreeMap<>();
             for (Object p : points) {
-                Long ts = p instanceof Map<?, ?> pm ? asLong(pm.get("ts")) : null;
+                Long ts = p instanceof Map<?, ?> pm ? RequestNumbers.asTime(pm.get("ts")) : null;
                 Object mw = p instanceof Map<?, ?> pm ? (pm.containsKey("availableMw") ? pm.get("availableMw")
                         : pm.get("availablePowerMW")) : null;
                 if (ts == null || ts < 0 || !(mw instanceof Number n) || !(n.doubleValue() >= 0)
@@ -321,11 +322,7 @@ public final class ElectricityData {
     }
 
     private static Long firstLong(Object a, Object b) {
-        Long v = asLong(a);
-        return v != null ? v : asLong(b);
-    }
-
-    static Long asLong(Object v) {
-        return MempoolData.asTime(v);
+        Long v = RequestNumbers.asTime(a);
+        return v != null ? v : RequestNumbers.asTime(b);
     }
 }

@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.ext;
 
 import io.miningos.gateway.adapters.ork.sim.live.JsonObjects;
+import io.miningos.gateway.adapters.ork.sim.rpc.RequestNumbers;
 import io.miningos.gateway.adapters.ork.sim.site.Noise;
 
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class MempoolData {
         Object key = query.get("key");
         if (key instanceof String k && (k.equals("HISTORICAL_PRICES") || k.equals("HISTORICAL_BLOCKSIZES")
                 || k.equals("HISTORICAL_HASHRATE"))) {
-            return history(k, asTime(query.get("start")), asTime(query.get("end")), asLong(query.get("limit")), now);
+            return history(k, RequestNumbers.asTime(query.get("start")), RequestNumbers.asTime(query.get("end")),
+                    RequestNumbers.asLong(query.get("limit")), now);
         }
         return snapshot(now);
     }
@@ -140,23 +142,4 @@ public final class MempoolData {
         return out;
     }
 
-    /** Latest instant a range may name: year 3000; earlier and later bounds are clamped to 0..this. */
-    static final long LAST_INSTANT = 32_503_680_000_000L;
-
-    /** An instant (ms) from a number or numeric string, clamped to {@code 0..LAST_INSTANT}; else null. */
-    static Long asTime(Object v) {
-        Long t = asLong(v);
-        return t == null ? null : Math.max(0, Math.min(LAST_INSTANT, t));
-    }
-
-    static Long asLong(Object v) {
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return Double.isFinite(d) ? (long) d : null;
-        }
-        if (v instanceof String s && s.matches("-?\\d{1,18}")) {
-            return Long.parseLong(s);
-        }
-        return null;
-    }
 }
