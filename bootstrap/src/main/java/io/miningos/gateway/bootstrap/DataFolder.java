@@ -74,7 +74,7 @@ final class DataFolder {
                         + " user can read it", dir);
                 return 0;
             }
-            int tightened = tighten(dir);
+            int tightened = tighten(dir.toRealPath()); // a data folder reached through a link is still ours to check
             if (tightened > 0) {
                 LOG.warn("data folder {}: {} files and folders were open to other users; made them owner-only"
                         + " (folders 0700, files 0600)", dir, tightened);

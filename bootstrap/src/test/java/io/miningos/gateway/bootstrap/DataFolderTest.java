@@ -66,6 +66,18 @@ class DataFolderTest {
     }
 
     @Test
+    void aFolderReachedThroughALinkIsCheckedToo() throws IOException {
+        Path real = Files.createDirectories(temp.resolve("real"));
+        setMode(real, "rwxr-xr-x");
+        Path db = Files.writeString(real.resolve("gateway.db"), "x");
+        setMode(db, "rw-r--r--");
+        Path link = Files.createSymbolicLink(temp.resolve("link"), real);
+        assertEquals(2, DataFolder.prepare(link));
+        assertEquals("rwx------", mode(real));
+        assertEquals("rw-------", mode(db));
+    }
+
+    @Test
     void oneServerPerFolderUntilItStops() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("data"));
         DataFolder.ServeLock first = DataFolder.lockForServing(dir);
