@@ -1,20 +1,17 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.adapters.http.AlertsSocketListener;
 import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
-import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.testing.MutableClock;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.user.Email;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,30 +50,11 @@ class LiveAlertsOnSimulatedSiteTest {
             int port = gateway.serve(0, OrkTransportRegistry.installed()).port();
             String token = gateway.identity().issueFor(new Email("admin@example.com"),
                     Set.of(ClientIp.parse("127.0.0.1")), OptionalLong.empty()).text();
-            BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                    URI.create("ws://127.0.0.1:" + port + "/ws?token=" + URLEncoder.encode(token,
-                            StandardCharsets.UTF_8)),
-                    new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                messages.add(partial.toString());
-                                partial.setLength(0);
-                            }
-                            socket.request(1);
-                            return null;
-                        }
-                    }).join();
-            ws.sendText("{\"event\":\"subscribe\",\"channel\":\"alerts\"}", true).join();
-            ObjectMapper json = new ObjectMapper();
-            String first = messages.poll(10, TimeUnit.SECONDS);
-            assertNotNull(first, "the current list on subscribe");
+            AlertsSocketListener alerts = new AlertsSocketListener();
+            WebSocket ws = AlertsSocketListener.connect(HttpClient.newHttpClient(), port, token, alerts);
+            AlertsSocketListener.subscribe(ws);
             Set<String> known = new HashSet<>();
-            for (JsonNode alert : json.readTree(first)) {
+            for (JsonNode alert : alerts.next(Duration.ofSeconds(10))) { // the current list on subscribe
                 known.add(alert.get("id").asText() + "|" + alert.get("uuid").asText());
             }
 
@@ -88,9 +62,8 @@ class LiveAlertsOnSimulatedSiteTest {
             JsonNode pushed = null;
             for (int step = 0; step < 200 && pushed == null; step++) {
                 clock.advance(Duration.ofMinutes(3));
-                String next = messages.poll(INTERVAL.toMillis() * 4, TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    pushed = json.readTree(next);
+                if (alerts.nextWithin(INTERVAL.multipliedBy(4)) instanceof String next) {
+                    pushed = FakeOrk.JSON.readTree(next);
                 }
             }
             assertNotNull(pushed, "the simulated site raised no new alert in 10 hours of its time");

@@ -1,16 +1,8 @@
 package io.miningos.gateway.bootstrap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.FakeOrk.error;
@@ -21,40 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every ORK-backed read route over a real socket, with two in-test ORKs behind in-memory transports. */
-class OrkReadRoutesTest {
-
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
-        token = gateway.adminToken();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+class OrkReadRoutesTest extends TwoOrkGatewayTest {
 
     private TestGateway.Response get(String path) {
-        return gateway.get(path, token);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return FakeOrk.JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return gateway.get(path, admin);
     }
 
     @Test

@@ -1,13 +1,6 @@
 package io.miningos.gateway.bootstrap;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.FakeOrk.error;
@@ -18,29 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Reads the ORKs refuse as the client's mistake answer 400 or 404 with the ORK's code, not 502: over the real
  * HTTP server with two in-test ORKs.
  */
-class OrkRejectionRoutesTest {
-
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
-        token = gateway.adminToken();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+class OrkRejectionRoutesTest extends TwoOrkGatewayTest {
 
     private static void refused(TestGateway.Response response, int status, String reason, String code,
                                 String failures) {
@@ -55,7 +26,7 @@ class OrkRejectionRoutesTest {
     void anActionNoOrkHasIs404WithTheOrksCode() {
         one.on("getAction", error("ERR_ACTION_ID_NOT_FOUND"));
         two.on("getAction", error("ERR_ACTION_ID_NOT_FOUND"));
-        refused(gateway.get("/auth/actions/voting/1718036711905", token), 404, "Not Found",
+        refused(gateway.get("/auth/actions/voting/1718036711905", admin), 404, "Not Found",
                 "ERR_ACTION_ID_NOT_FOUND", "cluster-1=ERR_ACTION_ID_NOT_FOUND, cluster-2=ERR_ACTION_ID_NOT_FOUND");
     }
 
@@ -63,19 +34,19 @@ class OrkRejectionRoutesTest {
     void aRequestEveryOrkThatAnsweredCallsMalformedIs400WithTheOrksCode() {
         one.on("tailLog", error("ERR_TYPE_AGGR_INVALID"));
         two.on("tailLog", error("ERR_TYPE_AGGR_INVALID"));
-        refused(gateway.get("/auth/tail-log?key=stat-5m&type=heater", token), 400, "Bad Request",
+        refused(gateway.get("/auth/tail-log?key=stat-5m&type=heater", admin), 400, "Bad Request",
                 "ERR_TYPE_AGGR_INVALID", "cluster-1=ERR_TYPE_AGGR_INVALID, cluster-2=ERR_TYPE_AGGR_INVALID");
 
         one.on("getWrkConf", FakeOrk.unreachable());
         two.on("getWrkConf", error("ERR_FIELDS_INVALID"));
-        refused(gateway.get("/auth/worker-config?type=container&fields=" + q("{\"a\":{\"b\":2}}"), token), 400,
+        refused(gateway.get("/auth/worker-config?type=container&fields=" + q("{\"a\":{\"b\":2}}"), admin), 400,
                 "Bad Request", "ERR_FIELDS_INVALID", "cluster-1=unavailable, cluster-2=ERR_FIELDS_INVALID");
 
         // An each-style read that needs an answer is refused the same way.
         one.on("tailLogCustomRangeAggr", error("ERR_KEYS_INVALID"));
         two.on("tailLogCustomRangeAggr", error("ERR_KEYS_INVALID"));
         refused(gateway.get("/auth/tail-log/range-aggr?keys="
-                        + q("[{\"type\":\"miner\",\"startDate\":\"x\",\"endDate\":\"y\"}]"), token), 400,
+                        + q("[{\"type\":\"miner\",\"startDate\":\"x\",\"endDate\":\"y\"}]"), admin), 400,
                 "Bad Request", "ERR_KEYS_INVALID", "cluster-1=ERR_KEYS_INVALID, cluster-2=ERR_KEYS_INVALID");
     }
 
@@ -83,7 +54,7 @@ class OrkRejectionRoutesTest {
     void notFoundWhileAnOrkIsDownStaysAnOutage() {
         one.on("getAction", error("ERR_ACTION_ID_NOT_FOUND"));
         two.on("getAction", FakeOrk.unreachable());
-        refused(gateway.get("/auth/actions/done/5", token), 502, "Bad Gateway", "ERR_ORK_UNAVAILABLE",
+        refused(gateway.get("/auth/actions/done/5", admin), 502, "Bad Gateway", "ERR_ORK_UNAVAILABLE",
                 "cluster-1=ERR_ACTION_ID_NOT_FOUND, cluster-2=unavailable");
     }
 
@@ -91,7 +62,7 @@ class OrkRejectionRoutesTest {
     void anOrkThatHasItMakesAPartialAnswerAsBefore() {
         one.on("getAction", error("ERR_ACTION_ID_NOT_FOUND"));
         two.on("getAction", answer("{\"id\":5,\"action\":\"reboot\"}"));
-        TestGateway.Response response = gateway.get("/auth/actions/done/5", token);
+        TestGateway.Response response = gateway.get("/auth/actions/done/5", admin);
         assertEquals(200, response.status());
         assertEquals("[[],{\"id\":5,\"action\":\"reboot\"}]", response.body());
         assertEquals("cluster-1=ERR_ACTION_ID_NOT_FOUND", response.orkFailures());
@@ -101,7 +72,7 @@ class OrkRejectionRoutesTest {
     void writesStillAnswerOneEntryPerOrk() {
         one.on("voteAction", error("ERR_ACTION_ID_NOT_FOUND"));
         two.on("voteAction", error("ERR_ACTION_ID_NOT_FOUND"));
-        TestGateway.Response response = gateway.send("PUT", "/auth/actions/voting/5/vote", token,
+        TestGateway.Response response = gateway.send("PUT", "/auth/actions/voting/5/vote", admin,
                 "{\"approve\":true}");
         assertEquals(200, response.status());
         assertEquals(2, response.json().size(), response.body());

@@ -1,16 +1,10 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,41 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every ORK-backed write route: permissions, validation, what reaches the ORKs, answer shapes, invalidation. */
-class OrkWriteRoutesTest {
+class OrkWriteRoutesTest extends TwoOrkGatewayTest {
 
     private static final String ACTIONS_QUERY = "/auth/actions?queries=" + q("[{\"type\":\"voting\"}]");
     private static final String ACTIONS_BATCH = "/auth/actions/batch?ids=1";
     private static final String ONE_ACTION = "/auth/actions/voting/1";
-
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
-    private String admin;
-
-    @BeforeEach
-    void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
-        admin = gateway.adminToken();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return FakeOrk.JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private TestGateway.Response send(String method, String path, String body) {
         return gateway.send(method, path, admin, body);

@@ -3,7 +3,7 @@ package io.miningos.gateway.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
-import io.miningos.gateway.application.identity.MutableClock;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

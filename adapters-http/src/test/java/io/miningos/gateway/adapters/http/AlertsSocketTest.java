@@ -7,18 +7,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,55 +53,19 @@ class AlertsSocketTest {
         http.close();
     }
 
-    /** Collects text messages and the close status. */
-    private static class Listener implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        JsonNode next() throws Exception {
-            String text = messages.poll(5, TimeUnit.SECONDS);
-            assertNotNull(text, "no message within 5 s");
-            return HttpJson.mapper().readTree(text);
-        }
-
-        String nextWithin(Duration wait) throws InterruptedException {
-            return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private WebSocket connect(String token, Listener listener) {
-        String query = token == null ? "" : "?token=" + java.net.URLEncoder.encode(token,
-                java.nio.charset.StandardCharsets.UTF_8);
-        WebSocket ws = client.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + http.server.port() + "/ws" + query), listener).join();
+    private WebSocket connect(String token, AlertsSocketListener listener) {
+        WebSocket ws = AlertsSocketListener.connect(client, http.server.port(), token, listener);
         opened.add(ws);
         return ws;
     }
 
     private static void subscribe(WebSocket ws) {
-        ws.sendText("{\"event\":\"subscribe\",\"channel\":\"alerts\"}", true).join();
+        AlertsSocketListener.subscribe(ws);
     }
 
     private void assertRefused(String token) {
-        CompletionException e = assertThrows(CompletionException.class, () -> connect(token, new Listener()));
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> connect(token, new AlertsSocketListener()));
         assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
         assertEquals(401, ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
     }
@@ -123,7 +82,7 @@ class AlertsSocketTest {
     void subscribeGivesTheCurrentListThenOnlyNewAlerts() throws Exception {
         orks.raise("cluster-1", "m1", "max_pcb_temp_warning", "high");
         orks.raise("cluster-2", "m2", "hashrate_low", "medium");
-        Listener listener = new Listener();
+        AlertsSocketListener listener = new AlertsSocketListener();
         WebSocket ws = connect(http.tokenFor("op@example.com", "site_operator"), listener);
         subscribe(ws);
         JsonNode initial = listener.next();
@@ -146,7 +105,7 @@ class AlertsSocketTest {
 
     @Test
     void unsubscribeStopsPushesAndNothingComesBeforeSubscribing() throws Exception {
-        Listener listener = new Listener();
+        AlertsSocketListener listener = new AlertsSocketListener();
         WebSocket ws = connect(http.tokenFor("op@example.com", "site_operator"), listener);
         orks.raise("cluster-1", "m1", "hashrate_low", "medium");
         assertNull(listener.nextWithin(INTERVAL.multipliedBy(3)), "no data without a subscription");
@@ -160,7 +119,7 @@ class AlertsSocketTest {
 
     @Test
     void malformedMessagesGetAnErrorAndTheSocketStaysOpen() throws Exception {
-        Listener listener = new Listener();
+        AlertsSocketListener listener = new AlertsSocketListener();
         WebSocket ws = connect(http.tokenFor("op@example.com", "site_operator"), listener);
         for (String bad : List.of("invalid json", "[]", "{\"event\":\"subscribe\"}",
                 "{\"event\":\"subscribe\",\"channel\":\"prices\"}", "{\"event\":\"dance\",\"channel\":\"alerts\"}",
@@ -176,19 +135,19 @@ class AlertsSocketTest {
     void twoHundredSocketsAreServedByOneOrkQueryPerInterval() throws Exception {
         orks.raise("cluster-1", "m1", "hashrate_low", "medium");
         String token = http.tokenFor("op@example.com", "site_operator");
-        List<Listener> listeners = new ArrayList<>();
+        List<AlertsSocketListener> listeners = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Listener listener = new Listener();
+            AlertsSocketListener listener = new AlertsSocketListener();
             listeners.add(listener);
             subscribe(connect(token, listener));
         }
-        for (Listener listener : listeners) {
+        for (AlertsSocketListener listener : listeners) {
             assertEquals(1, listener.next().size());
         }
         int before = orks.calls.get();
         long started = System.nanoTime();
         orks.raise("cluster-2", "m9", "all_pools_dead", "critical");
-        for (Listener listener : listeners) {
+        for (AlertsSocketListener listener : listeners) {
             assertEquals("m9", listener.next().get(0).get("id").asText());
         }
         Thread.sleep(INTERVAL.toMillis() * 3);
@@ -200,7 +159,7 @@ class AlertsSocketTest {
 
     @Test
     void revokingTheUsersTokensClosesTheirSockets() throws Exception {
-        Listener listener = new Listener();
+        AlertsSocketListener listener = new AlertsSocketListener();
         WebSocket ws = connect(http.tokenFor("op@example.com", "site_operator"), listener);
         subscribe(ws);
         listener.next();
@@ -212,7 +171,7 @@ class AlertsSocketTest {
 
     @Test
     void aSocketWhoseTokenExpiresIsClosed() throws Exception {
-        Listener listener = new Listener();
+        AlertsSocketListener listener = new AlertsSocketListener();
         connect(http.tokenFor("op@example.com", "site_operator"), listener);
         http.clock.advance(Duration.ofHours(2));
         assertEquals(AlertsSocket.POLICY_VIOLATION, listener.closed.get(15, TimeUnit.SECONDS));
@@ -221,14 +180,14 @@ class AlertsSocketTest {
     @Test
     void aClientThatStopsReadingIsDroppedWithoutHoldingUpTheOthers() throws Exception {
         String token = http.tokenFor("op@example.com", "site_operator");
-        Listener stalled = new Listener() {
+        AlertsSocketListener stalled = new AlertsSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket) {
                 // never request a message: the client stops reading and the server's sends back up
             }
         };
         subscribe(connect(token, stalled));
-        Listener healthy = new Listener();
+        AlertsSocketListener healthy = new AlertsSocketListener();
         subscribe(connect(token, healthy));
         healthy.next();
         String big = "x".repeat(512 * 1024);
@@ -248,7 +207,7 @@ class AlertsSocketTest {
     @Test
     void anOrkThatFailsKeepsItsAlertsAndIsNotAnnouncedAgain() throws Exception {
         orks.raise("cluster-1", "m1", "hashrate_low", "medium");
-        Listener listener = new Listener();
+        AlertsSocketListener listener = new AlertsSocketListener();
         WebSocket ws = connect(http.tokenFor("op@example.com", "site_operator"), listener);
         subscribe(ws);
         assertEquals(1, listener.next().size());

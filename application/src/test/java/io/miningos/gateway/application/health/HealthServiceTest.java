@@ -1,17 +1,17 @@
 package io.miningos.gateway.application.health;
 
-import io.miningos.gateway.application.health.port.in.Readiness;
 import io.miningos.gateway.application.health.port.in.Readiness.Check;
 import io.miningos.gateway.application.health.port.in.Readiness.Status;
-import io.miningos.gateway.application.health.port.out.ComponentProbe;
+import io.miningos.gateway.application.health.port.in.Readiness;
 import io.miningos.gateway.application.health.port.out.ComponentProbe.ComponentState;
+import io.miningos.gateway.application.health.port.out.ComponentProbe;
 import io.miningos.gateway.application.health.port.out.StorageProbe;
-import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.application.ork.FakeOrkCluster;
 import io.miningos.gateway.application.ork.OrkFanOut;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.shared.port.out.Telemetry;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.testing.MutableClock;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenPolicy;
 import io.miningos.gateway.domain.user.Email;

@@ -4,6 +4,7 @@ import io.miningos.gateway.application.identity.port.in.ListedUser;
 import io.miningos.gateway.domain.identity.PermissionSet;
 import io.miningos.gateway.domain.identity.Role;
 import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.testing.MutableClock;
 import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;

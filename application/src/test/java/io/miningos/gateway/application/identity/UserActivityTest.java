@@ -4,6 +4,7 @@ import io.miningos.gateway.application.identity.port.in.AuthenticateUseCase;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.PermissionSet;
+import io.miningos.gateway.domain.testing.MutableClock;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
 import io.miningos.gateway.domain.user.Email;

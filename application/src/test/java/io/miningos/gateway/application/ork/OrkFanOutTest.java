@@ -1,10 +1,10 @@
 package io.miningos.gateway.application.ork;
 
-import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.RequestDeadline;
 import io.miningos.gateway.application.shared.RecordingTelemetry;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,10 +2,10 @@ package io.miningos.gateway.adapters.http.oauth;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import io.miningos.gateway.application.identity.MutableClock;
 import io.miningos.gateway.application.identity.port.in.SignInUseCase;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

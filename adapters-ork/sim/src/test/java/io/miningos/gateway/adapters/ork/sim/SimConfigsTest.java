@@ -6,6 +6,7 @@ import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim;
 
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkError;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.miningos.gateway.adapters.ork.sim;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 import io.miningos.gateway.adapters.ork.sim.site.Site;
@@ -7,7 +8,7 @@ import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.adapters.ork.sim.stats.RackStats;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

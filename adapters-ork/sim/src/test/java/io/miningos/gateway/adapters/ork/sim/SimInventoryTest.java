@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.site.SimThing;
 import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.ext.BitcoinNetwork;
 import io.miningos.gateway.adapters.ork.sim.ext.MempoolData;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.miningos.gateway.adapters.ork.sim;
 import io.miningos.gateway.adapters.ork.spi.OrkContractTest;
 import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,6 +5,7 @@ import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportException;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
 import io.miningos.gateway.domain.ork.OrkMethod;
+import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.miningos.gateway.adapters.ork.sim;
+package io.miningos.gateway.domain.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand, so time-driven behaviour runs without sleeping. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock tests move by hand, so time-driven behaviour runs without sleeping; safe to read and advance from
+ * several threads. Shared by every module's tests through the domain's test-jar.
+ */
+public final class MutableClock extends Clock {
+
     private final AtomicLong millis;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         millis.addAndGet(d.toMillis());
     }
 
@@ -26,7 +30,10 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+        if (!ZoneOffset.UTC.equals(zone.normalized())) {
+            throw new UnsupportedOperationException("a MutableClock is UTC only, not " + zone);
+        }
+        return this;
     }
 
     @Override
