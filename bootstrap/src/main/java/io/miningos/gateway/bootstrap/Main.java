@@ -43,6 +43,8 @@ public final class Main {
               miningos-gateway serve [--port 3000] [--host ADDR] [--data-dir DIR] [--config DIR] [--ui DIR]
               miningos-gateway token --email E [--data-dir DIR] [--config DIR] [--ip IP ...] [--ttl SECONDS]
               miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
+              miningos-gateway backup --to FILE [--data-dir DIR]
+              miningos-gateway restore --from FILE [--data-dir DIR] [--force]
             """;
     private static final String OPTIONS_HELP = """
             --data-dir  where the gateway keeps its SQLite file and state (default ./%s)
@@ -50,6 +52,10 @@ public final class Main {
                         facs/httpd-oauth2.config.json); without it the embedded demo site is used
             --ui        (serve) a built MiningOS UI to host at / (as common.json's staticRootPath)
             --host      (serve) the address to listen on (as common.json's gateway.host)
+            backup      a consistent copy of the data folder (database, keys, simulated ORKs' state) in one
+                        file, taken while the server runs
+            restore     puts a backup in place; refused while a server uses the folder, and over existing
+                        data unless --force (which first moves that data aside)
             """.formatted(DEFAULT_DATA_DIR);
 
     private Main() {
@@ -86,6 +92,9 @@ public final class Main {
                 case "token" -> token(CommandLine.parse(args, 1, Set.of("email", "data-dir", "config", "ttl"),
                         Set.of("ip")), out, err);
                 case "users" -> users(args, out, err);
+                case "backup" -> backup(CommandLine.parse(args, 1, Set.of("to", "data-dir"), Set.of()), out, err);
+                case "restore" -> restore(CommandLine.parse(args, 1, Set.of("from", "data-dir"), Set.of(),
+                        Set.of("force")), out, err);
                 default -> {
                     Optional<TransportCommand> plugin = plugins.named(command);
                     yield plugin.isPresent() ? runPlugin(plugin.get(), args, out, err)
@@ -145,7 +154,8 @@ public final class Main {
 
     /** The installed plugins' commands, found only when the command line needs them. */
     private static final class PluginCommands {
-        private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "help", "--help");
+        private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "backup", "restore", "help",
+                "--help");
         private final Supplier<OrkTransportRegistry> transports;
         private Map<String, TransportCommand> commands;
 
@@ -317,6 +327,27 @@ public final class Main {
         return 0;
     }
 
+    private static int backup(CommandLine cli, PrintStream out, PrintStream err) {
+        Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+        Path archive = Path.of(cli.required("to")).toAbsolutePath();
+        Backups.Summary summary = Backups.backup(dataDir, archive);
+        err.printf("backed up %s: the database (%d bytes) and %d other files%n", dataDir, summary.databaseBytes(),
+                summary.otherFiles());
+        out.println(archive);
+        return 0;
+    }
+
+    private static int restore(CommandLine cli, PrintStream out, PrintStream err) {
+        Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+        Path archive = Path.of(cli.required("from")).toAbsolutePath();
+        Backups.Restored restored = Backups.restore(archive, dataDir, cli.flag("force"), Clock.systemUTC());
+        restored.setAside().ifPresent(aside -> err.println("the data it replaced is in " + aside));
+        err.printf("restored %s from %s (backed up %s): the database and %d other files%n", dataDir, archive,
+                restored.backedUpAt(), restored.otherFiles());
+        out.println(dataDir);
+        return 0;
+    }
+
     private static String validRoleName(String role) {
         if (!Role.isValidName(role)) {
             throw DomainException.invalid("ERR_INVALID_ROLE");
@@ -345,6 +376,12 @@ public final class Main {
         }
 
         static CommandLine parse(String[] args, int from, Set<String> single, Set<String> repeatable) {
+            return parse(args, from, single, repeatable, Set.of());
+        }
+
+        /** @param flags options without a value ({@code --force}), read with {@link #flag} */
+        static CommandLine parse(String[] args, int from, Set<String> single, Set<String> repeatable,
+                                 Set<String> flags) {
             Map<String, List<String>> values = new LinkedHashMap<>();
             for (int i = from; i < args.length; i++) {
                 String arg = args[i];
@@ -352,6 +389,12 @@ public final class Main {
                     throw new UsageException("unexpected argument: " + arg);
                 }
                 String name = arg.substring(2);
+                if (flags.contains(name)) {
+                    if (values.putIfAbsent(name, List.of()) != null) {
+                        throw new UsageException("option " + arg + " given twice");
+                    }
+                    continue;
+                }
                 if (!single.contains(name) && !repeatable.contains(name)) {
                     throw new UsageException("unknown option: " + arg);
                 }
@@ -369,7 +412,11 @@ public final class Main {
 
         Optional<String> value(String name) {
             List<String> list = values.get(name);
-            return list == null ? Optional.empty() : Optional.of(list.getFirst());
+            return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
+        }
+
+        boolean flag(String name) {
+            return values.containsKey(name);
         }
 
         String required(String name) {
