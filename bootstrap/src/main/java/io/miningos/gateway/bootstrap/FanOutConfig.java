@@ -19,9 +19,13 @@ import java.time.Duration;
  *                        larger one is that ORK's failure ({@code too_large})
  * @param maxResponseBytes the largest response the ORKs' answers may be gathered into
  *                        ({@code gateway.maxResponseBytes}); a larger one is 502 {@code ERR_RESPONSE_TOO_LARGE}
+ * @param mergeOrks       the merged view ({@code gateway.mergeOrks}): reads and writes whose answers merge exactly
+ *                        answer as one ORK holding every ORK's racks would (one slot, one entry), so that a UI
+ *                        reading only the first slot sees the whole site
  */
 public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl,
-                           Duration alertsInterval, long maxOrkAnswerBytes, long maxResponseBytes) {
+                           Duration alertsInterval, long maxOrkAnswerBytes, long maxResponseBytes,
+                           boolean mergeOrks) {
 
     public static final int DEFAULT_ORK_CONCURRENCY = 16;
     /**
@@ -62,6 +66,13 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         }
     }
 
+    /** Per-ORK answers (no merged view). */
+    public FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl, Duration alertsInterval,
+                        long maxOrkAnswerBytes, long maxResponseBytes) {
+        this(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, maxOrkAnswerBytes, maxResponseBytes,
+                false);
+    }
+
     /** With the default answer and response bounds. */
     public FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl, Duration alertsInterval) {
         this(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, DEFAULT_MAX_ORK_ANSWER_BYTES,
@@ -95,7 +106,13 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
     /** The same with other answer and response bounds. */
     public FanOutConfig withAnswerBounds(long newMaxOrkAnswerBytes, long newMaxResponseBytes) {
         return new FanOutConfig(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, newMaxOrkAnswerBytes,
-                newMaxResponseBytes);
+                newMaxResponseBytes, mergeOrks);
+    }
+
+    /** The same with the merged view on or off. */
+    public FanOutConfig withMergeOrks(boolean merge) {
+        return new FanOutConfig(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, maxOrkAnswerBytes,
+                maxResponseBytes, merge);
     }
 
     /** Reads the keys of {@code common.json: gateway} this record owns; the caller finishes the object. */
@@ -112,7 +129,8 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
                 .orElse(DEFAULT_MAX_ORK_ANSWER_BYTES);
         long maxResponse = gateway.integer("maxResponseBytes", MIN_ANSWER_BYTES, MAX_ANSWER_BYTES)
                 .orElse(DEFAULT_MAX_RESPONSE_BYTES);
-        return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts, maxAnswer, maxResponse);
+        boolean merge = gateway.bool("mergeOrks").orElse(false);
+        return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts, maxAnswer, maxResponse, merge);
     }
 
     private static java.util.Optional<Duration> duration(ConfigObject gateway, String key, Duration min,

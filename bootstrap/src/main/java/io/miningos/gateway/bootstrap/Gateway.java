@@ -204,7 +204,8 @@ public final class Gateway implements AutoCloseable {
         metrics.cacheBytes(cache::bytesByRoute);
         CacheTimings cacheTimings = CacheTimings.parse(config.cacheTiming());
         JacksonJsonCodec codec = new JacksonJsonCodec();
-        OrkRequests orks = new OrkRequests(orkFanOut, codec, cache, cacheTimings, fanOut.maxResponseBytes());
+        OrkRequests orks = new OrkRequests(orkFanOut, codec, cache, cacheTimings, fanOut.maxResponseBytes(),
+                fanOut.mergeOrks());
         cacheLoads = Executors.newVirtualThreadPerTaskExecutor();
         GlobalDataService globalData = new GlobalDataService(new JooqGlobalDataStore(db), audit, db, cache,
                 cacheTimings, new SiteName(config.site()), cacheLoads, clock);

@@ -4,8 +4,10 @@ import io.miningos.gateway.application.actions.port.in.ActionsQuery;
 import io.miningos.gateway.application.actions.port.in.ActionsUseCase;
 import io.miningos.gateway.application.actions.port.in.PushActionCommand;
 import io.miningos.gateway.application.actions.port.in.PushActionsBatchCommand;
+import io.miningos.gateway.application.ork.EntriesMerge;
 import io.miningos.gateway.application.ork.EntryRule;
 import io.miningos.gateway.application.ork.Gathering;
+import io.miningos.gateway.application.ork.MapMerge;
 import io.miningos.gateway.application.ork.OrkHolders;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkReply;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 public final class ActionsService implements ActionsUseCase {
@@ -69,6 +72,12 @@ public final class ActionsService implements ActionsUseCase {
         return List.of();
     };
 
+    /** What an ORK that does not have the action answers. */
+    static final String NOT_FOUND = "ERR_ACTION_ID_NOT_FOUND";
+    /** Merged view: the vote of the ORK that has the action. */
+    static final EntriesMerge VOTE_COUNTED = EntriesMerge.firstDone(entry -> entry instanceof Map<?, ?> e
+            && e.get("success") instanceof Number n && n.intValue() == 1);
+
     private final OrkRequests orks;
 
     public ActionsService(OrkRequests orks) {
@@ -79,7 +88,12 @@ public final class ActionsService implements ActionsUseCase {
     public CompletableFuture<GatheredAnswer> query(ActionsQuery query, boolean refresh) {
         Map<String, Object> payload = OrkPayload.builder().put("queries", query.queries())
                 .put("groupBatch", query.groupBatch()).put("suffix", query.suffix()).build();
-        return orks.cachedRead(OrkMethod.QUERY_ACTIONS, payload, Gathering.map(), refresh);
+        // Merged only where exact: without groupBatch, suffix, query or fields (the ORK applies limit and filters
+        // in an order a merge could not reproduce).
+        Gathering gathering = MapMerge.mergesExactly(query.queries(), query.groupBatch() != null
+                && query.groupBatch(), query.suffix()) ? Gathering.map(MapMerge.actionStores(query.queries()))
+                : Gathering.map();
+        return orks.cachedRead(OrkMethod.QUERY_ACTIONS, payload, gathering, refresh);
     }
 
     @Override
@@ -91,7 +105,8 @@ public final class ActionsService implements ActionsUseCase {
     @Override
     public CompletableFuture<GatheredAnswer> get(ActionStore store, ActionId id, boolean refresh) {
         Map<String, Object> payload = OrkPayload.builder().put("id", id.value()).put("type", store.wireName()).build();
-        return orks.cachedRead(OrkMethod.GET_ACTION, payload, Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.GET_ACTION, payload,
+                Gathering.map(MapMerge.firstFound(Set.of(NOT_FOUND))), refresh);
     }
 
     /** The ORK checks {@code authPerms} ("miner:rw" form) against the racks the action would touch. */
@@ -101,7 +116,7 @@ public final class ActionsService implements ActionsUseCase {
         Map<String, Object> payload = OrkPayload.builder().put("query", command.query())
                 .put("action", command.action()).put("params", command.params()).put("voter", caller.email())
                 .put("authPerms", caller.permissions().asCompactStrings()).build();
-        return orks.write(OrkMethod.PUSH_ACTION, payload, Gathering.each(PUSHED));
+        return orks.write(OrkMethod.PUSH_ACTION, payload, Gathering.each(PUSHED).mergedBy(EntriesMerge.pushed()));
     }
 
     @Override
@@ -111,7 +126,8 @@ public final class ActionsService implements ActionsUseCase {
                 .put("batchActionsPayload", command.batchActionsPayload())
                 .put("batchActionUID", command.batchActionUid()).put("suffix", command.suffix())
                 .put("voter", caller.email()).put("authPerms", caller.permissions().asCompactStrings()).build();
-        return orks.write(OrkMethod.PUSH_ACTIONS_BATCH, payload, Gathering.each(PUSHED_BATCH));
+        return orks.write(OrkMethod.PUSH_ACTIONS_BATCH, payload, Gathering.each(PUSHED_BATCH)
+                .mergedBy(EntriesMerge.pushedBatch(command.batchActionsPayload().size())));
     }
 
     /**
@@ -127,7 +143,7 @@ public final class ActionsService implements ActionsUseCase {
         return holders(List.of(target)).thenCompose(holders -> {
             Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
             holders.of(target).forEach(orkId -> payloads.put(orkId, payload));
-            return orks.writeTo(OrkMethod.VOTE_ACTION, payloads, Gathering.each(VOTED));
+            return orks.writeTo(OrkMethod.VOTE_ACTION, payloads, Gathering.each(VOTED).mergedBy(VOTE_COUNTED));
         });
     }
 
@@ -146,7 +162,8 @@ public final class ActionsService implements ActionsUseCase {
             }
             Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
             idsByOrk.forEach((orkId, its) -> payloads.put(orkId, Map.of("ids", its, "voter", caller.email())));
-            return orks.writeTo(OrkMethod.CANCEL_ACTIONS_BATCH, payloads, Gathering.each(cancelled(idsByOrk)));
+            return orks.writeTo(OrkMethod.CANCEL_ACTIONS_BATCH, payloads, Gathering.each(cancelled(idsByOrk))
+                    .mergedBy(EntriesMerge.cancelled(ids.ids())));
         });
     }
 

@@ -7,6 +7,7 @@ import io.miningos.gateway.application.logs.port.in.TailLogMultiQuery;
 import io.miningos.gateway.application.logs.port.in.TailLogQuery;
 import io.miningos.gateway.application.ork.EntryRule;
 import io.miningos.gateway.application.ork.Gathering;
+import io.miningos.gateway.application.ork.MapMerge;
 import io.miningos.gateway.application.ork.OrkReply;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
@@ -55,6 +56,8 @@ public final class LogsService implements LogsUseCase {
 
     @Override
     public CompletableFuture<GatheredAnswer> historyLog(HistoryLogQuery query, boolean refresh) {
-        return orks.cachedRead(OrkMethod.GET_HISTORICAL_LOGS, query.params(), Gathering.map(), refresh);
+        // The ORK concatenates its racks' logs and sorts them when asked: merged the same way.
+        return orks.cachedRead(OrkMethod.GET_HISTORICAL_LOGS, query.params(),
+                Gathering.map(MapMerge.concatSorted(query.params().get("sort"))), refresh);
     }
 }

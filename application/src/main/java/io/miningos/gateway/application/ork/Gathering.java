@@ -24,6 +24,10 @@ import java.util.Objects;
  * </ul>
  * A map, and an each that {@linkplain #eachOfAnswers needs an answer}, fail with
  * {@link OrksUnavailableException} when every ORK failed.
+ *
+ * <p>With several ORKs behind one UI ({@code gateway.mergeOrks}), a gathering that knows how to merge its answers
+ * exactly ({@link #map(MapMerge)}, {@link #mergedBy(EntriesMerge)}) gives the answer one ORK holding every ORK's
+ * racks would give instead: a map has one slot holding the merged answer, an each the merged entries.
  */
 public final class Gathering {
 
@@ -37,15 +41,40 @@ public final class Gathering {
     private final boolean needsAnAnswer;
     /** When set, the map is sent as the value of this one key of an object. */
     private final String key;
+    /** How a map merges its answers in the merged view; null: it is not merged. */
+    private final MapMerge mapMerge;
+    /** How an each merges its entries in the merged view; null: it is not merged. */
+    private final EntriesMerge entriesMerge;
 
-    private Gathering(EntryRule rule, boolean needsAnAnswer, String key) {
+    private Gathering(EntryRule rule, boolean needsAnAnswer, String key, MapMerge mapMerge,
+                      EntriesMerge entriesMerge) {
         this.rule = rule;
         this.needsAnAnswer = needsAnAnswer;
         this.key = key;
+        this.mapMerge = mapMerge;
+        this.entriesMerge = entriesMerge;
     }
 
+    private Gathering(EntryRule rule, boolean needsAnAnswer, String key) {
+        this(rule, needsAnAnswer, key, null, null);
+    }
+
+    /** A map whose answers are never merged (they do not merge exactly). */
     public static Gathering map() {
         return new Gathering(null, true, null);
+    }
+
+    /** A map that the merged view turns into one slot holding {@code merge}'s answer. */
+    public static Gathering map(MapMerge merge) {
+        return new Gathering(null, true, null, Objects.requireNonNull(merge, "merge"), null);
+    }
+
+    /** This each-style gathering, whose entries the merged view turns into {@code merge}'s. */
+    public Gathering mergedBy(EntriesMerge merge) {
+        if (rule == null) {
+            throw new IllegalStateException("only an each-style gathering merges entries");
+        }
+        return new Gathering(rule, needsAnAnswer, key, null, Objects.requireNonNull(merge, "merge"));
     }
 
     /**
@@ -78,6 +107,18 @@ public final class Gathering {
      * before it is assembled (map) or as soon as it grows past the bound (each).
      */
     public GatheredAnswer gather(List<OrkReply> replies, JsonCodec codec, long maxBodyBytes) {
+        return gather(replies, codec, maxBodyBytes, false);
+    }
+
+    /** As {@link #gather(List, JsonCodec, long)}; {@code merged}: the merged view, where this gathering merges. */
+    public GatheredAnswer gather(List<OrkReply> replies, JsonCodec codec, long maxBodyBytes, boolean merged) {
+        long limit = Math.min(maxBodyBytes, MAX_BODY_BYTES);
+        if (merged && mapMerge != null) {
+            return mergedMap(replies, codec, limit);
+        }
+        if (merged && entriesMerge != null) {
+            return mergedEach(replies, codec, limit);
+        }
         List<OrkFailure> failures = new ArrayList<>();
         long answered = 0;
         for (OrkReply reply : replies) {
@@ -93,6 +134,59 @@ public final class Gathering {
         long bound = Math.min(maxBodyBytes, MAX_BODY_BYTES);
         RawJson body = rule == null ? mapBody(replies, bound) : eachBody(replies, codec, bound);
         return new GatheredAnswer(key == null ? body : under(key, body), failures);
+    }
+
+    private GatheredAnswer mergedMap(List<OrkReply> replies, JsonCodec codec, long maxBodyBytes) {
+        List<MapMerge.Answer> answers = new ArrayList<>();
+        for (OrkReply reply : replies) {
+            if (reply instanceof OrkReply.Answered a) {
+                answers.add(new MapMerge.Answer(a.orkId(), codec.read(a.answer())));
+            }
+        }
+        List<String> unusable = new ArrayList<>();
+        Object merged = answers.isEmpty() ? null : mapMerge.merge(answers, unusable);
+        boolean usable = answers.size() > unusable.size();
+        List<OrkFailure> failures = new ArrayList<>();
+        for (OrkReply reply : replies) {
+            if (reply instanceof OrkReply.Failed f && !(usable && mapMerge.isAbsence(f.failure()))) {
+                failures.add(f.failure());
+            } else if (unusable.contains(reply.orkId())) {
+                failures.add(new OrkFailure(reply.orkId(), OrkFailure.Cause.BAD_ANSWER,
+                        "an answer that cannot be merged with the other ORKs' answers"));
+            }
+        }
+        if (!usable && !failures.isEmpty()) {
+            throw new OrksUnavailableException(failures);
+        }
+        RawJson body = replies.isEmpty() ? RawJson.of("[]") : codec.write(List.of(merged == null ? List.of()
+                : merged));
+        if (body.length() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return new GatheredAnswer(body, failures);
+    }
+
+    private GatheredAnswer mergedEach(List<OrkReply> replies, JsonCodec codec, long maxBodyBytes) {
+        List<OrkFailure> failures = new ArrayList<>();
+        List<List<Object>> perOrk = new ArrayList<>();
+        for (OrkReply reply : replies) {
+            if (reply instanceof OrkReply.Failed f) {
+                failures.add(f.failure());
+            }
+            List<Object> entries = new ArrayList<>();
+            for (Object entry : rule.entriesOf(reply, codec)) {
+                entries.add(entry instanceof RawJson raw ? codec.read(raw) : entry);
+            }
+            perOrk.add(entries);
+        }
+        if (needsAnAnswer && failures.size() == replies.size() && !failures.isEmpty()) {
+            throw new OrksUnavailableException(failures);
+        }
+        RawJson body = codec.write(entriesMerge.merge(perOrk));
+        if (body.length() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return new GatheredAnswer(body, failures);
     }
 
     private static RawJson mapBody(List<OrkReply> replies, long maxBodyBytes) {

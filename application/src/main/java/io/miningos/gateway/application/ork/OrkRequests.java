@@ -37,6 +37,7 @@ public final class OrkRequests {
     private final ResponseCache cache;
     private final CacheTimings timings;
     private final long maxResponseBytes;
+    private final boolean mergeOrks;
 
     public OrkRequests(OrkFanOut fanOut, JsonCodec codec, ResponseCache cache, CacheTimings timings) {
         this(fanOut, codec, cache, timings, Gathering.MAX_BODY_BYTES);
@@ -45,6 +46,15 @@ public final class OrkRequests {
     /** @param maxResponseBytes the largest response the ORKs' answers are gathered into (else 502) */
     public OrkRequests(OrkFanOut fanOut, JsonCodec codec, ResponseCache cache, CacheTimings timings,
                        long maxResponseBytes) {
+        this(fanOut, codec, cache, timings, maxResponseBytes, false);
+    }
+
+    /**
+     * @param mergeOrks the merged view ({@code gateway.mergeOrks}): gatherings that merge exactly answer as one
+     *                  ORK holding every ORK's racks would ({@link Gathering})
+     */
+    public OrkRequests(OrkFanOut fanOut, JsonCodec codec, ResponseCache cache, CacheTimings timings,
+                       long maxResponseBytes, boolean mergeOrks) {
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.cache = Objects.requireNonNull(cache, "cache");
@@ -53,6 +63,12 @@ public final class OrkRequests {
             throw new IllegalArgumentException("maxResponseBytes must be positive");
         }
         this.maxResponseBytes = maxResponseBytes;
+        this.mergeOrks = mergeOrks;
+    }
+
+    /** Whether answers are merged across ORKs where they merge exactly ({@code gateway.mergeOrks}). */
+    public boolean mergesOrks() {
+        return mergeOrks;
     }
 
     public JsonCodec codec() {
@@ -95,7 +111,7 @@ public final class OrkRequests {
         RawJson request = codec.write(payload);
         return fanOut.askAll(method.wireName(), request)
                 .whenComplete((replies, failure) -> method.invalidates().forEach(cache::invalidate))
-                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes));
+                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes, mergeOrks));
     }
 
     /**
@@ -110,7 +126,7 @@ public final class OrkRequests {
         payloads.forEach((orkId, payload) -> requests.put(orkId, codec.write(payload)));
         return fanOut.ask(method.wireName(), requests)
                 .whenComplete((replies, failure) -> method.invalidates().forEach(cache::invalidate))
-                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes));
+                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes, mergeOrks));
     }
 
     /** Every ORK's reply to an uncached read a use case decides from (e.g. which ORK holds an action). */
@@ -186,7 +202,7 @@ public final class OrkRequests {
         // The fan-out always ends by its deadline; the backstop makes sure a cached load that identical requests
         // share ends too, whatever happens inside, so no later request can join a load that never finishes.
         return fanOut.askAll(method.wireName(), request)
-                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes))
+                .thenApply(replies -> gathering.gather(replies, codec, maxResponseBytes, mergeOrks))
                 .orTimeout(fanOut.timeout().toMillis() + LOAD_BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -1,7 +1,9 @@
 package io.miningos.gateway.application.things;
 
+import io.miningos.gateway.application.ork.EntriesMerge;
 import io.miningos.gateway.application.ork.EntryRule;
 import io.miningos.gateway.application.ork.Gathering;
+import io.miningos.gateway.application.ork.MapMerge;
 import io.miningos.gateway.application.ork.OrkHolders;
 import io.miningos.gateway.application.ork.OrkPayload;
 import io.miningos.gateway.application.ork.OrkPayloadScreen;
@@ -35,6 +37,13 @@ public final class ThingsService implements ThingsUseCase {
         return List.of(entry);
     };
 
+    /** Merged view: the ORK that has the rack (its settings are an object; an unknown rack answers 0). */
+    static final EntriesMerge SETTINGS_FOUND = EntriesMerge.firstDone(entry -> entry instanceof Map<?, ?> e
+            && e.get("success") instanceof Map<?, ?>);
+    /** Merged view: the ORK that has the thing (it answers 1; the others 0). */
+    static final EntriesMerge COMMENTED = EntriesMerge.firstDone(entry -> entry instanceof Map<?, ?> e
+            && e.get("success") instanceof Number n && n.intValue() == 1);
+
     private final OrkRequests orks;
 
     public ThingsService(OrkRequests orks) {
@@ -43,16 +52,19 @@ public final class ThingsService implements ThingsUseCase {
 
     @Override
     public CompletableFuture<GatheredAnswer> listThings(ListThingsQuery query, boolean refresh) {
-        return orks.cachedRead(OrkMethod.LIST_THINGS, query.payload(), Gathering.map(), refresh);
+        // Racks apply limit and offset each, and the ORK sorts the racks' concatenation: merged the same way.
+        return orks.cachedRead(OrkMethod.LIST_THINGS, query.payload(),
+                Gathering.map(MapMerge.concatSorted(query.payload().get("sort"))), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> listRacks(String type, boolean refresh) {
         // Only the type is sent: in particular never "keys", which would make the ORKs reveal rack RPC keys.
         return orks.cachedRead(OrkMethod.LIST_RACKS, Map.of("type", required(type, TYPE_INVALID)),
-                Gathering.map(), refresh);
+                Gathering.map(MapMerge.concat()), refresh);
     }
 
+    /** Not merged: what an ext-data rack answers (pool totals, prices, series) has no exact merge. */
     @Override
     public CompletableFuture<GatheredAnswer> extData(String type, Map<String, Object> query, boolean refresh) {
         Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
@@ -64,27 +76,28 @@ public final class ThingsService implements ThingsUseCase {
     public CompletableFuture<GatheredAnswer> workerConfig(String type, Map<String, Object> fields, boolean refresh) {
         Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
                 .put("fields", fields).build();
-        return orks.cachedRead(OrkMethod.GET_WRK_CONF, payload, Gathering.map(), refresh);
+        return orks.cachedRead(OrkMethod.GET_WRK_CONF, payload, Gathering.map(MapMerge.concat()), refresh);
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> thingConfig(String type, String requestType) {
         Map<String, Object> payload = OrkPayload.builder().put("type", required(type, TYPE_INVALID))
                 .put("requestType", required(requestType, REQUEST_TYPE_INVALID)).build();
-        return orks.read(OrkMethod.GET_THING_CONF, payload, Gathering.map());
+        return orks.read(OrkMethod.GET_THING_CONF, payload, Gathering.map(MapMerge.concat()));
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> settings(String rackId) {
         return orks.read(OrkMethod.GET_WRK_SETTINGS, Map.of("rackId", required(rackId, CommentChange.RACK_ID_INVALID)),
-                Gathering.each(SUCCESS_OR_ERROR));
+                Gathering.each(SUCCESS_OR_ERROR).mergedBy(SETTINGS_FOUND));
     }
 
     @Override
     public CompletableFuture<GatheredAnswer> saveSettings(Caller caller, SaveSettingsCommand command) {
         OrkMethod.SAVE_WRK_SETTINGS.authorize(caller);
         Map<String, Object> payload = Map.of("rackId", command.rackId(), "entries", command.entries());
-        return orks.write(OrkMethod.SAVE_WRK_SETTINGS, payload, Gathering.each(SUCCESS_OR_ERROR));
+        return orks.write(OrkMethod.SAVE_WRK_SETTINGS, payload,
+                Gathering.each(SUCCESS_OR_ERROR).mergedBy(SETTINGS_FOUND));
     }
 
     /**
@@ -106,7 +119,7 @@ public final class ThingsService implements ThingsUseCase {
                 .thenCompose(holders -> {
                     Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
                     holders.of(change.rackId()).forEach(orkId -> payloads.put(orkId, payload));
-                    return orks.writeTo(method, payloads, Gathering.each(SUCCESS_OR_ERROR));
+                    return orks.writeTo(method, payloads, Gathering.each(SUCCESS_OR_ERROR).mergedBy(COMMENTED));
                 });
     }
 
