@@ -196,6 +196,8 @@ public final class Bench {
         Server ceiling = startCeiling("ceiling", options.pin ? "0" : null);
         Path config = fixtureConfig("fixture", options.orks, options.things, 0, "15m");
         Server gateway = startGateway("gateway", config, options.pin ? "0" : null);
+        Server baseline = options.baseline == null ? null
+                : startGateway("baseline", config, options.pin ? "0" : null, options.baseline);
         sleep(options.settleSeconds);
         MemoryResult ceilingMemory = memory.computeIfAbsent("ceiling (trivial Javalin)", k -> new MemoryResult());
         MemoryResult gatewayMemory = memory.computeIfAbsent("gateway, bench-fixed ORKs", k -> new MemoryResult());
@@ -212,6 +214,9 @@ public final class Bench {
         for (Route route : ROUTES) {
             wrk(ceiling, "/bytes/" + sizes.get(route), options.connections, options.warmupSeconds, null, route.gzip());
             wrk(gateway, route.path(), options.connections, options.warmupSeconds, null, route.gzip());
+            if (baseline != null) {
+                wrk(baseline, route.path(), options.connections, options.warmupSeconds, null, route.gzip());
+            }
         }
         RssSampler ceilingLoad = new RssSampler(ceiling, 1);
         RssSampler gatewayLoad = new RssSampler(gateway, 1);
@@ -224,6 +229,10 @@ public final class Bench {
                         options.seconds, null, route.gzip()));
                 result.gateway.add(wrk(gateway, route.path(), options.connections, options.seconds, null,
                         route.gzip()));
+                if (baseline != null) {
+                    result.baseline.add(wrk(baseline, route.path(), options.connections, options.seconds, null,
+                            route.gzip()));
+                }
             }
         }
         ceilingMemory.load = ceilingLoad.stop();
@@ -235,6 +244,9 @@ public final class Bench {
         profile(gateway, ROUTES);
         stop(ceiling);
         stop(gateway);
+        if (baseline != null) {
+            stop(baseline);
+        }
     }
 
     /**
@@ -313,6 +325,11 @@ public final class Bench {
             targets.add(new StartTarget("demo, " + variant.getKey(), null, data, token(data, null),
                     "/auth/list-things?limit=1", variant.getValue()));
         }
+        if (options.baseline != null) {
+            Path data = work.resolve("start-demo-baseline-data");
+            targets.add(new StartTarget("demo, baseline jar", null, data, token(data, null, options.baseline),
+                    "/auth/list-things?limit=1", null, options.baseline));
+        }
         Optional<Path> hrpc = hrpcConfig();
         if (hrpc.isPresent()) {
             Path hrpcData = work.resolve("start-hrpc-data");
@@ -334,9 +351,13 @@ public final class Bench {
 
     /** One thing to start; jvmOptions null means --jvm-opts. */
     private record StartTarget(String label, Path config, Path dataDir, String token, String orkPath,
-                               List<String> jvmOptions) {
+                               List<String> jvmOptions, Path jar) {
         StartTarget(String label, Path config, Path dataDir, String token, String orkPath) {
-            this(label, config, dataDir, token, orkPath, null);
+            this(label, config, dataDir, token, orkPath, null, null);
+        }
+
+        StartTarget(String label, Path config, Path dataDir, String token, String orkPath, List<String> jvmOptions) {
+            this(label, config, dataDir, token, orkPath, jvmOptions, null);
         }
     }
 
@@ -399,7 +420,7 @@ public final class Bench {
             readyPath = "/bytes/2";
         } else {
             command = new ArrayList<>(javaJarCommand(target.jvmOptions == null ? options.jvmOptions
-                    : target.jvmOptions));
+                    : target.jvmOptions, target.jar == null ? options.jar : target.jar));
             command.addAll(List.of("serve", "--port", String.valueOf(port), "--data-dir",
                     target.dataDir.toString()));
             if (target.config != null) {
@@ -573,11 +594,15 @@ public final class Bench {
 
     /** Starts a gateway (the embedded demo when config is null), makes a token and waits for a 200. */
     private Server startGateway(String name, Path config, String cpu) throws Exception {
+        return startGateway(name, config, cpu, options.jar);
+    }
+
+    private Server startGateway(String name, Path config, String cpu, Path jar) throws Exception {
         int port = freePort();
         Path data = work.resolve(name + "-data");
-        String token = token(data, config);
+        String token = token(data, config, jar);
         List<String> command = new ArrayList<>(pinned(cpu));
-        command.addAll(javaJarCommand());
+        command.addAll(javaJarCommand(options.jvmOptions, jar));
         command.addAll(List.of("serve", "--port", String.valueOf(port), "--data-dir", data.toString()));
         if (config != null) {
             command.addAll(List.of("--config", config.toString()));
@@ -614,10 +639,14 @@ public final class Bench {
     }
 
     private List<String> javaJarCommand(List<String> jvmOptions) {
+        return javaJarCommand(jvmOptions, options.jar);
+    }
+
+    private List<String> javaJarCommand(List<String> jvmOptions, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(options.java);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", options.jar.toAbsolutePath().toString()));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         return command;
     }
 
@@ -627,7 +656,11 @@ public final class Bench {
 
     /** Makes the data folder (if new) and a token for the super admin with the gateway's own CLI. */
     private String token(Path data, Path config) throws Exception {
-        List<String> command = new ArrayList<>(List.of(options.java, "-jar", options.jar.toAbsolutePath().toString(),
+        return token(data, config, options.jar);
+    }
+
+    private String token(Path data, Path config, Path jar) throws Exception {
+        List<String> command = new ArrayList<>(List.of(options.java, "-jar", jar.toAbsolutePath().toString(),
                 "token", "--data-dir", data.toString(), "--email", EMAIL));
         if (config != null) {
             command.addAll(List.of("--config", config.toString()));
@@ -872,6 +905,7 @@ public final class Bench {
         int bytes;
         final List<WrkResult> gateway = new ArrayList<>();
         final List<WrkResult> ceiling = new ArrayList<>();
+        final List<WrkResult> baseline = new ArrayList<>();
     }
 
     private static final class FanOutResult {
@@ -947,6 +981,28 @@ public final class Bench {
                         "1 ORK: " + spread(rps(fanOut.one), "%.1f"),
                         median(latency(fanOut.one, WrkResult::p50Us)), median(latency(fanOut.one, WrkResult::p99Us)),
                         "p50 x" + spread(ratios, "%.2f")));
+            }
+        }
+
+        if (routeResults.values().stream().anyMatch(r -> !r.baseline.isEmpty())) {
+            out.append(String.format("%nbaseline: %s, measured in the same rounds right after the gateway%n",
+                    options.baseline));
+            out.append(String.format("| %-36s | %-21s | %6s | %6s | %-21s | %-21s |%n", "route", "baseline req/s",
+                    "p50 ms", "p99 ms", "baseline/ceiling", "gateway/baseline"));
+            out.append(String.format("|%s|%s|%s|%s|%s|%s|%n", dash(38), dash(23), dash(8), dash(8), dash(23),
+                    dash(23)));
+            for (Map.Entry<String, RouteResult> entry : routeResults.entrySet()) {
+                RouteResult r = entry.getValue();
+                List<Double> toCeiling = new ArrayList<>();
+                List<Double> gain = new ArrayList<>();
+                for (int i = 0; i < Math.min(r.baseline.size(), Math.min(r.gateway.size(), r.ceiling.size())); i++) {
+                    toCeiling.add(r.baseline.get(i).rps() / r.ceiling.get(i).rps());
+                    gain.add(r.gateway.get(i).rps() / r.baseline.get(i).rps());
+                }
+                out.append(String.format(Locale.ROOT, "| %-36s | %-21s | %6.2f | %6.2f | %-21s | %-21s |%n",
+                        entry.getKey(), spread(rps(r.baseline), "%.0f"),
+                        median(latency(r.baseline, WrkResult::p50Us)), median(latency(r.baseline, WrkResult::p99Us)),
+                        spread(toCeiling, "%.2f"), spread(gain, "%.2f")));
             }
         }
 
@@ -1139,6 +1195,7 @@ public final class Bench {
 
     private static final class Options {
         Path jar = Path.of("bootstrap/target/miningos-gateway.jar");
+        Path baseline;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> jvmOptions = List.of();
         int rounds = 3;
@@ -1175,6 +1232,7 @@ public final class Bench {
                 String value = args[++i];
                 switch (name) {
                     case "--jar" -> o.jar = Path.of(value);
+                    case "--baseline" -> o.baseline = Path.of(value).toAbsolutePath();
                     case "--java" -> o.java = value;
                     case "--jvm-opts" -> o.jvmOptions = value.isBlank() ? List.of()
                             : List.of(value.trim().split("\\s+"));

@@ -224,15 +224,17 @@ public final class Gateway implements AutoCloseable {
         alertsFeed = new AlertsFeed(orkFanOut, codec, fanOut.alertsInterval());
         alertsSocket = new AlertsSocket(alertsFeed, authentication, clock, metrics);
         identity.addRevocationListener(alertsSocket);
+        // Javalin tries a request's path against each route of its method in this order (a regex each until the
+        // exact one): the UI's frequent reads come first.
         List<RouteGroup> routes = List.of(
                 new IdentityRoutes(identity, new UserProfiles(profiles), config.site()),
+                new ThingRoutes(new ThingsService(orks)),
+                new LogRoutes(new LogsService(orks, clock)),
+                new ActionRoutes(new ActionsService(orks)),
+                new GlobalDataRoutes(globalData, globalData, config.featureConfig()),
+                new SiteConfigRoutes(new SiteConfigService(orks)),
                 new UserRoutes(users, users),
                 signInRoutes(clientAddress),
-                new GlobalDataRoutes(globalData, globalData, config.featureConfig()),
-                new ThingRoutes(new ThingsService(orks)),
-                new ActionRoutes(new ActionsService(orks)),
-                new LogRoutes(new LogsService(orks, clock)),
-                new SiteConfigRoutes(new SiteConfigService(orks)),
                 new DowntimeRoutes(new DowntimeService(orks, config.site(), clock)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),

@@ -232,6 +232,7 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
+            AccessLogAppender.drain(); // the last requests' lines, written by now
             stopped.countDown();
         }, "shutdown"));
         printWelcome(out, gateway, dataDir, bound);

@@ -7,7 +7,6 @@ import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
 import org.slf4j.MDC;
 
-import java.util.Locale;
 
 /**
  * Resolves {@code Authorization: Bearer <token>} (scheme case-insensitive) before every {@code /auth/} route and
@@ -17,6 +16,7 @@ public final class Authentication {
 
     static final String MISSING_HEADER = "Missing or invalid Authorization header";
     private static final String CALLER = Authentication.class.getName() + ".caller";
+    private static final String BEARER = "bearer";
 
     private final AuthenticateUseCase authenticate;
     private final ClientAddress clientAddress;
@@ -72,11 +72,10 @@ public final class Authentication {
             return null;
         }
         String trimmed = header.trim();
-        int space = trimmed.indexOf(' ');
-        if (space <= 0 || !trimmed.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+        if (trimmed.indexOf(' ') != BEARER.length() || !trimmed.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        String token = trimmed.substring(space + 1).trim();
+        String token = trimmed.substring(BEARER.length() + 1).trim();
         return token.isEmpty() ? null : token;
     }
 }

@@ -77,11 +77,12 @@ public final class GatewayHttpServer {
             RequestIds requestIds = new RequestIds(settings.trustProxy());
             config.routes.before(requestIds::begin);
             config.routes.beforeMatched(RequestIds::matched);
-            config.routes.beforeMatched("/auth/*", authentication::handle);
-            config.routes.after("/auth/*", ctx -> {
+            // Set before the handler: a route writes its body in one go, and headers after it would come too late.
+            config.routes.before("/auth/*", ctx -> {
                 ctx.header("Cache-Control", "no-store");
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
+            config.routes.beforeMatched("/auth/*", authentication::handle);
             for (RouteGroup group : groups) {
                 group.addTo(config.routes);
             }

@@ -44,13 +44,13 @@ public final class GlobalDataRoutes implements RouteGroup {
     public void addTo(RoutesConfig routes) {
         routes.get("/auth/global/data", this::query);
         routes.post("/auth/global/data", this::write);
-        routes.get("/auth/featureConfig", ctx -> ctx.json(featureConfig));
-        routes.get("/auth/features", ctx -> ctx.json(queries.features(QueryParams.refresh(ctx))));
+        routes.get("/auth/featureConfig", ctx -> ResponseBodies.json(ctx, featureConfig));
+        routes.get("/auth/features", ctx -> ResponseBodies.json(ctx, queries.features(QueryParams.refresh(ctx))));
         routes.post("/auth/features", ctx -> save(ctx, writer(ctx), GlobalDataType.FEATURES));
     }
 
     private void query(Context ctx) {
-        ctx.json(queries.query(parseQuery(ctx), QueryParams.refresh(ctx)));
+        ResponseBodies.json(ctx, queries.query(parseQuery(ctx), QueryParams.refresh(ctx)));
     }
 
     private static GlobalDataQuery parseQuery(Context ctx) {
@@ -84,7 +84,7 @@ public final class GlobalDataRoutes implements RouteGroup {
 
     private void save(Context ctx, Caller caller, GlobalDataType type) {
         writes.write(caller, type, JsonBodies.object(ctx).get("data"));
-        ctx.json(SUCCESS);
+        ResponseBodies.json(ctx, SUCCESS);
     }
 
     /** The caller, refused before anything of the request is read unless it may write. */

@@ -1,8 +1,10 @@
 package io.miningos.gateway.adapters.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,7 +28,10 @@ public final class HttpJson {
     }
 
     private static ObjectMapper create() {
-        JsonMapper mapper = JsonMapper.builder()
+        // Buffers come from a bounded shared pool: Jackson's default keeps them per thread, and with a virtual
+        // thread per request no thread ever reuses them.
+        JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                        .recyclerPool(JsonRecyclerPools.sharedBoundedPool()).build())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -1,11 +1,13 @@
 package io.miningos.gateway.adapters.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.application.identity.port.in.RefreshTokenCommand;
 import io.miningos.gateway.application.identity.port.in.TokenUseCase;
 import io.miningos.gateway.application.identity.port.in.UserProfileUseCase;
+import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.token.ClientIp;
@@ -24,24 +26,29 @@ public final class IdentityRoutes implements RouteGroup {
 
     private final TokenUseCase tokens;
     private final UserProfileUseCase profiles;
-    private final String site;
+    /** {@code {"site": ...}}, written once: the site's name is fixed while the gateway runs. */
+    private final RawJson siteBody;
 
     public IdentityRoutes(TokenUseCase tokens, UserProfileUseCase profiles, String site) {
         this.tokens = tokens;
         this.profiles = profiles;
-        this.site = site;
+        try {
+            this.siteBody = RawJson.wrap(HttpJson.mapper().writeValueAsBytes(Map.of("site", site)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("site name", e);
+        }
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/auth/userinfo", ctx -> {
             Caller caller = Authentication.caller(ctx);
-            ctx.json(userInfo(caller, profiles.profileOf(caller.userId())));
+            ResponseBodies.json(ctx, userInfo(caller, profiles.profileOf(caller.userId())));
         });
         routes.post("/auth/token", this::refreshToken);
-        routes.get("/auth/permissions", ctx -> ctx.json(Map.of("permissions",
+        routes.get("/auth/permissions", ctx -> ResponseBodies.json(ctx, Map.of("permissions",
                 permissions(Authentication.caller(ctx)))));
-        routes.get("/auth/site", ctx -> ctx.json(Map.of("site", site)));
+        routes.get("/auth/site", ctx -> ResponseBodies.json(ctx, siteBody));
     }
 
     /**
@@ -88,7 +95,7 @@ public final class IdentityRoutes implements RouteGroup {
         Caller caller = Authentication.caller(ctx);
         Map<String, Object> body = JsonBodies.object(ctx);
         IssuedToken issued = tokens.refresh(caller, refreshCommand(body));
-        ctx.json(Map.of("token", issued.text()));
+        ResponseBodies.json(ctx, Map.of("token", issued.text()));
     }
 
     static RefreshTokenCommand refreshCommand(Map<String, Object> body) {

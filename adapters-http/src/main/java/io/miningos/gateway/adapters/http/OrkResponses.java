@@ -1,6 +1,5 @@
 package io.miningos.gateway.adapters.http;
 
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.ork.port.OrkFailure;
@@ -83,7 +82,7 @@ final class OrkResponses {
         if (!answer.failures().isEmpty()) {
             ctx.header(FAILURES_HEADER, header(answer.failures()));
         }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(answer.body().open());
+        ResponseBodies.json(ctx, answer.body());
     }
 
     /** Header-safe: ids and reasons keep letters, digits and {@code . _ : -}; anything else becomes {@code _}. */

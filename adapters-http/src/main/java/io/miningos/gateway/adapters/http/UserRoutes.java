@@ -31,10 +31,11 @@ public final class UserRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.post("/auth/users", this::create);
-        routes.get("/auth/users", ctx -> ctx.json(Map.of("users", users.list(admin(ctx)))));
+        routes.get("/auth/users", ctx -> ResponseBodies.json(ctx, Map.of("users", users.list(admin(ctx)))));
         routes.put("/auth/users", this::update);
         routes.post("/auth/users/delete", this::delete);
-        routes.get("/auth/user/settings", ctx -> ctx.json(settings.settingsOf(Authentication.caller(ctx))));
+        routes.get("/auth/user/settings",
+                ctx -> ResponseBodies.json(ctx, settings.settingsOf(Authentication.caller(ctx))));
         routes.post("/auth/user/settings", this::saveSettings);
     }
 
@@ -50,7 +51,7 @@ public final class UserRoutes implements RouteGroup {
         users.create(caller, new CreateUserCommand(Email.parse(data.get("email")),
                 JsonFields.optionalString(data, "name", UserNames.INVALID),
                 JsonFields.string(data, "role", ManageUsersUseCase.INVALID_ROLE)));
-        ctx.json(SUCCESS);
+        ResponseBodies.json(ctx, SUCCESS);
     }
 
     private void update(Context ctx) {
@@ -60,19 +61,19 @@ public final class UserRoutes implements RouteGroup {
         users.update(caller, new UpdateUserCommand(id, Email.parse(data.get("email")),
                 JsonFields.optionalString(data, "name", UserNames.INVALID),
                 JsonFields.string(data, "role", ManageUsersUseCase.INVALID_ROLE)));
-        ctx.json(SUCCESS);
+        ResponseBodies.json(ctx, SUCCESS);
     }
 
     private void delete(Context ctx) {
         Caller caller = admin(ctx);
         Map<String, Object> data = JsonBodies.data(ctx);
         users.delete(caller, UserIds.check(JsonFields.integer(data.get("id"), UserIds.INVALID)));
-        ctx.json(SUCCESS);
+        ResponseBodies.json(ctx, SUCCESS);
     }
 
     private void saveSettings(Context ctx) {
         Caller caller = Authentication.caller(ctx);
         settings.save(caller, JsonFields.object(JsonBodies.object(ctx), "settings", SETTINGS_INVALID));
-        ctx.json(SUCCESS);
+        ResponseBodies.json(ctx, SUCCESS);
     }
 }

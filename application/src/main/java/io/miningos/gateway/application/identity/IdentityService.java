@@ -41,7 +41,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Resolves tokens on every request and issues new ones.
  *
- * <p>Resolution is cached by token hash so a request costs a hash and a map look-up, not a database read. A
+ * <p>Resolution is cached by token hash so a request costs a hash and a map look-up, not a database read (nor a
+ * parse: a cached session exists only for a token that parsed and was found). A
  * revocation must still bite at once: each cached session remembers the user's revocation epoch read
  * <em>before</em> it was loaded from storage; {@link #revokeAllOf} deletes from storage and bumps the epoch once
  * that deletion has committed, so a session loaded around a revocation can never be used after it.
@@ -56,7 +57,11 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
      */
     static final int MAX_SESSIONS = 10_000;
 
-    private record Session(TokenGrant grant, User user, long epoch) {
+    /** A resolved token: its grant, and the caller it makes (built once, the role catalog being fixed). */
+    private record Session(TokenGrant grant, Caller caller, long epoch) {
+        User user() {
+            return caller.user();
+        }
     }
 
     private final UserRepository users;
@@ -97,23 +102,24 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
 
     @Override
     public Caller authenticate(String tokenText, String clientIp) {
-        TokenText parsed = TokenText.parse(tokenText).orElseThrow(() -> refused(TokenRefusal.MALFORMED));
-        ClientIp ip;
-        try {
-            ip = ClientIp.parse(clientIp);
-        } catch (DomainException e) {
-            throw refused(TokenRefusal.WRONG_ADDRESS);
+        if (tokenText == null || tokenText.length() > TokenText.MAX_LENGTH) {
+            throw refused(TokenRefusal.MALFORMED);
         }
         String hash = TokenText.hash(tokenText);
         Session session = sessions.getIfPresent(hash);
-        if (session == null || session.epoch() != epochOf(parsed.userId())) {
-            session = load(hash, parsed.userId());
-            if (session == null) {
-                sessions.invalidate(hash);
-                throw refused(TokenRefusal.UNKNOWN);
-            }
-            sessions.put(hash, session);
+        if (session != null && session.epoch() == epochOf(session.user().id())) {
+            // Found by the hash of the whole text, so the text is the one issued: it parses, and its user id is
+            // the grant's. The refusals keep the order of the full path below.
+            return admit(session, hash, clientIp);
         }
+        TokenText parsed = TokenText.parse(tokenText).orElseThrow(() -> refused(TokenRefusal.MALFORMED));
+        ClientIp ip = clientIp(clientIp);
+        session = load(hash, parsed.userId());
+        if (session == null) {
+            sessions.invalidate(hash);
+            throw refused(TokenRefusal.UNKNOWN);
+        }
+        sessions.put(hash, session);
         TokenGrant grant = session.grant();
         if (grant.isExpiredAt(clock.instant())) {
             sessions.invalidate(hash);
@@ -125,7 +131,29 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         if (!grant.isBoundTo(ip)) {
             throw refused(TokenRefusal.WRONG_ADDRESS);
         }
-        return new Caller(session.user(), roles.permissionsOf(session.user().role()), grant);
+        return session.caller();
+    }
+
+    /** A cached session's checks: the address (compared as text first, parsed only if that fails) and expiry. */
+    private Caller admit(Session session, String hash, String clientIp) {
+        TokenGrant grant = session.grant();
+        ClientIp ip = grant.isBoundToLiteral(clientIp) ? null : clientIp(clientIp);
+        if (grant.isExpiredAt(clock.instant())) {
+            sessions.invalidate(hash);
+            throw refused(TokenRefusal.EXPIRED);
+        }
+        if (ip != null && !grant.isBoundTo(ip)) {
+            throw refused(TokenRefusal.WRONG_ADDRESS);
+        }
+        return session.caller();
+    }
+
+    private ClientIp clientIp(String text) {
+        try {
+            return ClientIp.parse(text);
+        } catch (DomainException e) {
+            throw refused(TokenRefusal.WRONG_ADDRESS);
+        }
     }
 
     private Session load(String hash, long userIdInText) {
@@ -134,7 +162,10 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         if (grant.isEmpty() || grant.get().userId() != userIdInText) {
             return null;
         }
-        return users.findById(userIdInText).map(user -> new Session(grant.get(), user, epoch)).orElse(null);
+        return users.findById(userIdInText)
+                .map(user -> new Session(grant.get(), new Caller(user, roles.permissionsOf(user.role()), grant.get()),
+                        epoch))
+                .orElse(null);
     }
 
     private long epochOf(long userId) {

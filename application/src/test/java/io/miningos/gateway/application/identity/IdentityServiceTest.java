@@ -183,4 +183,24 @@ class IdentityServiceTest {
         assertTrue(tokens.lookups() > lookups, "the evicted sessions were loaded again");
         assertTrue(identity.sessionCount() <= IdentityService.MAX_SESSIONS);
     }
+
+    @Test
+    void aResolvedTokenIsStillRefusedFromAnotherAddressOrOnceExpiredWithTheSameReasons() {
+        IssuedToken issued = identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.of(60));
+        identity.authenticate(issued.text(), "127.0.0.1"); // resolved and kept
+        int lookups = tokens.lookups();
+        assertEquals(operator, identity.authenticate(issued.text(), "::ffff:127.0.0.1").user());
+        assertAuthFails(() -> identity.authenticate(issued.text(), "10.0.0.9"));
+        assertAuthFails(() -> identity.authenticate(issued.text(), "not-an-ip"));
+        String text = issued.text(); // pub:api:<32 hex>-...: another well-formed token, never issued
+        String altered = text.substring(0, 8) + (text.charAt(8) == '0' ? '1' : '0') + text.substring(9);
+        assertAuthFails(() -> identity.authenticate(altered, "127.0.0.1"));
+        assertAuthFails(() -> identity.authenticate("x".repeat(513), "127.0.0.1"));
+        clock.advance(Duration.ofSeconds(60));
+        assertAuthFails(() -> identity.authenticate(issued.text(), "not-an-ip"));
+        assertAuthFails(() -> identity.authenticate(issued.text(), "127.0.0.1"));
+        assertEquals(lookups + 1, tokens.lookups(), "only the altered text was looked up in storage");
+        assertEquals(List.of("issued SIGN_IN", "refused WRONG_ADDRESS", "refused WRONG_ADDRESS", "refused UNKNOWN",
+                "refused MALFORMED", "refused WRONG_ADDRESS", "refused EXPIRED"), telemetry.events());
+    }
 }

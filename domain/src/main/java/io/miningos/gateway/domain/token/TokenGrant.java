@@ -35,6 +35,14 @@ public record TokenGrant(String hash, long userId, List<String> roles, Set<Clien
         return ips.contains(ip);
     }
 
+    /**
+     * Whether {@code text} is, character for character, one of the bound addresses in canonical form: a cheap test
+     * before parsing the text ({@link ClientIp#parse}); false says nothing, the parsed address decides then.
+     */
+    public boolean isBoundToLiteral(String text) {
+        return text != null && ips.contains(new ClientIp(text));
+    }
+
     public long ttlSeconds() {
         return Duration.between(createdAt, expiresAt).toSeconds();
     }

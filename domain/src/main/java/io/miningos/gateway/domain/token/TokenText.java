@@ -22,10 +22,14 @@ public record TokenText(String pfx, String scope, String random, long userId, Li
 
     public static final String PFX = "pub";
     public static final String SCOPE = "api";
+    /** Longer texts are not tokens (an issued one is about 80 characters). */
+    public static final int MAX_LENGTH = 512;
     private static final int RANDOM_BYTES = 16;
     private static final Pattern SHAPE = Pattern.compile(
             "([a-z]+):([a-z]+):([0-9a-f]{32})-([1-9][0-9]{0,18})-roles:([a-z_*]+(?::[a-z_*]+)*)");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Copied for each hash: looking the algorithm up among the providers costs more than hashing a token. */
+    private static final MessageDigest SHA_256 = sha256();
 
     public TokenText {
         roles = List.copyOf(roles);
@@ -47,7 +51,7 @@ public record TokenText(String pfx, String scope, String random, long userId, Li
 
     /** Parses a presented token; empty when it does not have the token shape at all. */
     public static Optional<TokenText> parse(String text) {
-        if (text == null || text.length() > 512) {
+        if (text == null || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         Matcher m = SHAPE.matcher(text);
@@ -69,9 +73,18 @@ public record TokenText(String pfx, String scope, String random, long userId, Li
 
     /** SHA-256 of the token text, hex. Tokens carry 128 random bits, so a fast unsalted hash is enough. */
     public static String hash(String tokenText) {
+        MessageDigest sha;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(tokenText.getBytes(StandardCharsets.UTF_8)));
+            sha = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            sha = sha256(); // a provider whose digests cannot be copied
+        }
+        return HexFormat.of().formatHex(sha.digest(tokenText.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -65,6 +65,9 @@ class TokenTextTest {
         assertEquals(TokenText.hash(text), TokenText.hash(text));
         assertTrue(TokenText.hash(text).matches("[0-9a-f]{64}"));
         assertNotEquals(TokenText.hash(text), TokenText.hash(text + "x"));
+        // the known SHA-256 of "abc": the copied digest starts fresh every time
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", TokenText.hash("abc"));
+        assertEquals(TokenText.hash("abc"), TokenText.hash("abc"));
         TokenText parsed = TokenText.parse(text).orElseThrow();
         assertFalse(parsed.toString().contains(parsed.random()));
     }

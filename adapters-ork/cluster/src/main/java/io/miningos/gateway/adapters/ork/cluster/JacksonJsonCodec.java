@@ -1,6 +1,8 @@
 package io.miningos.gateway.adapters.ork.cluster;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,7 +18,10 @@ import java.io.InputStream;
  */
 public final class JacksonJsonCodec implements JsonCodec {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    // Buffers come from a bounded shared pool: Jackson's default keeps them per thread, and with a virtual thread
+    // per request (and per ORK call) no thread ever reuses them.
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedBoundedPool()).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
