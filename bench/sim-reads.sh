@@ -4,10 +4,11 @@
 # SimHeavyReadsBenchmark (adapters-ork/sim/src/test). Each request runs in a JVM of its own unless --one-jvm is
 # given, so a call that outlives its deadline cannot slow the next measurement down.
 #
-#   bench/sim-reads.sh [--one-jvm] [--no-fill] [--heap 512m] [--deadline-s 60] [request-name ...]
+#   bench/sim-reads.sh [--one-jvm] [--no-fill] [--two-orks] [--heap 512m] [--deadline-s 60] [request-name ...]
 #
 # By default each JVM first lets the ORKs fill their day sums in the background (as a gateway up for a few seconds
-# has them); --no-fill measures straight after start.
+# has them); --no-fill measures straight after start. The site is the demo's one ORK (500 miners + 40 M63s);
+# --two-orks runs the earlier demo's two ORKs of 250 miners, called in parallel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --heap) HEAP="$2"; shift ;;
     --deadline-s) DEADLINE="$2"; shift ;;
     --no-fill) EXTRA+=(--no-fill) ;;
+    --two-orks) EXTRA+=(--two-orks) ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) NAMES+=("$1") ;;
   esac

@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Times the UI's heavy time-series reads (and the reads that used to freeze the gateway) on the demo site: the two
- * default simulated ORKs ({@code cluster-1} seed 1, {@code cluster-2} seed 2, 250 miners each), called in parallel
- * through the transport as the gateway fans out, JSON in and out. For each request it prints the first (cold) and
+ * Times the UI's heavy time-series reads (and the reads that used to freeze the gateway) on the demo site: its one
+ * simulated ORK ({@code cluster-1}: seed 1, 500 miners and 40 M63s), or with {@code --two-orks} the earlier demo's
+ * two ({@code cluster-1} seed 1 and {@code cluster-2} seed 2, 250 miners each, called in parallel as the gateway
+ * fans out), through the transport, JSON in and out. For each request it prints the first (cold) and
  * a second (warm) latency, the process CPU time of the first (the machine is shared: CPU time does not depend on
  * what else runs, wall time does), the answer size or the error, and the slowest answer a cheap probe
  * ({@code stat-rtd} of the miners, every 50 ms on the same ORKs) got meanwhile. By default it first lets the ORKs
@@ -93,12 +94,15 @@ public final class SimHeavyReadsBenchmark {
     public static void main(String[] args) throws Exception {
         long deadlineS = 60;
         boolean fill = true;
+        boolean twoOrks = false;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--deadline-s")) {
                 deadlineS = Long.parseLong(args[++i]);
             } else if (args[i].equals("--no-fill")) {
                 fill = false;
+            } else if (args[i].equals("--two-orks")) {
+                twoOrks = true;
             } else {
                 names.add(args[i]);
             }
@@ -106,9 +110,13 @@ public final class SimHeavyReadsBenchmark {
         Clock clock = Clock.systemUTC();
         Path dataDir = Files.createTempDirectory("sim-bench");
         long t0 = System.nanoTime();
-        List<OrkTransport> orks = List.of(open("cluster-1", 1, dataDir, clock), open("cluster-2", 2, dataDir, clock));
-        System.out.printf("demo site: 2 ORKs x 250 miners, opened in %.0f ms; deadline per call %d s%n",
-                (System.nanoTime() - t0) / 1e6, deadlineS);
+        List<OrkTransport> orks = twoOrks
+                ? List.of(open("cluster-1", Map.of("seed", 1), dataDir, clock),
+                open("cluster-2", Map.of("seed", 2), dataDir, clock))
+                : List.of(open("cluster-1", Map.of("seed", 1, "miners", 500, "m63Miners", 40, "requiredVotes", 2),
+                dataDir, clock));
+        System.out.printf("demo site: %s, opened in %.0f ms; deadline per call %d s%n", twoOrks
+                ? "2 ORKs x 250 miners" : "1 ORK, 500 miners + 40 M63", (System.nanoTime() - t0) / 1e6, deadlineS);
         if (fill) {
             fill(orks);
         }
@@ -167,9 +175,11 @@ public final class SimHeavyReadsBenchmark {
                 Rollups.FILL_DAYS, (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu) / 1e9);
     }
 
-    private static OrkTransport open(String id, int seed, Path dataDir, Clock clock) {
-        return new SimTransportProvider().open(new OrkTransportContext(id, Map.of("seed", seed, "site", "demo",
-                "persist", false), dataDir, clock));
+    private static OrkTransport open(String id, Map<String, Object> options, Path dataDir, Clock clock) {
+        Map<String, Object> all = new java.util.HashMap<>(options);
+        all.put("site", "demo");
+        all.put("persist", false);
+        return new SimTransportProvider().open(new OrkTransportContext(id, all, dataDir, clock));
     }
 
     private record Outcome(double ms, long bytes, String error) {
