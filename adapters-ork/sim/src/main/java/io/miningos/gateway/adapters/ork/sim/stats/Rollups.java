@@ -17,17 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * is first needed or by {@link #fill} in the background, and kept while it fits the byte budget (least recently
  * used first out). Today's sum grows: each read adds only the ticks since the last one.
  *
- * <p>Budget: a day of one rack's tag holds its entry's number fields ×12 bytes per log key. On the demo site (two
- * ORKs, ~500 miners) all racks' main tags take about 20 KB per ORK-day, so the 35 days {@link #fill} keeps cost
- * under 1 MB per ORK; the store never holds more than {@link #MAX_BYTES}.
+ * <p>Budget: a day of one rack's tag holds 12 bytes per field of its entry (more for text fields) per log key. On
+ * the demo site (one ORK, 500 miners and 40 M63s whose rack reports every device) that is about 80 KB per day, so
+ * the 35 days {@link #fill} keeps take under 3 MB; the store never holds more than {@link #MAX_BYTES} per ORK.
  */
 public final class Rollups {
 
     public static final long DAY = 86_400_000L;
     /** Days (back from today) whose sums {@link #fill} computes ahead of any read: a month and the days around it. */
     public static final int FILL_DAYS = 35;
-    /** Bytes of day sums one ORK keeps at most (per ORK). */
-    static final long MAX_BYTES = 16L << 20;
+    /** Bytes of day sums one ORK keeps at most: the filled days, and about 100 older days on the demo. */
+    static final long MAX_BYTES = 8L << 20;
     /** The logs summed per day: those ticking every 5 minutes or slower. */
     static final StatKey[] KEYS = {StatKey.STAT_5M, StatKey.STAT_30M, StatKey.STAT_3H, StatKey.STAT_1D};
 
