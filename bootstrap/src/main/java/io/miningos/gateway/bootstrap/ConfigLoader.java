@@ -41,11 +41,26 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /**
+     * The folder's configuration, or the embedded demo without one.
+     *
+     * @throws ConfigException naming every problem found, one per line ({@code file: key: problem})
+     */
     public static GatewayConfig load(Optional<Path> configDir) {
         if (configDir.isEmpty()) {
             return embeddedDefault();
         }
-        Path dir = configDir.get();
+        ConfigProblems problems = ConfigProblems.gathering();
+        GatewayConfig config = read(configDir.get(), problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    /**
+     * Reads the folder noting every problem in {@code problems}; what it returns holds the defaults where a value
+     * had a problem, so it is only meant to be used when there was none.
+     */
+    static GatewayConfig read(Path dir, ConfigProblems problems) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": configuration folder does not exist");
         }
@@ -53,11 +68,13 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(commonFile)) {
             throw new ConfigException(commonFile + ": missing (a configuration folder needs at least common.json)");
         }
-        ConfigObject common = read(commonFile, COMMON);
+        ConfigObject common = read(commonFile, COMMON, problems);
         Path authFile = dir.resolve(AUTH);
-        Optional<ConfigObject> auth = Files.isRegularFile(authFile) ? Optional.of(read(authFile, AUTH))
+        Optional<ConfigObject> auth = Files.isRegularFile(authFile) ? Optional.of(read(authFile, AUTH, problems))
                 : Optional.empty();
-        return fromFiles(common, auth).withSignIn(SignInConfigReader.read(dir));
+        GatewayConfig config = fromFiles(common, auth);
+        Optional<SignInConfig> signIn = problems.section(() -> SignInConfigReader.read(dir, problems), Optional::empty);
+        return config.withSignIn(signIn);
     }
 
     /** The demo site: SQLite in the data folder, one simulated ORK holding the site, the shipped roles. */
@@ -83,6 +100,7 @@ public final class ConfigLoader {
     }
 
     static GatewayConfig fromFiles(ConfigObject common, Optional<ConfigObject> authFile) {
+        ConfigProblems problems = common.problems();
         common.ignore("dir_log", "debug");
         String site = common.string("site").orElse(GatewayConfig.DEFAULT_SITE);
         Optional<Long> commonTtl = common.integer("ttl", TokenPolicy.MIN_TTL_SECONDS, TokenPolicy.MAX_TTL_SECONDS);
@@ -94,14 +112,16 @@ public final class ConfigLoader {
         Optional<String> staticRoot = common.string("staticRootPath");
         Optional<ConfigObject> gateway = common.object("gateway");
         GatewayConfig.Http http = gateway.map(ConfigLoader::readHttp).orElseGet(ConfigLoader::defaultHttp);
-        FanOutConfig fanOut = gateway.map(FanOutConfig::read).orElseGet(FanOutConfig::defaults);
+        FanOutConfig fanOut = gateway.map(g -> problems.section(() -> FanOutConfig.read(g), FanOutConfig::defaults))
+                .orElseGet(FanOutConfig::defaults);
         Optional<Path> pluginsDir = gateway.flatMap(ConfigLoader::readPluginsDir);
         GatewayConfig.Observability observability = gateway.map(ConfigLoader::readObservability)
                 .orElseGet(GatewayConfig.Observability::defaults);
         gateway.ifPresent(ConfigObject::finish);
         common.finish();
 
-        GatewayConfig.Identity identity = readIdentity(authFile, commonTtl);
+        GatewayConfig.Identity identity = problems.section(() -> readIdentity(authFile, commonTtl),
+                () -> readIdentity(Optional.empty(), commonTtl));
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
                 fanOut, Optional.empty(), pluginsDir, observability, false);
     }
@@ -120,16 +140,17 @@ public final class ConfigLoader {
             if (listed.isPresent()) {
                 try {
                     AllowedAddresses.parse(listed.get());
+                    allow = listed.get();
                 } catch (IllegalArgumentException e) {
-                    throw section.error("allow", e.getMessage());
+                    gateway.problems().report(section.error("allow", e.getMessage()));
                 }
-                allow = listed.get();
             }
             section.finish();
         }
         Optional<String> logFormat = gateway.string("logFormat");
         if (logFormat.isPresent() && !logFormat.get().equals(LogLines.TEXT) && !logFormat.get().equals(LogLines.JSON)) {
-            throw gateway.error("logFormat", "must be \"text\" or \"json\"");
+            gateway.problems().report(gateway.error("logFormat", "must be \"text\" or \"json\""));
+            logFormat = Optional.empty();
         }
         return new GatewayConfig.Observability(allow, logFormat);
     }
@@ -141,9 +162,9 @@ public final class ConfigLoader {
             return orks;
         }
         for (String id : section.get().keys()) {
-            ConfigObject ork = section.get().object(id).orElseThrow(() -> section.get().error(id, "must be an object"));
-            // Which keys an ORK entry may hold is up to its transport; they are checked when it is opened.
-            orks.put(id, ork.asPlainMap());
+            // Which keys an ORK entry may hold is up to its transport; they are checked when it is opened (and by
+            // check-config, which asks the transport without opening it).
+            section.get().object(id).ifPresent(ork -> orks.put(id, ork.asPlainMap()));
         }
         return orks;
     }
@@ -152,15 +173,18 @@ public final class ConfigLoader {
         Map<String, String> timing = new LinkedHashMap<>();
         Optional<ConfigObject> section = common.object("cacheTiming");
         if (section.isPresent()) {
-            for (String route : section.get().keys()) {
-                String text = section.get().string(route).orElseThrow(
-                        () -> section.get().error(route, "must be a duration such as \"15s\""));
+            ConfigObject routes = section.get();
+            for (String route : routes.keys()) {
+                String text = routes.need(route, routes.string(route), "must be a duration such as \"15s\"");
+                if (text == null) {
+                    continue;
+                }
                 try {
                     CacheTimings.parseDuration(text);
+                    timing.put(route, text);
                 } catch (IllegalArgumentException e) {
-                    throw section.get().error(route, e.getMessage());
+                    routes.problems().report(routes.error(route, e.getMessage()));
                 }
-                timing.put(route, text);
             }
         }
         return timing;
@@ -168,11 +192,12 @@ public final class ConfigLoader {
 
     /** A folder path (relative ones to the working directory); whether it exists is checked when serving. */
     private static Optional<Path> readPluginsDir(ConfigObject gateway) {
-        return gateway.string("pluginsDir").map(text -> {
+        return gateway.string("pluginsDir").flatMap(text -> {
             try {
-                return Path.of(text);
+                return Optional.of(Path.of(text));
             } catch (InvalidPathException e) {
-                throw gateway.error("pluginsDir", "not a folder path: " + e.getMessage());
+                gateway.problems().report(gateway.error("pluginsDir", "not a folder path: " + e.getMessage()));
+                return Optional.empty();
             }
         });
     }
@@ -199,11 +224,14 @@ public final class ConfigLoader {
         }
         ConfigObject file = authFile.get();
         // The Node gateway nests its auth facility settings under the instance name "a0".
-        ConfigObject a0 = file.object("a0").orElseThrow(() -> file.error("a0", "missing"));
+        ConfigObject a0 = file.need("a0", file.object("a0"), "missing");
         file.finish();
+        if (a0 == null) {
+            throw ConfigObject.abandon();
+        }
         a0.ignore("saltRounds");
-        Email superAdmin = a0.string("superAdmin").map(text -> parseEmail(a0, text))
-                .orElse(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN));
+        Email superAdmin = a0.problems().section(() -> a0.string("superAdmin").map(text -> parseEmail(a0, text))
+                .orElse(new Email(GatewayConfig.DEFAULT_SUPER_ADMIN)), () -> new Email(GatewayConfig.DEFAULT_SUPER_ADMIN));
         long signInTtl = a0.integer("ttl", TokenPolicy.MIN_TTL_SECONDS, TokenPolicy.MAX_TTL_SECONDS)
                 .orElse(GatewayConfig.DEFAULT_TTL_SECONDS);
         RoleCatalog catalog = readRoles(a0);
@@ -214,8 +242,8 @@ public final class ConfigLoader {
     private static RoleCatalog readRoles(ConfigObject a0) {
         Optional<ConfigObject> rolesSection = a0.object("roles");
         Optional<ConfigObject> managementSection = a0.object("roleManagement");
-        PermissionSet superAdminPerms = a0.strings("superAdminPerms")
-                .map(list -> permissions(a0, "superAdminPerms", list)).orElse(null);
+        PermissionSet superAdminPerms = a0.problems().section(() -> a0.strings("superAdminPerms")
+                .map(list -> permissions(a0, "superAdminPerms", list)).orElse(null), () -> null);
         if (rolesSection.isEmpty()) {
             if (managementSection.isPresent() || superAdminPerms != null) {
                 RoleCatalog defaults = RoleCatalog.defaults();
@@ -227,14 +255,20 @@ public final class ConfigLoader {
         }
         ConfigObject rolesObject = rolesSection.get();
         Map<String, Role> roles = new LinkedHashMap<>();
+        ConfigProblems problems = a0.problems();
         for (String name : rolesObject.keys()) {
-            if (!Role.isValidName(name)) {
-                throw rolesObject.error(name, "role names must be lower-case letters and _ (the UI reads them"
-                        + " out of tokens)");
-            }
-            List<String> perms = rolesObject.strings(name)
-                    .orElseThrow(() -> rolesObject.error(name, "must be an array of permissions such as \"miner:rw\""));
-            roles.put(name, new Role(name, permissions(rolesObject, name, perms)));
+            problems.section(() -> {
+                if (!Role.isValidName(name)) {
+                    throw rolesObject.error(name, "role names must be lower-case letters and _ (the UI reads them"
+                            + " out of tokens)");
+                }
+                List<String> perms = rolesObject.need(name, rolesObject.strings(name),
+                        "must be an array of permissions such as \"miner:rw\"");
+                if (perms != null) {
+                    roles.put(name, new Role(name, permissions(rolesObject, name, perms)));
+                }
+                return null;
+            }, () -> null);
         }
         Map<String, Set<String>> management = managementSection.map(ConfigLoader::readManagement).orElse(Map.of());
         return catalog(a0, roles, management, superAdminPerms);
@@ -243,9 +277,10 @@ public final class ConfigLoader {
     private static Map<String, Set<String>> readManagement(ConfigObject section) {
         Map<String, Set<String>> management = new LinkedHashMap<>();
         for (String manager : section.keys()) {
-            List<String> targets = section.strings(manager)
-                    .orElseThrow(() -> section.error(manager, "must be an array of role names"));
-            management.put(manager, new LinkedHashSet<>(targets));
+            List<String> targets = section.need(manager, section.strings(manager), "must be an array of role names");
+            if (targets != null) {
+                management.put(manager, new LinkedHashSet<>(targets));
+            }
         }
         return management;
     }
@@ -285,13 +320,21 @@ public final class ConfigLoader {
     }
 
     static ConfigObject read(Path file, String name) {
+        return read(file, name, ConfigProblems.stopAtFirst());
+    }
+
+    /** A file's object; an unreadable file or one not holding an object is noted and read as empty. */
+    static ConfigObject read(Path file, String name, ConfigProblems problems) {
         try {
             JsonNode node = MAPPER.readTree(Files.readAllBytes(file));
-            return new ConfigObject(name, "", node);
+            return new ConfigObject(name, "", node, problems);
         } catch (IOException e) {
-            throw new ConfigException(name + ": not readable JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + ")", e);
+            problems.report(new ConfigException(name + ": not readable JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", e));
+        } catch (ConfigException e) {
+            problems.report(e);
         }
+        return new ConfigObject(name, "", MAPPER.createObjectNode(), problems);
     }
 
     /** The feature map the commissioned API shows; sites override it with {@code featureConfig}. */

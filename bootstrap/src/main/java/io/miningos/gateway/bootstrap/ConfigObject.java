@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * A JSON object of a configuration file, read key by key. Every read marks the key as known; {@link #finish()}
  * then rejects whatever was not read, so a typo stops the start instead of being silently ignored. Errors name
- * the file and the dotted key path.
+ * the file and the dotted key path. Reading with {@link ConfigProblems#gathering()}, a bad value is noted and read
+ * as absent (its default applies) and every unknown key is noted, so one reading finds every problem.
  */
 final class ConfigObject {
 
@@ -25,15 +26,58 @@ final class ConfigObject {
     private final String file;
     private final String path;
     private final ObjectNode node;
+    private final ConfigProblems problems;
     private final Set<String> known = new LinkedHashSet<>();
 
+    /** Reads stopping at the first problem. */
     ConfigObject(String file, String path, JsonNode node) {
+        this(file, path, node, ConfigProblems.stopAtFirst());
+    }
+
+    /** @throws ConfigException if {@code node} is not an object, gathering or not (there is nothing to read) */
+    ConfigObject(String file, String path, JsonNode node, ConfigProblems problems) {
         this.file = file;
         this.path = path;
+        this.problems = problems;
         if (!(node instanceof ObjectNode object)) {
             throw error(path.isEmpty() ? "the file must hold a JSON object" : "must be a JSON object");
         }
         this.node = object;
+    }
+
+    ConfigProblems problems() {
+        return problems;
+    }
+
+    /** Notes a problem with {@code key} (thrown when not gathering) and reads the key as absent. */
+    private <T> Optional<T> invalid(String key, String problem) {
+        problems.report(error(key, problem));
+        return Optional.empty();
+    }
+
+    /**
+     * A key that must be there: its value, else null with the problem noted ({@code problem} when the key is absent;
+     * a present but bad value was noted by the getter). Not gathering, the problem is thrown instead.
+     */
+    <T> T need(String key, Optional<T> value, String problem) {
+        if (value.isPresent()) {
+            return value.get();
+        }
+        if (!node.hasNonNull(key)) {
+            problems.report(error(key, problem));
+        }
+        return null;
+    }
+
+    /** Leaves a section whose problems are noted; {@link ConfigProblems#section} catches it. */
+    static SectionAbandoned abandon() {
+        return new SectionAbandoned();
+    }
+
+    static final class SectionAbandoned extends RuntimeException {
+        private SectionAbandoned() {
+            super("a section with problems", null, false, false);
+        }
     }
 
     String file() {
@@ -56,7 +100,7 @@ final class ConfigObject {
             return Optional.empty();
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw error(key, "must be a non-empty string");
+            return invalid(key, "must be a non-empty string");
         }
         return Optional.of(value.asText());
     }
@@ -67,7 +111,7 @@ final class ConfigObject {
             return Optional.empty();
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
-            throw error(key, "must be an integer between " + min + " and " + max);
+            return invalid(key, "must be an integer between " + min + " and " + max);
         }
         return Optional.of(value.asLong());
     }
@@ -78,7 +122,7 @@ final class ConfigObject {
             return Optional.empty();
         }
         if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
-            throw error(key, "must be a number between " + min + " and " + max);
+            return invalid(key, "must be a number between " + min + " and " + max);
         }
         return Optional.of(value.asDouble());
     }
@@ -89,7 +133,7 @@ final class ConfigObject {
             return Optional.empty();
         }
         if (!value.isBoolean()) {
-            throw error(key, "must be true or false");
+            return invalid(key, "must be true or false");
         }
         return Optional.of(value.asBoolean());
     }
@@ -100,12 +144,12 @@ final class ConfigObject {
             return Optional.empty();
         }
         if (!value.isArray()) {
-            throw error(key, "must be an array of strings");
+            return invalid(key, "must be an array of strings");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual()) {
-                throw error(key, "must be an array of strings");
+                return invalid(key, "must be an array of strings");
             }
             out.add(item.asText());
         }
@@ -114,7 +158,13 @@ final class ConfigObject {
 
     Optional<ConfigObject> object(String key) {
         JsonNode value = value(key);
-        return value == null ? Optional.empty() : Optional.of(new ConfigObject(file, child(key), value));
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            return invalid(key, "must be a JSON object");
+        }
+        return Optional.of(new ConfigObject(file, child(key), value, problems));
     }
 
     /** An array of objects, each read like this one; errors name the element, e.g. {@code h0.users[2].email}. */
@@ -124,11 +174,15 @@ final class ConfigObject {
             return Optional.empty();
         }
         if (!value.isArray()) {
-            throw error(key, "must be an array of objects");
+            return invalid(key, "must be an array of objects");
         }
         List<ConfigObject> out = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-            out.add(new ConfigObject(file, child(key) + "[" + i + "]", value.get(i)));
+            if (value.get(i).isObject()) {
+                out.add(new ConfigObject(file, child(key) + "[" + i + "]", value.get(i), problems));
+            } else {
+                problems.report(new ConfigException(file + ": " + child(key) + "[" + i + "]: must be a JSON object"));
+            }
         }
         return Optional.of(out);
     }
@@ -153,10 +207,11 @@ final class ConfigObject {
         });
     }
 
+    /** Notes every key nobody read (thrown, the first, when not gathering). */
     void finish() {
         for (String key : keys()) {
             if (!known.contains(key)) {
-                throw error(key, "unknown key");
+                problems.report(error(key, "unknown key"));
             }
         }
     }

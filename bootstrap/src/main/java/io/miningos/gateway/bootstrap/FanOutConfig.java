@@ -135,16 +135,17 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
 
     private static java.util.Optional<Duration> duration(ConfigObject gateway, String key, Duration min,
                                                          Duration max) {
-        return gateway.string(key).map(text -> {
+        return gateway.string(key).flatMap(text -> {
             try {
                 Duration value = CacheTimings.parseDuration(text);
                 if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                     throw new IllegalArgumentException("must be between " + min.toMillis() + "ms and "
                             + max.toMinutes() + "m: " + text);
                 }
-                return value;
+                return java.util.Optional.of(value);
             } catch (IllegalArgumentException e) {
-                throw gateway.error(key, e.getMessage());
+                gateway.problems().report(gateway.error(key, e.getMessage())); // the default applies
+                return java.util.Optional.empty();
             }
         });
     }

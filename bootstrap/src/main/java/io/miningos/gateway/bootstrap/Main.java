@@ -43,6 +43,7 @@ public final class Main {
               miningos-gateway serve [--port 3000] [--host ADDR] [--data-dir DIR] [--config DIR] [--ui DIR]
               miningos-gateway token --email E [--data-dir DIR] [--config DIR] [--ip IP ...] [--ttl SECONDS]
               miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
+              miningos-gateway check-config --config DIR
               miningos-gateway backup --to FILE [--data-dir DIR]
               miningos-gateway restore --from FILE [--data-dir DIR] [--force]
             """;
@@ -52,6 +53,8 @@ public final class Main {
                         facs/httpd-oauth2.config.json); without it the embedded demo site is used
             --ui        (serve) a built MiningOS UI to host at / (as common.json's staticRootPath)
             --host      (serve) the address to listen on (as common.json's gateway.host)
+            check-config  every problem of a config folder (files, keys, values, ORK entries and their
+                        transports' options, sign-in, the hosted UI), each with its file and key; exit 0 or 1
             backup      a consistent copy of the data folder (database, keys, simulated ORKs' state) in one
                         file, taken while the server runs
             restore     puts a backup in place; refused while a server uses the folder, and over existing
@@ -92,6 +95,7 @@ public final class Main {
                 case "token" -> token(CommandLine.parse(args, 1, Set.of("email", "data-dir", "config", "ttl"),
                         Set.of("ip")), out, err);
                 case "users" -> users(args, out, err);
+                case "check-config" -> checkConfig(CommandLine.parse(args, 1, Set.of("config"), Set.of()), out);
                 case "backup" -> backup(CommandLine.parse(args, 1, Set.of("to", "data-dir"), Set.of()), out, err);
                 case "restore" -> restore(CommandLine.parse(args, 1, Set.of("from", "data-dir"), Set.of(),
                         Set.of("force")), out, err);
@@ -104,7 +108,7 @@ public final class Main {
         } catch (CommandLine.UsageException e) {
             return usage(err, e.getMessage(), plugins);
         } catch (ConfigException e) {
-            err.println("configuration error: " + e.getMessage());
+            e.getMessage().lines().forEach(line -> err.println("configuration error: " + line));
             return 1;
         } catch (DomainException e) {
             err.println(e.code());
@@ -154,8 +158,8 @@ public final class Main {
 
     /** The installed plugins' commands, found only when the command line needs them. */
     private static final class PluginCommands {
-        private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "backup", "restore", "help",
-                "--help");
+        private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "check-config", "backup",
+                "restore", "help", "--help");
         private final Supplier<OrkTransportRegistry> transports;
         private Map<String, TransportCommand> commands;
 
@@ -326,6 +330,16 @@ public final class Main {
             out.printf("created user %d %s with role %s%n", created.id(), created.email(), created.role());
         }
         return 0;
+    }
+
+    /** Each problem on a line of its own (stdout), then one line with the verdict. */
+    private static int checkConfig(CommandLine cli, PrintStream out) {
+        Path dir = Path.of(cli.required("config")).toAbsolutePath();
+        List<String> problems = ConfigCheck.problems(dir);
+        problems.forEach(out::println);
+        out.println(problems.isEmpty() ? dir + ": configuration OK"
+                : dir + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+        return problems.isEmpty() ? 0 : 1;
     }
 
     private static int backup(CommandLine cli, PrintStream out, PrintStream err) {

@@ -36,11 +36,16 @@ final class SignInConfigReader {
 
     /** The sign-in configuration of a config folder, or empty when the folder has no such file. */
     static Optional<SignInConfig> read(Path configDir) {
+        return read(configDir, ConfigProblems.stopAtFirst());
+    }
+
+    /** As {@link #read(Path)}, noting the file's problems in {@code problems}. */
+    static Optional<SignInConfig> read(Path configDir, ConfigProblems problems) {
         Path file = configDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return fromFile(ConfigLoader.read(file, FILE));
+        return fromFile(ConfigLoader.read(file, FILE, problems));
     }
 
     static Optional<SignInConfig> fromFile(ConfigObject file) {
@@ -55,29 +60,37 @@ final class SignInConfigReader {
         return Optional.of(readGoogle(h0.get()));
     }
 
+    /** Every problem of the section is noted before it is given up (not gathering, the first is thrown). */
     private static SignInConfig readGoogle(ConfigObject h0) {
-        String method = h0.string("method").orElseThrow(() -> h0.error("method", "missing (must be \"google\")"));
-        if (!method.equals("google")) {
-            throw h0.error("method", "only \"google\" is supported, not \"" + method + "\"");
+        ConfigProblems problems = h0.problems();
+        String method = h0.need("method", h0.string("method"), "missing (must be \"google\")");
+        if (method != null && !method.equals("google")) {
+            problems.report(h0.error("method", "only \"google\" is supported, not \"" + method + "\""));
         }
-        ConfigObject credentials = h0.object("credentials").orElseThrow(() -> h0.error("credentials", "missing"));
-        ConfigObject client = credentials.object("client").orElseThrow(() -> credentials.error("client", "missing"));
-        String clientId = client.string("id").orElseThrow(() -> client.error("id", "missing"));
-        String clientSecret = client.string("secret").orElseThrow(() -> client.error("secret", "missing"));
-        client.finish();
-        credentials.finish();
+        ConfigObject credentials = h0.need("credentials", h0.object("credentials"), "missing");
+        String clientId = null;
+        String clientSecret = null;
+        if (credentials != null) {
+            ConfigObject client = credentials.need("client", credentials.object("client"), "missing");
+            if (client != null) {
+                clientId = client.need("id", client.string("id"), "missing");
+                clientSecret = client.need("secret", client.string("secret"), "missing");
+                client.finish();
+            }
+            credentials.finish();
+        }
 
         String startPath = h0.string("startRedirectPath").orElse(SignInRoutes.DEFAULT_START_PATH);
         if (!SignInRoutes.isValidStartPath(startPath)) {
-            throw h0.error("startRedirectPath", "must be a path such as /oauth/google, outside /auth/ and other than "
-                    + SignInRoutes.CALLBACK_PATH);
+            problems.report(h0.error("startRedirectPath", "must be a path such as /oauth/google, outside /auth/ and"
+                    + " other than " + SignInRoutes.CALLBACK_PATH));
         }
-        URI callbackUri = url(h0, "callbackUri").orElseThrow(() -> h0.error("callbackUri", "missing"));
-        if (!callbackUri.getPath().endsWith(SignInRoutes.CALLBACK_PATH)) {
+        URI callbackUri = h0.need("callbackUri", url(h0, "callbackUri"), "missing");
+        if (callbackUri != null && !callbackUri.getPath().endsWith(SignInRoutes.CALLBACK_PATH)) {
             LOG.warn("{}: h0.callbackUri {} does not end in {}, where this gateway takes the callback; sign-in only"
                     + " works if a proxy maps it there", FILE, callbackUri, SignInRoutes.CALLBACK_PATH);
         }
-        URI uiUri = url(h0, "callbackUriUI").orElseThrow(() -> h0.error("callbackUriUI", "missing"));
+        URI uiUri = h0.need("callbackUriUI", url(h0, "callbackUriUI"), "missing");
         List<ListedUser> users = readUsers(h0);
 
         Optional<ConfigObject> ours = h0.object("gateway");
@@ -95,13 +108,17 @@ final class SignInConfigReader {
             stateSecret = gateway.string("stateSecret");
             if (stateSecret.isPresent()
                     && stateSecret.get().getBytes(StandardCharsets.UTF_8).length < StateSigningKey.MIN_BYTES) {
-                throw gateway.error("stateSecret", "must be at least " + StateSigningKey.MIN_BYTES + " characters");
+                problems.report(gateway.error("stateSecret", "must be at least " + StateSigningKey.MIN_BYTES
+                        + " characters"));
             }
             stateTtl = gateway.integer("stateTtlSeconds", 30, 3600).orElse(stateTtl);
             timeoutMs = gateway.integer("providerTimeoutMs", 100, 60_000).orElse(timeoutMs);
             gateway.finish();
         }
         h0.finish();
+        if (method == null || clientId == null || clientSecret == null || callbackUri == null || uiUri == null) {
+            throw ConfigObject.abandon(); // each missing key is noted
+        }
         return new SignInConfig(clientId, clientSecret, startPath, callbackUri, uiUri, users, authorization, token,
                 userinfo, stateSecret, stateTtl, timeoutMs);
     }
@@ -109,18 +126,22 @@ final class SignInConfigReader {
     private static List<ListedUser> readUsers(ConfigObject h0) {
         List<ListedUser> users = new ArrayList<>();
         for (ConfigObject entry : h0.objects("users").orElse(List.of())) {
-            String text = entry.string("email").orElseThrow(() -> entry.error("email", "missing"));
-            Email email;
-            try {
-                email = Email.parse(text);
-            } catch (DomainException e) {
-                throw entry.error("email", "not a valid e-mail address: " + text);
+            String text = entry.need("email", entry.string("email"), "missing");
+            Email email = null;
+            if (text != null) {
+                try {
+                    email = Email.parse(text);
+                } catch (DomainException e) {
+                    entry.problems().report(entry.error("email", "not a valid e-mail address: " + text));
+                }
             }
             boolean write = entry.bool("write").orElse(false);
             // The Node gateway's per-user capabilities; a migrated user's role decides what it may do instead.
             entry.ignore("caps");
             entry.finish();
-            users.add(new ListedUser(email, write));
+            if (email != null) {
+                users.add(new ListedUser(email, write));
+            }
         }
         return users;
     }
@@ -133,11 +154,13 @@ final class SignInConfigReader {
         try {
             URI uri = new URI(text.get());
             if (!OAuth2ProviderSettings.isHttpUrl(uri)) {
-                throw where.error(key, "must be an absolute http(s) URL: " + text.get());
+                where.problems().report(where.error(key, "must be an absolute http(s) URL: " + text.get()));
+                return Optional.empty();
             }
             return Optional.of(uri);
         } catch (URISyntaxException e) {
-            throw where.error(key, "not a valid URL: " + text.get());
+            where.problems().report(where.error(key, "not a valid URL: " + text.get()));
+            return Optional.empty();
         }
     }
 }

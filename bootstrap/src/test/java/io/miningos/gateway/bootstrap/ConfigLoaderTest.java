@@ -174,7 +174,8 @@ class ConfigLoaderTest {
                 + " \"roleManagement\": {\"admin\": [\"ghost\"]}}}");
         assertTrue(failure().getMessage().contains("ghost"));
         write("facs/auth.config.json", "{\"b0\": {}}");
-        assertEquals("facs/auth.config.json: a0: missing", failure().getMessage());
+        assertEquals("facs/auth.config.json: a0: missing\nfacs/auth.config.json: b0: unknown key",
+                failure().getMessage(), "every problem, one per line");
         // a misspelt resource would silently grant nothing
         write("facs/auth.config.json", "{\"a0\": {\"roles\": {\"scraper\": [\"metrcs:r\"]}}}");
         assertTrue(failure().getMessage().startsWith(

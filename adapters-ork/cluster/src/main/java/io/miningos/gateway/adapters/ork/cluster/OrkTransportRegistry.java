@@ -91,14 +91,32 @@ public final class OrkTransportRegistry {
         return text;
     }
 
-    /** Checks an ORK entry's options and opens its transport; the options exclude {@code transport}. */
-    public OrkTransport open(String orkId, Map<String, Object> orkConfig, Path dataDir, Clock clock) {
+    /**
+     * Checks an ORK entry as {@link #open} would, without opening anything: its transport is installed and that
+     * transport finds its options fine ({@link OrkTransportProvider#validate}).
+     *
+     * @throws IllegalArgumentException whose message starts with the offending key
+     */
+    public void validate(String orkId, Map<String, Object> orkConfig) {
+        OrkTransportProvider provider = providerOf(orkConfig);
+        Map<String, Object> options = new LinkedHashMap<>(orkConfig);
+        options.remove(TRANSPORT_KEY);
+        provider.validate(orkId, options);
+    }
+
+    private OrkTransportProvider providerOf(Map<String, Object> orkConfig) {
         String name = transportOf(orkConfig);
         OrkTransportProvider provider = providers.get(name);
         if (provider == null) {
             throw new IllegalArgumentException(TRANSPORT_KEY + ": unknown transport '" + name + "' (installed: "
                     + installedList() + ")");
         }
+        return provider;
+    }
+
+    /** Checks an ORK entry's options and opens its transport; the options exclude {@code transport}. */
+    public OrkTransport open(String orkId, Map<String, Object> orkConfig, Path dataDir, Clock clock) {
+        OrkTransportProvider provider = providerOf(orkConfig);
         Map<String, Object> options = new LinkedHashMap<>(orkConfig);
         options.remove(TRANSPORT_KEY);
         return provider.open(new OrkTransportContext(orkId, options, dataDir, clock));

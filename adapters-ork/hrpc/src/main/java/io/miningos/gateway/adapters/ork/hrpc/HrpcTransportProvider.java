@@ -49,6 +49,12 @@ public final class HrpcTransportProvider implements OrkTransportProvider {
         return NAME;
     }
 
+    /** The options' rules only: neither Node.js nor the bridge nor the key file is looked at. */
+    @Override
+    public void validate(String orkId, Map<String, Object> options) {
+        HrpcOrkOptions.fromConfig(options);
+    }
+
     /**
      * Validates the ORK's options, then makes sure the shared bridge runs.
      *

@@ -5,6 +5,8 @@ import io.miningos.gateway.adapters.ork.spi.OrkTransport;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportContext;
 import io.miningos.gateway.adapters.ork.spi.OrkTransportProvider;
 
+import java.util.Map;
+
 /**
  * {@code transport: "sim"}: an embedded simulated mining site that answers like a real ORK, so the gateway runs
  * with no external service. Options: see {@link SimOptions}.
@@ -14,6 +16,11 @@ public final class SimTransportProvider implements OrkTransportProvider {
     @Override
     public String name() {
         return "sim";
+    }
+
+    @Override
+    public void validate(String orkId, Map<String, Object> options) {
+        SimOptions.parse(orkId, options);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.ork.spi;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A way of reaching an ORK ({@code sim}, {@code hrpc}, ...): a transport plugin. This package is all a plugin
@@ -59,6 +60,19 @@ public interface OrkTransportProvider {
      *                                  install or fix
      */
     OrkTransport open(OrkTransportContext context);
+
+    /**
+     * Checks this transport's options for one ORK without opening anything (no process, no connection, no file
+     * written): what {@code check-config} asks of every configured ORK. Reports problems exactly as {@link #open}
+     * does, an {@link IllegalArgumentException} whose message starts with the option key; it should check everything
+     * {@link #open} checks about the options. By default nothing is checked before the ORK opens.
+     *
+     * @param orkId   the ORK's key in configuration
+     * @param options that ORK's configuration object without the {@code transport} key
+     * @throws IllegalArgumentException on a bad option, the message starting with the option key
+     */
+    default void validate(String orkId, Map<String, Object> options) {
+    }
 
     /**
      * Commands this plugin adds to the gateway's command line ({@code miningos-gateway <name> ...}), listed in its
