@@ -143,4 +143,13 @@ class OrkPayloadScreeningTest {
         assertEquals("ERR_INVALID_NUMBER", response.errorCode(), attempt.parameter());
         assertTrue(ork.calls().isEmpty(), attempt.parameter() + ": no ORK was asked: " + ork.calls());
     }
+
+    @Test
+    void aRegexLongerThanTheOrksOwnLimitIs400AndReachesNoOrk() {
+        String query = "{\"code\":{\"$regex\":\"" + "(a+)+".repeat(41) + "$\"}}";
+        TestGateway.Response response = gateway.get("/auth/list-things?query=" + q(query), admin);
+        assertEquals(400, response.status(), response.body());
+        assertEquals("ERR_QUERY_REGEX_TOO_LONG", response.errorCode());
+        assertTrue(ork.calls().isEmpty(), "no ORK was asked: " + ork.calls());
+    }
 }

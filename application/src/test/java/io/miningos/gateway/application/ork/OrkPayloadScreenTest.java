@@ -46,6 +46,17 @@ class OrkPayloadScreenTest {
     }
 
     @Test
+    void aRegexLongerThanTheOrksOwnLimitIsRefusedAtAnyDepth() {
+        String limit = "a".repeat(200);
+        refused("ERR_QUERY_REGEX_TOO_LONG", Map.of("code", Map.of("$regex", limit + "b")));
+        refused("ERR_QUERY_REGEX_TOO_LONG", List.of(Map.of("opts", Map.of("query",
+                Map.of("$or", List.of(Map.of("id", Map.of("$regex", "(a+)+".repeat(50) + "$", "$options", "i"))))))));
+        assertDoesNotThrow(() -> OrkPayloadScreen.screen(Map.of("code", Map.of("$regex", limit))));
+        // The same text as a value or under another key is data.
+        assertDoesNotThrow(() -> OrkPayloadScreen.screen(Map.of("comment", limit + "b", "regex", limit + "b")));
+    }
+
+    @Test
     void numbersAJavaScriptOrkWouldNotReadAsThemselvesAreRefusedAtAnyDepth() {
         for (Number number : List.<Number>of(new BigDecimal("1e2147483647"), new BigDecimal("-1e2147483647"),
                 new BigDecimal("1e-2147483647"), new BigDecimal("0E-2147483647"), new BigDecimal("1e300"),
