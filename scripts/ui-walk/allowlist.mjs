@@ -21,4 +21,8 @@ export const ALLOW = [
     kind: 'notfound', page: /^\/explorer$/, match: /^\/operations\/mining\/explorer$/,
     why: "the UI's own backward-compatibility redirect drops the ?tab= that its explorer requires (src/Views/Explorer/Explorer.tsx:65-73)",
   },
+  {
+    kind: 'empty', role: 'readonly', page: /^\/settings(\/dashboard)?$/, match: /^Update feature flags not enabled$/,
+    why: "a read-only user may not edit feature flags: the UI shows this instead of the editor when the caller lacks the 'features' capability (Components/Settings/FeatureFlagsSettings/FeatureFlagsSettings.tsx:71, hooks/usePermissions.ts)",
+  },
 ]

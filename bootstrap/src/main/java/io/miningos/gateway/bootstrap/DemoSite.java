@@ -58,10 +58,14 @@ final class DemoSite {
         return features;
     }
 
-    /** Feature flags ({@code /auth/features}) of the pages the demo fills: user management and the reports. */
+    /**
+     * Feature flags ({@code /auth/features}) of the pages the demo fills: user management, the inventory (the
+     * simulated ORK keeps spare parts and repairs) and the reports.
+     */
     static Map<String, Object> featureFlags() {
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("userManagement", true);
+        flags.put("inventory", true);
         flags.put("hashrateReport", true);
         flags.put("siteEnergyEnabled", true);
         flags.put("siteOperationsEnabled", true);

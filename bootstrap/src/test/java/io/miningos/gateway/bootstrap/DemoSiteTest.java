@@ -66,7 +66,7 @@ class DemoSiteTest {
                     + q("{\"site\":{\"$eq\":\"Demo-site\"}}"), admin).json();
             assertEquals(0.05, energy.get(0).get("energyExclusionThresholdMwh").asDouble());
             JsonNode flags = gateway.get("/auth/features", admin).json();
-            for (String flag : List.of("userManagement", "hashrateReport", "siteEnergyEnabled",
+            for (String flag : List.of("userManagement", "inventory", "hashrateReport", "siteEnergyEnabled",
                     "siteOperationsEnabled")) {
                 assertTrue(flags.get(flag).asBoolean(), flag + " in " + flags);
             }
