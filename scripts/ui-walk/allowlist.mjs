@@ -25,4 +25,17 @@ export const ALLOW = [
     kind: 'empty', role: 'readonly', page: /^\/settings(\/dashboard)?$/, match: /^Update feature flags not enabled$/,
     why: "a read-only user may not edit feature flags: the UI shows this instead of the editor when the caller lacks the 'features' capability (Components/Settings/FeatureFlagsSettings/FeatureFlagsSettings.tsx:71, hooks/usePermissions.ts)",
   },
+  {
+    kind: 'pageerror', page: /^\/(operations(\/energy)?|cabinet-widgets|alerts\/[^/]+)$/,
+    match: /^during the full-page screenshot: Minified React error #185/,
+    why: "the UI's own: the full-page screenshot emulates a taller viewport, antd's responsive observer (useBreakpoint) then sets state in every subscribed component at once and React gives up ('Maximum update depth exceeded', seen in a development build of the pinned UI). It happens with every /auth answer frozen to its first bytes, at widths 1400, 1600 and 1700, and never while the page just polls for minutes or the window is resized by setViewportSize; see FINDINGS.md item 9",
+  },
+  {
+    kind: 'empty', page: /^\/reports\/financial\/energy-revenue-cost$/, match: /^No data available( at the moment)?$/,
+    why: "the UI's own single-site limits on this multi-site page: its revenue and power charts read operations/consumption, costs/operational-energy and revenue, which useEnergyCostData skips unless featureConfig.isMultiSiteModeEnabled (hooks/useEnergyCostData.ts:106), and its 'Monthly Average Downtime' chart is a static empty state in single-site mode (MultiSiteViews/Charts/AverageDowntimeChart.tsx:104-113); the two rate cards it can fill come from /auth/downtime/*",
+  },
+  {
+    kind: 'empty', page: /^\/reports\/financial\/cost-input$/, match: /^No data$/,
+    why: 'the cost input lists months only once a year is picked; its year starts empty (Views/Financial/CostInput/CostInput.tsx:110,127). The action step picks a year and finds the stored costs',
+  },
 ]

@@ -173,7 +173,8 @@ function instrument(page, rec) {
   page.on('console', (m) => {
     if (m.type() === 'error') rec.consoleErrors.push(m.text().replace(/\s+/g, ' ').slice(0, 300))
   })
-  page.on('pageerror', (e) => rec.pageErrors.push(String(e?.message ?? e).replace(/\s+/g, ' ').slice(0, 300)))
+  // Errors raised while the full-page screenshot emulates a taller viewport are told apart (see allowlist.mjs).
+  page.on('pageerror', (e) => rec.pageErrors.push(`${rec.shooting ? 'during the full-page screenshot: ' : ''}${String(e?.message ?? e).replace(/\s+/g, ' ')}`.slice(0, 300)))
   return { pending: () => [...started.keys()] }
 }
 
@@ -234,9 +235,12 @@ async function snapshot(page, rec, file) {
   rec.toasts = await page.evaluate(() => window.__walkToasts || []).catch(() => [])
   if (file) {
     rec.screenshot = path.relative(OUT, file)
+    rec.shooting = true
     await page.screenshot({ path: file, fullPage: true, timeout: 20_000 }).catch(async () => {
       await page.screenshot({ path: file, timeout: 20_000 }).catch((e) => { rec.screenshot = `failed: ${e.message}` })
     })
+    await page.waitForTimeout(500) // errors of the resize arrive just after it
+    delete rec.shooting
   }
 }
 
@@ -279,7 +283,7 @@ function recordStep(rec) {
 // Fallbacks for placeholders that no link on a page offers (the UI navigates to them on click).
 async function fillFromApi() {
   const fields = encodeURIComponent(JSON.stringify({ id: 1, code: 1, type: 1, info: 1, comments: 1, 'last.alerts': 1 }))
-  const res = await fetch(`${BASE}/auth/list-things?limit=100000&fields=${fields}`, {
+  const res = await fetch(`${BASE}/auth/list-things?status=1&limit=100000&fields=${fields}`, {
     headers: { Authorization: `Bearer ${tokens.admin}` },
   })
   if (!res.ok) throw new Error(`list-things answered ${res.status}: ${await res.text()}`)
