@@ -122,7 +122,8 @@ public final class OpenApiDocument {
 
     /** What every ORK-backed operation can answer besides its own codes. */
     private static void expandOrk(ObjectNode operation, ObjectNode ork, Map<Integer, Set<String>> codes) {
-        add(codes, 400, "ERR_QUERY_OPERATOR_NOT_ALLOWED", "ERR_QUERY_REGEX_TOO_LONG", "ERR_INVALID_NUMBER"); // screened first
+        // screened before any ORK is asked
+        add(codes, 400, "ERR_QUERY_OPERATOR_NOT_ALLOWED", "ERR_QUERY_REGEX_TOO_LONG", "ERR_INVALID_NUMBER");
         add(codes, 503, OrkResponses.STOPPING);
         add(codes, 504, OrksUnavailableException.TIMEOUT); // the request's deadline passed
         add(codes, 502, "ERR_RESPONSE_TOO_LARGE");
