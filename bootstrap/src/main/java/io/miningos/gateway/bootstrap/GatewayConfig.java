@@ -84,6 +84,12 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
                 fanOut, signIn, pluginsDir, newObservability, embeddedDemo);
     }
 
+    /** The same with another static feature map. */
+    public GatewayConfig withFeatureConfig(Map<String, Object> newFeatureConfig) {
+        return new GatewayConfig(site, identity, http, newFeatureConfig, orks, cacheTiming, rpcTimeoutMs,
+                staticRootPath, fanOut, signIn, pluginsDir, observability, embeddedDemo);
+    }
+
     /** The same listening on {@code host} ({@code serve --host}). */
     public GatewayConfig withHost(String host) {
         return new GatewayConfig(site, identity, new Http(host, http.port(), http.maxBodyBytes(), http.trustProxy()),

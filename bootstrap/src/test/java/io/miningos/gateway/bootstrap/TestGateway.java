@@ -76,11 +76,21 @@ final class TestGateway implements AutoCloseable {
 
     static TestGateway start(Path dataDir, Map<String, FakeOrk> orks, long rpcTimeoutMs,
                              Map<String, String> cacheTiming, FanOutConfig fanOut) {
+        return start(dataDir, orks, rpcTimeoutMs, cacheTiming, fanOut, Map.of());
+    }
+
+    /** With a static feature map ({@code featureConfig}), e.g. a central DCS. */
+    static TestGateway start(Path dataDir, Map<String, FakeOrk> orks, Map<String, Object> featureConfig) {
+        return start(dataDir, orks, 2_000, Map.of(), FanOutConfig.defaults(), featureConfig);
+    }
+
+    static TestGateway start(Path dataDir, Map<String, FakeOrk> orks, long rpcTimeoutMs,
+                             Map<String, String> cacheTiming, FanOutConfig fanOut, Map<String, Object> featureConfig) {
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
         orks.keySet().forEach(id -> entries.put(id, Map.of("transport", "fake")));
         GatewayConfig config = new GatewayConfig("test-site",
                 new GatewayConfig.Identity(new Email(ADMIN), 3600, 3600, RoleCatalog.defaults()),
-                new GatewayConfig.Http("127.0.0.1", 0, 1024 * 1024, false), Map.of(), entries, cacheTiming,
+                new GatewayConfig.Http("127.0.0.1", 0, 1024 * 1024, false), featureConfig, entries, cacheTiming,
                 rpcTimeoutMs, Optional.empty(), fanOut);
         return serve(config, dataDir, new OrkTransportRegistry(List.of(provider(orks))));
     }

@@ -147,16 +147,29 @@ public final class OrkRequests {
     public CompletableFuture<GatheredAnswer> cachedCompute(String route, List<String> keyParts, boolean refresh,
                                                            List<OrkCall> calls,
                                                            Function<List<CallReplies>, Object> compute) {
+        screen(calls);
+        CacheKey key = new CacheKey(route, keyParts);
+        return cache.get(key, timings.ttlFor(route), refresh, () -> gather(calls, compute));
+    }
+
+    /**
+     * As {@link #cachedCompute}, not cached: for routes whose answer must be fresh. A {@code compute} that throws
+     * (e.g. a {@link io.miningos.gateway.domain.error.DomainException} for "not found") fails the answer with it.
+     */
+    public CompletableFuture<GatheredAnswer> compute(List<OrkCall> calls, Function<List<CallReplies>, Object> compute) {
+        screen(calls);
+        return gather(calls, compute);
+    }
+
+    private static void screen(List<OrkCall> calls) {
         calls.forEach(call -> {
             requireRead(call.method());
             OrkPayloadScreen.screen(call.payload());
         });
-        CacheKey key = new CacheKey(route, keyParts);
-        return cache.get(key, timings.ttlFor(route), refresh, () -> compute(calls, compute));
     }
 
-    private CompletableFuture<GatheredAnswer> compute(List<OrkCall> calls,
-                                                      Function<List<CallReplies>, Object> compute) {
+    private CompletableFuture<GatheredAnswer> gather(List<OrkCall> calls,
+                                                     Function<List<CallReplies>, Object> compute) {
         List<CompletableFuture<List<OrkReply>>> rounds = new ArrayList<>();
         for (OrkCall call : calls) {
             rounds.add(fanOut.askAll(call.method().wireName(), codec.write(call.payload())));

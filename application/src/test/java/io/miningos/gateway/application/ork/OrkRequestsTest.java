@@ -8,6 +8,7 @@ import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.out.JsonCodec;
 import io.miningos.gateway.application.ork.port.out.OrkCallException;
+import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.ork.OrkMethod;
 import org.junit.jupiter.api.Test;
 
@@ -210,5 +211,25 @@ class OrkRequestsTest {
         assertInstanceOf(OrksUnavailableException.class, e.getCause());
         assertEquals("{}", orks.cachedCompute(ROUTE, List.of("none"), false, List.of(), replies -> Map.of()).join()
                 .body().text(), "no call, nothing to fail");
+    }
+
+    @Test
+    void anUncachedComputedRouteAsksEveryTimeAndAThrowingComputationFailsTheAnswer() {
+        FakeOrkCluster cluster = new FakeOrkCluster().answering("a", "[1,2]");
+        OrkRequests orks = new OrkRequests(new OrkFanOut(cluster, 8, Duration.ofSeconds(15)), new ScriptedDecoding(),
+                new ResponseCache(64L * 1024 * 1024, Duration.ofSeconds(5)), CacheTimings.parse(Map.of()));
+        List<OrkCall> calls = List.of(new OrkCall(OrkMethod.LIST_THINGS, Map.of()));
+        assertEquals("1", orks.compute(calls, replies -> replies.getFirst().answers().size()).join().body().text());
+        orks.compute(calls, replies -> 0).join();
+        assertEquals(2, cluster.calls.get(), "not cached");
+        CompletionException e = assertThrows(CompletionException.class, () -> orks.compute(calls, replies -> {
+            throw DomainException.notFound("ERR_THING_NOT_FOUND");
+        }).join());
+        assertEquals("ERR_THING_NOT_FOUND", assertInstanceOf(DomainException.class, e.getCause()).code());
+        assertThrows(DomainException.class, () -> orks.compute(List.of(new OrkCall(OrkMethod.LIST_THINGS,
+                Map.of("query", Map.of("$where", "1")))), replies -> 0), "screened before any ORK is asked");
+        assertThrows(IllegalArgumentException.class, () -> orks.compute(List.of(new OrkCall(
+                OrkMethod.SET_WRK_EXT_DATA, Map.of())), replies -> 0), "reads only");
+        assertEquals(3, cluster.calls.get());
     }
 }

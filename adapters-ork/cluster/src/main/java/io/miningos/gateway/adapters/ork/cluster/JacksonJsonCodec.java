@@ -14,7 +14,8 @@ import java.io.InputStream;
 
 /**
  * {@link JsonCodec} on Jackson. Decimals are read as BigDecimal so numbers are passed on exactly as the ORK wrote
- * them (a hashrate or a BTC amount must not lose digits on the way to the client).
+ * them (a hashrate or a BTC amount must not lose digits on the way to the client), and written in plain notation
+ * ({@link PlainDecimals}: a computed {@code 0.00000000} BTC is not {@code 0E-8}).
  */
 public final class JacksonJsonCodec implements JsonCodec {
 
@@ -24,6 +25,7 @@ public final class JacksonJsonCodec implements JsonCodec {
                     .recyclerPool(JsonRecyclerPools.sharedBoundedPool()).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addModule(PlainDecimals.module())
             .build();
 
     @Override

@@ -30,4 +30,15 @@ class JacksonJsonCodecTest {
         assertThrows(IllegalArgumentException.class, () -> codec.read(RawJson.of("{\"a\":")));
         assertThrows(IllegalArgumentException.class, () -> codec.read(RawJson.of("[1] [2]")));
     }
+
+    @Test
+    void decimalsAreWrittenPlainlyUnlessThatWouldTakeHundredsOfDigits() {
+        assertEquals("[0.00000000,1000,0.061,-12.50,1E+400,1E-400]", codec.write(List.of(BigDecimal.valueOf(0, 8),
+                new BigDecimal("1E+3"), new BigDecimal("0.061"), new BigDecimal("-12.50"), new BigDecimal("1E+400"),
+                new BigDecimal("1E-400"))).text());
+        assertEquals("{\"btc\":0.00000000}",
+                codec.write(Map.of("btc", BigDecimal.valueOf(0, 8))).text(), "inside maps too");
+        assertEquals("[1E+2147483647]", codec.write(codec.read(RawJson.of("[1E+2147483647]"))).text(),
+                "an absurd exponent an ORK sends is passed on as written");
+    }
 }
