@@ -95,7 +95,7 @@ class PluginCommandsTest {
 
         assertEquals(0, help.exit());
         assertTrue(help.stdout().contains("""
-                  miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
+                  miningos-gateway restore --from FILE [--data-dir DIR] [--force]
                   miningos-gateway pigeon-hello [--data-dir DIR] [--shout]
                 """), help.stdout());
         assertTrue(help.stdout().endsWith("""
