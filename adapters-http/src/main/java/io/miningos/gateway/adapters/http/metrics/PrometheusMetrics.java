@@ -57,6 +57,7 @@ public final class PrometheusMetrics implements Telemetry, HttpMetrics {
     private final List<Supplier<Map<String, Long>>> cacheSizes = new CopyOnWriteArrayList<>();
     private volatile IntSupplier openSockets = () -> 0;
     private volatile IntSupplier subscribedSockets = () -> 0;
+    private volatile boolean jvmRegistered;
 
     private final Histogram httpRequests = Histogram.builder()
             .name("gateway_http_request_duration_seconds")
@@ -112,7 +113,6 @@ public final class PrometheusMetrics implements Telemetry, HttpMetrics {
         GaugeWithCallback.builder().name("gateway_websocket_subscribers")
                 .help("WebSocket connections subscribed to live alerts")
                 .callback(callback -> callback.call(subscribedSockets.getAsInt())).register(registry);
-        JvmMetrics.builder().register(registry);
     }
 
     /** The content type of {@link #scrape}. */
@@ -120,8 +120,20 @@ public final class PrometheusMetrics implements Telemetry, HttpMetrics {
         return writer.getContentType();
     }
 
-    /** Writes every metric's current value in the Prometheus text format. */
+    /**
+     * Writes every metric's current value in the Prometheus text format. The JVM's metrics are registered at the
+     * first scrape, not at start-up: they load {@code java.management}, which a gateway nobody scrapes need not pay
+     * for (their values are the JVM's totals since it started either way).
+     */
     public void scrape(OutputStream out) throws IOException {
+        if (!jvmRegistered) {
+            synchronized (this) {
+                if (!jvmRegistered) {
+                    JvmMetrics.builder().register(registry);
+                    jvmRegistered = true;
+                }
+            }
+        }
         writer.write(out, registry.scrape());
     }
 
