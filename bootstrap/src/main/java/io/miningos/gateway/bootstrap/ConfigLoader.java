@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.http.AllowedAddresses;
+import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.PermissionSet;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -204,12 +206,40 @@ public final class ConfigLoader {
 
     private static GatewayConfig.Http readHttp(ConfigObject gateway) {
         GatewayConfig.Http defaults = defaultHttp();
-        GatewayConfig.Http http = new GatewayConfig.Http(
+        HttpSettings.Connections c = defaults.connections();
+        HttpSettings.Connections connections = new HttpSettings.Connections(
+                duration(gateway, "idleTimeout", Duration.ofSeconds(1), Duration.ofHours(1)).orElse(c.idleTimeout()),
+                duration(gateway, "headerTimeout", Duration.ofSeconds(1), Duration.ofMinutes(5))
+                        .orElse(c.headerTimeout()),
+                gateway.integer("minBodyBytesPerSecond", 0, 1_000_000_000).orElse(c.minBodyBytesPerSecond()),
+                gateway.integer("maxConnectionsPerAddress", 1, 1_000_000).map(Long::intValue)
+                        .orElse(c.maxPerAddress()),
+                gateway.integer("maxConnections", 1, 1_000_000).map(Long::intValue).orElse(c.maxTotal()),
+                gateway.integer("maxHeaderBytes", 8 * 1024, 1024 * 1024).map(Long::intValue)
+                        .orElse(c.maxHeaderBytes()));
+        return new GatewayConfig.Http(
                 gateway.string("host").orElse(defaults.host()),
                 gateway.integer("port", 0, 65_535).map(Long::intValue).orElse(defaults.port()),
                 gateway.integer("maxBodyBytes", 1024, 64L * 1024 * 1024).orElse(defaults.maxBodyBytes()),
-                gateway.bool("trustProxy").orElse(defaults.trustProxy()));
-        return http;
+                gateway.bool("trustProxy").orElse(defaults.trustProxy()),
+                connections,
+                duration(gateway, "stopGrace", Duration.ZERO, Duration.ofMinutes(10)).orElse(defaults.stopGrace()));
+    }
+
+    /** A duration such as {@code "10s"} between {@code min} and {@code max}, or the key's error. */
+    private static Optional<Duration> duration(ConfigObject section, String key, Duration min, Duration max) {
+        return section.string(key).map(text -> {
+            try {
+                Duration value = CacheTimings.parseDuration(text);
+                if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                    throw new IllegalArgumentException("must be between " + min.toMillis() + "ms and "
+                            + max.toMinutes() + "m: " + text);
+                }
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw section.error(key, e.getMessage());
+            }
+        });
     }
 
     private static GatewayConfig.Http defaultHttp() {

@@ -39,8 +39,10 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
     public static final Duration DEFAULT_ALERTS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MIN_ALERTS_INTERVAL = Duration.ofMillis(100);
     private static final Duration MAX_ALERTS_INTERVAL = Duration.ofMinutes(5);
-    public static final long DEFAULT_MAX_ORK_ANSWER_BYTES = 64L * 1024 * 1024;
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 128L * 1024 * 1024;
+    /** The most one ORK answer may hold by default; less on a small heap (an eighth of it). */
+    public static final long DEFAULT_MAX_ORK_ANSWER_BYTES_CAP = 64L * 1024 * 1024;
+    /** The most one response may hold by default; less on a small heap (a quarter of it). */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES_CAP = 128L * 1024 * 1024;
     private static final long MIN_ANSWER_BYTES = 1024 * 1024;
     /** Java arrays stop a little short of 2 GiB. */
     private static final long MAX_ANSWER_BYTES = Integer.MAX_VALUE - 16;
@@ -75,8 +77,8 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
 
     /** With the default answer and response bounds. */
     public FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl, Duration alertsInterval) {
-        this(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, DEFAULT_MAX_ORK_ANSWER_BYTES,
-                DEFAULT_MAX_RESPONSE_BYTES);
+        this(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, defaultMaxOrkAnswerBytes(),
+                defaultMaxResponseBytes());
     }
 
     /** As read before live alerts were configurable: alerts every {@link #DEFAULT_ALERTS_INTERVAL}. */
@@ -103,6 +105,20 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         return Math.max(MIN_CACHE_MAX_BYTES, Math.min(DEFAULT_CACHE_MAX_BYTES_CAP, maxHeapBytes / 4));
     }
 
+    /** An eighth of the JVM's maximum heap, between 1 MiB and {@link #DEFAULT_MAX_ORK_ANSWER_BYTES_CAP}. */
+    public static long defaultMaxOrkAnswerBytes() {
+        return heapShare(DEFAULT_MAX_ORK_ANSWER_BYTES_CAP, 8);
+    }
+
+    /** A quarter of the JVM's maximum heap, between 1 MiB and {@link #DEFAULT_MAX_RESPONSE_BYTES_CAP}. */
+    public static long defaultMaxResponseBytes() {
+        return heapShare(DEFAULT_MAX_RESPONSE_BYTES_CAP, 4);
+    }
+
+    private static long heapShare(long cap, int divisor) {
+        return Math.max(MIN_ANSWER_BYTES, Math.min(cap, Runtime.getRuntime().maxMemory() / divisor));
+    }
+
     /** The same with other answer and response bounds. */
     public FanOutConfig withAnswerBounds(long newMaxOrkAnswerBytes, long newMaxResponseBytes) {
         return new FanOutConfig(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, newMaxOrkAnswerBytes,
@@ -126,9 +142,9 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         Duration alerts = duration(gateway, "alertsInterval", MIN_ALERTS_INTERVAL, MAX_ALERTS_INTERVAL)
                 .orElse(DEFAULT_ALERTS_INTERVAL);
         long maxAnswer = gateway.integer("maxOrkAnswerBytes", MIN_ANSWER_BYTES, MAX_ANSWER_BYTES)
-                .orElse(DEFAULT_MAX_ORK_ANSWER_BYTES);
+                .orElseGet(FanOutConfig::defaultMaxOrkAnswerBytes);
         long maxResponse = gateway.integer("maxResponseBytes", MIN_ANSWER_BYTES, MAX_ANSWER_BYTES)
-                .orElse(DEFAULT_MAX_RESPONSE_BYTES);
+                .orElseGet(FanOutConfig::defaultMaxResponseBytes);
         boolean merge = gateway.bool("mergeOrks").orElse(false);
         return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts, maxAnswer, maxResponse, merge);
     }

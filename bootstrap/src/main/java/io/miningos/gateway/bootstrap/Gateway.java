@@ -103,6 +103,7 @@ public final class Gateway implements AutoCloseable {
     private AlertsSocket alertsSocket;
     private GatewayHttpServer http;
     private ScheduledExecutorService housekeeping;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private ExecutorService cacheLoads;
     private DataFolder.ServeLock serveLock;
 
@@ -218,7 +219,7 @@ public final class Gateway implements AutoCloseable {
 
         GatewayConfig.Http h = config.http();
         HttpSettings settings = new HttpSettings(h.host(), port, h.maxBodyBytes(), h.trustProxy(),
-                Duration.ofMillis(config.rpcTimeoutMs()));
+                Duration.ofMillis(config.rpcTimeoutMs()), h.connections(), h.stopGrace());
         ClientAddress clientAddress = new ClientAddress(h.trustProxy());
         Authentication authentication = new Authentication(activity.tracking(identity), clientAddress);
         alertsFeed = new AlertsFeed(orkFanOut, codec, fanOut.alertsInterval());
@@ -314,8 +315,16 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops serving and releases everything: the HTTP server first stops accepting and lets the requests in flight
+     * finish (up to {@code gateway.stopGrace}) while the ORKs and storage they use are still open; then the rest,
+     * storage last. Closing twice does nothing more.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (housekeeping != null) {
             housekeeping.shutdownNow();
             try {

@@ -1,10 +1,12 @@
 package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.http.AllowedAddresses;
+import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.user.Email;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,9 +119,25 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
      * @param port         port, unless given on the command line
      * @param maxBodyBytes request body limit
      * @param trustProxy   read the client address from X-Forwarded-For
+     * @param connections  what one connection and one client address may hold ({@code gateway.idleTimeout},
+     *                     {@code headerTimeout}, {@code minBodyBytesPerSecond}, {@code maxConnectionsPerAddress},
+     *                     {@code maxConnections}, {@code maxHeaderBytes})
+     * @param stopGrace    how long a stop lets requests in flight finish ({@code gateway.stopGrace})
      */
-    public record Http(String host, int port, long maxBodyBytes, boolean trustProxy) {
+    public record Http(String host, int port, long maxBodyBytes, boolean trustProxy,
+                       HttpSettings.Connections connections, Duration stopGrace) {
         public static final int DEFAULT_PORT = 3000;
+
+        public Http {
+            Objects.requireNonNull(connections, "connections");
+            Objects.requireNonNull(stopGrace, "stopGrace");
+        }
+
+        /** With the default connection limits and stop grace. */
+        public Http(String host, int port, long maxBodyBytes, boolean trustProxy) {
+            this(host, port, maxBodyBytes, trustProxy, HttpSettings.Connections.defaults(),
+                    HttpSettings.DEFAULT_STOP_GRACE);
+        }
     }
 
     /**

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
@@ -65,10 +64,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
+        // Always exit with the code: after a graceful stop, a thread a library left running must not keep the
+        // process alive.
+        System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -233,15 +231,13 @@ public final class Main {
             gateway.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        GracefulStop graceful = GracefulStop.of(() -> {
             gateway.close();
             AccessLogAppender.drain(); // the last requests' lines, written by now
-            stopped.countDown();
-        }, "shutdown"));
+        });
         printWelcome(out, gateway, dataDir, bound);
         try {
-            stopped.await();
+            graceful.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

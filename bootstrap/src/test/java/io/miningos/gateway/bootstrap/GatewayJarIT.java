@@ -83,7 +83,7 @@ class GatewayJarIT {
             assertEquals(1, unknown.exit());
             assertTrue(unknown.stderr().contains("ERR_USER_INVALID"), unknown.stderr());
 
-            assertEquals(143, gateway.terminate(), "stops on SIGTERM: " + gateway.output());
+            assertEquals(0, gateway.terminate(), "stops gracefully on SIGTERM: " + gateway.output());
             assertTrue(gateway.awaitLine(l -> l.contains("GET /auth/userinfo 200")),
                     "one log line per request: " + gateway.output());
             assertTrue(gateway.output().stream().noneMatch(l -> l.contains(text.substring(8, 40))),

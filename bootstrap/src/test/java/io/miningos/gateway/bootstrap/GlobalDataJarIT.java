@@ -70,7 +70,7 @@ class GlobalDataJarIT {
 
             assertEquals(COSTS_READ, read(gateway.port, year2024, token));
             assertEquals("{\"beta\":true}", read(gateway.port, "/auth/features", token));
-            assertEquals(143, gateway.terminate());
+            assertEquals(0, gateway.terminate());
         }
         try (GatewayProcess gateway = GatewayProcess.serve("--config", config.toString(), "--data-dir", dataDir)) {
             assertEquals(COSTS_READ, read(gateway.port, year2024 + "&query="

@@ -12,6 +12,7 @@ import java.util.Map;
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.TestGateway.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every read has a bounded cost: reads too large to answer are refused up front, answers too large are failures. */
 class ReadBoundsRoutesTest {
@@ -108,7 +109,9 @@ class ReadBoundsRoutesTest {
                 FakeOrk.JSON.valueToTree(Map.of("maxOrkAnswerBytes", 2 * MIB, "maxResponseBytes", 3 * MIB))));
         assertEquals(2 * MIB, fanOut.maxOrkAnswerBytes());
         assertEquals(3 * MIB, fanOut.maxResponseBytes());
-        assertEquals(64 * MIB, FanOutConfig.defaults().maxOrkAnswerBytes());
+        assertEquals(FanOutConfig.defaultMaxOrkAnswerBytes(), FanOutConfig.defaults().maxOrkAnswerBytes());
+        assertTrue(FanOutConfig.defaults().maxOrkAnswerBytes() <= 64 * MIB);
+        assertTrue(FanOutConfig.defaults().maxResponseBytes() <= 128 * MIB);
         assertEquals(Duration.ofSeconds(5), FanOutConfig.defaults().alertsInterval());
     }
 }

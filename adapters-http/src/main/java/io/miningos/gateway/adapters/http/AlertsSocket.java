@@ -9,6 +9,7 @@ import io.miningos.gateway.application.alerts.port.in.AlertsUseCase;
 import io.miningos.gateway.application.identity.port.out.TokenRevocationListener;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.domain.caller.Caller;
+import io.miningos.gateway.domain.error.DomainException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,16 @@ public final class AlertsSocket implements RouteGroup, TokenRevocationListener, 
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.wsBeforeUpgrade(PATH, ctx -> ctx.attribute(CALLER,
-                authentication.authenticate(ctx.queryParam("token"), ctx)));
+        routes.wsBeforeUpgrade(PATH, ctx -> {
+            try {
+                ctx.attribute(CALLER, authentication.authenticate(ctx.queryParam("token"), ctx));
+            } catch (DomainException e) {
+                // An upgrade request's answer is never written from its context: write the envelope here. Throwing
+                // on stops the upgrade.
+                ErrorResponses.writeNow(ctx.res(), e);
+                throw e;
+            }
+        });
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
                 Caller caller = ctx.attribute(CALLER);

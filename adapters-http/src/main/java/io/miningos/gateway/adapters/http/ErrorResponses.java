@@ -23,6 +23,8 @@ public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
     public static final String ROUTE_NOT_FOUND = "ERR_ROUTE_NOT_FOUND";
     public static final String INTERNAL = "ERR_INTERNAL";
+    /** The status of a request whose client went away before it was read (nginx's, and Javalin's, convention). */
+    static final int CLIENT_CLOSED_REQUEST = 499;
 
     private ErrorResponses() {
     }
@@ -62,23 +64,94 @@ public final class ErrorResponses {
         return status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
     }
 
+    /**
+     * The client went away while sending its request (an upload cut short): nothing to answer, nobody's fault
+     * here. One INFO line and the status 499 (client closed request) for the access log and metrics, not a 500.
+     */
+    static void writeClientGone(Context ctx, Exception e) {
+        LOG.info("{} {}: the client closed the connection before its request was read ({})", ctx.method(),
+                ctx.path(), e.getMessage());
+        ctx.status(CLIENT_CLOSED_REQUEST);
+    }
+
+    /**
+     * Jetty refused the request while a handler read it (e.g. 408 when a body arrives slower than the minimum data
+     * rate): the client's doing, answered with Jetty's status in the envelope and one INFO line.
+     */
+    static boolean writeJettyRefusal(Context ctx, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException refusal && refusal.getCode() >= 400
+                    && refusal.getCode() < 500) {
+                int status = refusal.getCode();
+                LOG.info("{} {}: refused while reading the request: {} {}", ctx.method(), ctx.path(), status,
+                        refusal.getReason());
+                ctx.status(status).json(body(status, reasonPhrase(status), codeOf(status)));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether reading the request failed because the client went away (Jetty's EOF, possibly wrapped). */
+    static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void write(Context ctx, DomainException e) {
         ctx.status(statusOf(e.kind())).json(body(e));
+    }
+
+    /** Writes the envelope straight to the servlet response and commits it (where no context writes it later). */
+    static void writeNow(HttpServletResponse response, DomainException e) {
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.setStatus(statusOf(e.kind()).getCode());
+            response.setContentType("application/json");
+            response.getOutputStream().write(HttpJson.mapper().writeValueAsBytes(body(e)));
+            response.flushBuffer();
+        } catch (IOException failure) {
+            LOG.debug("could not write the refusal {}", e.code(), failure);
+        }
     }
 
     /** Javalin's own refusals (unknown route, body too large, malformed request...). */
     static void write(Context ctx, HttpResponseException e) {
         int status = e.getStatus();
-        String code = switch (status) {
+        ctx.status(status).json(body(status, reasonPhrase(status), codeOf(status)));
+    }
+
+    /** The code of a refusal that only has a status: Javalin's and Jetty's own (malformed requests, limits). */
+    static String codeOf(int status) {
+        return switch (status) {
             case 404 -> ROUTE_NOT_FOUND;
             case 405 -> "ERR_METHOD_NOT_ALLOWED";
+            case 408 -> "ERR_REQUEST_TIMEOUT";
             case 413 -> "ERR_PAYLOAD_TOO_LARGE";
+            case 414 -> "ERR_URI_TOO_LONG";
+            case 431 -> "ERR_HEADERS_TOO_LARGE";
             case 400 -> "ERR_BAD_REQUEST";
             case 401 -> "ERR_AUTH_FAIL";
             case 403 -> "ERR_AUTH_FAIL_NO_PERMS";
+            case 505 -> "ERR_HTTP_VERSION_NOT_SUPPORTED";
+            case 503 -> "ERR_SERVER_STOPPING"; // the only 503 Jetty gives itself: refusing requests while stopping
             default -> status >= 500 ? INTERNAL : "ERR_REQUEST_REFUSED";
         };
-        ctx.status(status).json(body(status, reasonPhrase(status), code));
+    }
+
+    /** The JSON body of a refusal that only has a status. */
+    static byte[] bodyBytes(int status) {
+        try {
+            return HttpJson.mapper().writeValueAsBytes(body(status, reasonPhrase(status), codeOf(status)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a map of a number and two strings always serializes
+        }
     }
 
     /**

@@ -12,12 +12,18 @@ import io.javalin.websocket.WsHandlerType;
 import io.miningos.gateway.adapters.http.metrics.HttpMetrics;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
 
 /**
  * The gateway's HTTP server: strict JSON, one error envelope for every failure (unknown routes and parse errors
@@ -33,6 +39,9 @@ public final class GatewayHttpServer {
 
     static final java.time.Duration WS_IDLE_TIMEOUT = java.time.Duration.ofMinutes(2);
     static final int WS_MAX_MESSAGE_BYTES = 64 * 1024;
+    /** Platform threads for Jetty's selectors, acceptors and short non-blocking tasks; handlers are virtual. */
+    private static final int MAX_PLATFORM_THREADS = 32;
+    private static final int MIN_PLATFORM_THREADS = 4;
 
     private static final String ROUTE = GatewayHttpServer.class.getName() + ".route";
 
@@ -63,8 +72,7 @@ public final class GatewayHttpServer {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = false;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
+            configureJetty(config, settings);
             config.jsonMapper(new JavalinJackson(HttpJson.mapper(), true));
             config.requestLogger.http(this::requestDone);
             config.jetty.modifyWebSocketServletFactory(factory -> {
@@ -94,8 +102,50 @@ public final class GatewayHttpServer {
                 }
                 ErrorResponses.write(ctx, e);
             });
-            config.routes.exception(Exception.class, (e, ctx) -> ErrorResponses.writeUnexpected(ctx, e));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (ErrorResponses.isClientGone(e)) {
+                    ErrorResponses.writeClientGone(ctx, e);
+                } else if (!ErrorResponses.writeJettyRefusal(ctx, e)) {
+                    ErrorResponses.writeUnexpected(ctx, e);
+                }
+            });
         });
+    }
+
+    /**
+     * Jetty as the gateway needs it: selectors and acceptors on platform threads (so busy handlers can never keep
+     * the server from accepting and reading requests) and handlers on virtual threads; the connection limits of
+     * {@link ConnectionGuard} and Jetty's own (idle timeout, minimum body data rate, total connections, header
+     * size); the gateway's JSON envelope for the errors Jetty answers itself; and a graceful stop that refuses new
+     * requests (503) and lets those in flight finish for up to {@code stopGrace}.
+     */
+    private static void configureJetty(io.javalin.config.JavalinConfig config, HttpSettings settings) {
+        HttpSettings.Connections limits = settings.connections();
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_PLATFORM_THREADS, MIN_PLATFORM_THREADS);
+        threads.setName("http");
+        threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("http-handler-", 0).factory()));
+        config.jetty.threadPool = threads;
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(limits.maxHeaderBytes());
+            http.setMinRequestDataRate(limits.minBodyBytesPerSecond());
+        });
+        ConnectionGuard guard = new ConnectionGuard(limits.maxPerAddress(), limits.headerTimeout());
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(settings.host());
+            connector.setPort(settings.port());
+            connector.setIdleTimeout(limits.idleTimeout().toMillis());
+            connector.addBean(guard);
+            server.addBean(new NetworkConnectionLimit(limits.maxTotal(), connector));
+            return connector;
+        });
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            server.insertHandler(new GracefulHandler());
+            server.setStopTimeout(settings.stopGrace().toMillis());
+        });
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
     }
 
     public GatewayHttpServer start() {
