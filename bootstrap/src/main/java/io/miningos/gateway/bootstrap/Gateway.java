@@ -6,6 +6,7 @@ import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.DowntimeRoutes;
+import io.miningos.gateway.adapters.http.FinanceRoutes;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.http.GlobalDataRoutes;
 import io.miningos.gateway.adapters.http.HealthRoutes;
@@ -40,6 +41,7 @@ import io.miningos.gateway.adapters.persistence.JooqUserSettingsStore;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
+import io.miningos.gateway.application.analytics.FinanceService;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.downtime.DowntimeService;
@@ -208,8 +210,10 @@ public final class Gateway implements AutoCloseable {
         OrkRequests orks = new OrkRequests(orkFanOut, codec, cache, cacheTimings, fanOut.maxResponseBytes(),
                 fanOut.mergeOrks());
         cacheLoads = Executors.newVirtualThreadPerTaskExecutor();
-        GlobalDataService globalData = new GlobalDataService(new JooqGlobalDataStore(db), audit, db, cache,
-                cacheTimings, new SiteName(config.site()), cacheLoads, clock);
+        JooqGlobalDataStore globalDataStore = new JooqGlobalDataStore(db);
+        SiteName site = new SiteName(config.site());
+        GlobalDataService globalData = new GlobalDataService(globalDataStore, audit, db, cache, cacheTimings, site,
+                cacheLoads, clock);
         if (config.embeddedDemo()) {
             DemoSite.seed(globalData, config.site(), clock);
         }
@@ -237,6 +241,8 @@ public final class Gateway implements AutoCloseable {
                 new UserRoutes(users, users),
                 signInRoutes(clientAddress),
                 new DowntimeRoutes(new DowntimeService(orks, config.site(), clock)),
+                new FinanceRoutes(new FinanceService(orks, AnalyticsWiring.productionCosts(globalDataStore, site),
+                        clock)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

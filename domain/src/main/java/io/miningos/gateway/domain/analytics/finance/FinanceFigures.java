@@ -60,10 +60,14 @@ public record FinanceFigures(long ts, int days, Energy energy, Mining mining, Re
      * @param revenueUsd             revenue valued at each day's price
      * @param feesUsd                fees valued at each day's price
      * @param energyRevenueUsdPerMWh revenue per MWh consumed
+     * @param energyRevenueBtcPerMW  revenue per MW of mean site power (the bucket's revenue over its mean power,
+     *                               days where both are known)
+     * @param energyRevenueUsdPerMW  the same in USD (days where the price is known too)
      */
     public record Revenue(BigDecimal revenueBtc, BigDecimal feesBtc, BigDecimal grossRevenueBtc,
                           BigDecimal btcPriceUsd, String priceSource, BigDecimal revenueUsd, BigDecimal feesUsd,
-                          BigDecimal energyRevenueUsdPerMWh) {
+                          BigDecimal energyRevenueUsdPerMWh, BigDecimal energyRevenueBtcPerMW,
+                          BigDecimal energyRevenueUsdPerMW) {
     }
 
     /**
@@ -90,8 +94,9 @@ public record FinanceFigures(long ts, int days, Energy energy, Mining mining, Re
      * @param feesSats    block fees
      * @param sizeBytes   block sizes
      * @param days        days with a sample
+     * @param sizeDays    days whose sample reports its size
      */
-    public record Blocks(Long subsidySats, Long feesSats, Long sizeBytes, int days) {
+    public record Blocks(Long subsidySats, Long feesSats, Long sizeBytes, int days, int sizeDays) {
     }
 
     /** On how many days of the bucket each input was known. */

@@ -86,6 +86,33 @@ final class FinanceTotals {
         }
     }
 
+    /** A sum over days per the mean site power (MW) of the same days: what a bucket earned per MW it drew. */
+    private static final class PerMeanMW {
+        BigDecimal num = BigDecimal.ZERO;
+        BigDecimal mw = BigDecimal.ZERO;
+        int count;
+
+        void add(BigDecimal n, double powerMW) {
+            num = num.add(n);
+            mw = mw.add(BigDecimal.valueOf(powerMW));
+            count++;
+        }
+
+        private BigDecimal meanMW() {
+            return count == 0 || mw.signum() <= 0 ? null : mw.divide(BigDecimal.valueOf(count), PRECISE);
+        }
+
+        BigDecimal usd() {
+            return new Usd(num).per(meanMW());
+        }
+
+        /** Numerator in satoshis, shown as BTC per MW with 8 decimals. */
+        BigDecimal btc() {
+            BigDecimal mean = meanMW();
+            return mean == null ? null : num.movePointLeft(8).divide(mean, PRECISE).setScale(8, RoundingMode.HALF_EVEN);
+        }
+    }
+
     private final long ts;
     private int days;
     private final Total powerW = new Total();
@@ -113,6 +140,8 @@ final class FinanceTotals {
     private final Total revenueUsd = new Total();
     private final Total feesUsd = new Total();
     private final Ratio revenuePerMWh = new Ratio();
+    private final PerMeanMW revenueBtcPerMW = new PerMeanMW();
+    private final PerMeanMW revenueUsdPerMW = new PerMeanMW();
     private final Total energyCost = new Total();
     private final Total operationalCost = new Total();
     private final Total totalCost = new Total();
@@ -180,6 +209,13 @@ final class FinanceTotals {
         }
         if (revenue != null && energy != null && energy > 0) {
             revenuePerMWh.add(revenue.amount(), BigDecimal.valueOf(energy));
+        }
+        if (d.pool() != null && d.sitePower() != null) {
+            double mw = d.sitePower().mean() / 1e6;
+            revenueBtcPerMW.add(BigDecimal.valueOf(d.pool().revenue().value()), mw);
+            if (revenue != null) {
+                revenueUsdPerMW.add(revenue.amount(), mw);
+            }
         }
         addCosts(d, energy, revenue, phs);
         addNetwork(d, price);
@@ -298,12 +334,12 @@ final class FinanceTotals {
                 : currentPrices == 0 ? "historical" : historicalPrices == 0 ? "current" : "mixed";
         FinanceFigures.Revenue revenue = new FinanceFigures.Revenue(revenueSats.btc(), feesSats.btc(),
                 grossSats.btc(), priceUsd.meanCents(), source, revenueUsd.cents(), feesUsd.cents(),
-                revenuePerMWh.usd());
+                revenuePerMWh.usd(), revenueBtcPerMW.btc(), revenueUsdPerMW.usd());
         FinanceFigures.Costs costs = new FinanceFigures.Costs(energyCost.cents(), operationalCost.cents(),
                 totalCost.cents(), ebitdaSelling.cents(), ebitdaHodl.cents(), productionCost.usd(),
                 allInPerMWh.usd(), energyCostPerMWh.usd(), operationalCostPerMWh.usd());
         FinanceFigures.Blocks blocks = new FinanceFigures.Blocks(blockSubsidy.whole(), blockFees.whole(),
-                blockSize.whole(), blockSubsidy.count);
+                blockSize.whole(), blockSubsidy.count, blockSize.count);
         FinanceFigures.Coverage coverage = new FinanceFigures.Coverage(powerW.count, hashrateMhs.count,
                 revenueSats.count, historicalPrices, currentPrices, costDays, electricityDays, networkMhs.count,
                 blockSubsidy.count);

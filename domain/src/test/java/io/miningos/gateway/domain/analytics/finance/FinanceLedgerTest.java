@@ -101,6 +101,8 @@ class FinanceLedgerTest {
         assertEquals(dec("3000.00"), r.revenueUsd()); // 0.03 × 100,000
         assertEquals(dec("60.00"), r.feesUsd());
         assertEquals(dec("104.17"), r.energyRevenueUsdPerMWh()); // 3,000 / 28.8 = 104.166…
+        assertEquals(dec("0.02500000"), r.energyRevenueBtcPerMW()); // 0.03 / 1.2 MW
+        assertEquals(dec("2500.00"), r.energyRevenueUsdPerMW()); // 3,000 / 1.2 MW
         FinanceFigures.Costs c = d1.costs();
         assertEquals(dec("1000.00"), c.energyCostUsd()); // 30,000 / 30 days
         assertEquals(dec("200.00"), c.operationalCostUsd()); // 6,000 / 30
@@ -119,7 +121,7 @@ class FinanceLedgerTest {
         // (312,500,000 + 10,000,000) sats × 144 blocks / 800,000 PH/s = 58,050 sats per PH/s·day
         assertEquals(dec("0.00058050"), m.networkHashPriceBtcPerPhsDay());
         assertEquals(dec("58.05"), m.networkHashPriceUsdPerPhsDay()); // 0.0005805 × 100,000
-        assertEquals(new FinanceFigures.Blocks(312_500_000L, 10_000_000L, 1_600_000L, 1), d1.blocks());
+        assertEquals(new FinanceFigures.Blocks(312_500_000L, 10_000_000L, 1_600_000L, 1, 1), d1.blocks());
     }
 
     @Test
@@ -137,6 +139,7 @@ class FinanceLedgerTest {
         assertEquals("current", d3.revenue().priceSource());
         assertEquals(dec("2200.00"), d3.revenue().revenueUsd()); // 0.02 × 110,000
         assertNull(d3.revenue().energyRevenueUsdPerMWh());
+        assertNull(d3.revenue().energyRevenueBtcPerMW(), "no power that day");
         assertEquals(dec("1000.00"), d3.costs().ebitdaSellingUsd()); // 2,200 − 1,200
         assertEquals(dec("60000.00"), d3.costs().btcProductionCostUsd()); // 1,200 / 0.02
         assertNull(d3.costs().allInCostUsdPerMWh());
@@ -162,6 +165,9 @@ class FinanceLedgerTest {
         assertEquals(dec("112.50"), june.revenue().feesUsd()); // 60 + 52.50
         // ratios over the days having both parts: (3,000 + 2,625) / (28.8 + 28.56) = 98.0648…
         assertEquals(dec("98.06"), june.revenue().energyRevenueUsdPerMWh());
+        // per MW of the mean power of the days having both: 0.055 / ((1.2 + 1.19) / 2) = 0.0460251046…
+        assertEquals(dec("0.04602510"), june.revenue().energyRevenueBtcPerMW());
+        assertEquals(dec("4707.11"), june.revenue().energyRevenueUsdPerMW()); // 5,625 / 1.195 = 4707.112…
         assertEquals(dec("3600.00"), june.costs().totalCostUsd());
         assertEquals(dec("4225.00"), june.costs().ebitdaSellingUsd()); // 1,800 + 1,425 + 1,000
         assertEquals(dec("4650.00"), june.costs().ebitdaHodlUsd()); // 2,100 + 1,550 + 1,000

@@ -1,0 +1,85 @@
+package io.miningos.gateway.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static io.miningos.gateway.bootstrap.TestGateway.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The analytics routes on the embedded demo site (one simulated ORK holding the whole site, a year of production
+ * costs stored): every input is there, and the routes agree with each other and with the raw logs they are
+ * computed from (docs/analytics-design.md §6), for a closed UTC day D (yesterday).
+ */
+class SimulatedSiteAnalyticsTest {
+
+    static final long DAY = 86_400_000L;
+
+    @TempDir
+    static Path dataDir;
+
+    private static TestGateway gateway;
+    private static String token;
+    private static long d;
+
+    @BeforeAll
+    static void start() {
+        gateway = TestGateway.serve(ConfigLoader.embeddedDefault(), dataDir);
+        token = gateway.adminToken();
+        d = LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    private static JsonNode get(String path) {
+        TestGateway.Response response = gateway.get(path, token);
+        assertEquals(200, response.status(), path + ": " + response.body());
+        assertNull(response.orkFailures(), path);
+        return response.json();
+    }
+
+    private static String day(long start) {
+        return "start=" + start + "&end=" + (start + DAY - 1);
+    }
+
+    @Test
+    void theEnergyBalanceOfAClosedDayHasEveryInput() {
+        JsonNode d1 = get("/auth/finance/energy-balance?" + day(d)).get("log").get(0);
+        for (String field : new String[]{"sitePowerW", "consumptionMWh", "revenueBTC", "revenueUsd", "btcPriceUsd",
+                "totalCostUsd", "profitUsd", "availableEnergyMWh", "curtailmentRate", "operationalIssuesRate",
+                "powerUtilization", "energyRevenueUsdPerMW"}) {
+            assertTrue(d1.get(field).isNumber(), field + " in " + d1);
+        }
+        assertEquals("historical", d1.get("priceSource").asText());
+        assertTrue(d1.get("availableEnergyMWh").asDouble() >= d1.get("consumptionMWh").asDouble(), d1.toString());
+        assertTrue(d1.get("powerUtilization").asDouble() > 0.3 && d1.get("powerUtilization").asDouble() < 1.2,
+                d1.toString());
+    }
+
+    @Test
+    void theFinanceSitePowerOfADayIsTheMeanOfTheMetersFiveMinuteLogThatDay() {
+        JsonNode log = get("/auth/tail-log?key=stat-5m&type=powermeter&tag=t-powermeter&" + day(d)
+                + "&aggrFields=" + q("{\"site_power_w\":1}")).get(0);
+        double sum = 0;
+        for (JsonNode entry : log) {
+            sum += entry.get("site_power_w").asDouble();
+        }
+        assertEquals(288, log.size());
+        long fromLog = Math.round(sum / log.size());
+        JsonNode d1 = get("/auth/finance/energy-balance?" + day(d)).get("log").get(0);
+        assertEquals(fromLog, d1.get("sitePowerW").asLong(), 1.0, "the day's mean, not its sum over intervals");
+        assertEquals(sum * 5 / 60 / 1e6, d1.get("consumptionMWh").asDouble(), 0.001);
+    }
+}
