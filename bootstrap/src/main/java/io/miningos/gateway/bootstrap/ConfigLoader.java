@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.application.cache.CacheTimings;
+import io.miningos.gateway.application.identity.RateLimiter;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.PermissionSet;
 import io.miningos.gateway.domain.identity.Role;
@@ -119,11 +120,14 @@ public final class ConfigLoader {
         Optional<Path> pluginsDir = gateway.flatMap(ConfigLoader::readPluginsDir);
         GatewayConfig.Observability observability = gateway.map(ConfigLoader::readObservability)
                 .orElseGet(GatewayConfig.Observability::defaults);
+        GatewayConfig.Identity tokenBounds = gateway.map(ConfigLoader::readTokenBounds)
+                .orElseGet(() -> readIdentity(Optional.empty(), commonTtl));
         gateway.ifPresent(ConfigObject::finish);
         common.finish();
 
         GatewayConfig.Identity identity = problems.section(() -> readIdentity(authFile, commonTtl),
-                () -> readIdentity(Optional.empty(), commonTtl));
+                () -> readIdentity(Optional.empty(), commonTtl)).withTokenBounds(tokenBounds.maxTokensPerUser(),
+                tokenBounds.tokenIssues(), tokenBounds.failedAuthentications());
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
                 fanOut, Optional.empty(), pluginsDir, observability, false);
     }
@@ -224,6 +228,34 @@ public final class ConfigLoader {
                 gateway.bool("trustProxy").orElse(defaults.trustProxy()),
                 connections,
                 duration(gateway, "stopGrace", Duration.ZERO, Duration.ofMinutes(10)).orElse(defaults.stopGrace()));
+    }
+
+    /**
+     * {@code gateway.maxTokensPerUser} and {@code gateway.rateLimits: {tokenIssues: {burst, perMinute},
+     * failedAuthentications: {burst, perMinute}}}, as the token bounds of an otherwise default identity.
+     */
+    private static GatewayConfig.Identity readTokenBounds(ConfigObject gateway) {
+        GatewayConfig.Identity defaults = readIdentity(Optional.empty(), Optional.empty());
+        int maxTokens = gateway.integer("maxTokensPerUser", 1, 100_000).map(Long::intValue)
+                .orElse(defaults.maxTokensPerUser());
+        Optional<ConfigObject> limits = gateway.object("rateLimits");
+        RateLimiter.Limit issues = limits.flatMap(l -> readLimit(l, "tokenIssues")).orElse(defaults.tokenIssues());
+        RateLimiter.Limit failures = limits.flatMap(l -> readLimit(l, "failedAuthentications"))
+                .orElse(defaults.failedAuthentications());
+        limits.ifPresent(ConfigObject::finish);
+        return defaults.withTokenBounds(maxTokens, issues, failures);
+    }
+
+    private static Optional<RateLimiter.Limit> readLimit(ConfigObject limits, String key) {
+        return limits.object(key).map(limit -> {
+            RateLimiter.Limit read = new RateLimiter.Limit(
+                    limit.integer("burst", 1, 1_000_000).map(Long::intValue)
+                            .orElseThrow(() -> limit.error("burst", "missing (actions allowed at once)")),
+                    limit.integer("perMinute", 1, 1_000_000).map(Long::intValue)
+                            .orElseThrow(() -> limit.error("perMinute", "missing (actions allowed per minute)")));
+            limit.finish();
+            return read;
+        });
     }
 
     /** A duration such as {@code "10s"} between {@code min} and {@code max}, or the key's error. */

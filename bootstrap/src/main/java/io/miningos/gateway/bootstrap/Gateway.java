@@ -48,7 +48,6 @@ import io.miningos.gateway.application.downtime.DowntimeService;
 import io.miningos.gateway.application.globaldata.GlobalDataService;
 import io.miningos.gateway.application.health.HealthService;
 import io.miningos.gateway.application.identity.IdentityService;
-import io.miningos.gateway.application.identity.IdentitySettings;
 import io.miningos.gateway.application.identity.MigrateUsersService;
 import io.miningos.gateway.application.identity.SignInService;
 import io.miningos.gateway.application.identity.UserActivity;
@@ -84,6 +83,7 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final long PURGE_PERIOD_MINUTES = 15;
+    private static final long CHECKPOINT_PERIOD_MINUTES = 5;
     private static final long ACTIVITY_FLUSH_SECONDS = 60;
     /** The hosted MiningOS UI's sign-in page (its router's {@code signin} route). */
     static final String UI_SIGN_IN_PAGE = "/signin";
@@ -121,7 +121,7 @@ public final class Gateway implements AutoCloseable {
             this.audit = new JooqAuditLog(db);
             this.profiles = new JooqUserProfileStore(db);
             this.identity = new IdentityService(userRepository, new JooqTokenStore(db), id.roles(),
-                    new IdentitySettings(id.signInTtlSeconds(), id.refreshTtlSeconds()), db, clock, metrics);
+                    id.settings(), db, clock, metrics);
             this.users = new UsersService(userRepository, new JooqUserSettingsStore(db), identity,
                     audit, id.roles(), db, clock);
             this.activity = new UserActivity(new JooqUserActivityStore(db), clock);
@@ -253,6 +253,8 @@ public final class Gateway implements AutoCloseable {
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("housekeeping").factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, PURGE_PERIOD_MINUTES, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(this::checkpoint, CHECKPOINT_PERIOD_MINUTES, CHECKPOINT_PERIOD_MINUTES,
+                TimeUnit.MINUTES);
         housekeeping.scheduleAtFixedRate(this::flushActivity, ACTIVITY_FLUSH_SECONDS, ACTIVITY_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         return http;
@@ -310,6 +312,15 @@ public final class Gateway implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("purging expired tokens failed: {}", e.getMessage());
+        }
+    }
+
+    /** Folds the database's write-ahead log in and truncates it, so a burst of writes never leaves it large. */
+    private void checkpoint() {
+        try {
+            db.checkpoint();
+        } catch (RuntimeException e) {
+            LOG.warn("checkpointing the database failed (tried again later): {}", e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.adapters.http.HttpSettings;
+import io.miningos.gateway.application.identity.IdentitySettings;
+import io.miningos.gateway.application.identity.RateLimiter;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.user.Email;
 
@@ -110,8 +112,32 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
      * @param signInTtlSeconds lifetime of tokens handed out at sign-in and by the CLI
      * @param refreshTtlSeconds default lifetime of tokens from {@code POST /auth/token}
      * @param roles          the role catalog
+     * @param maxTokensPerUser tokens one user may hold ({@code gateway.maxTokensPerUser}); one more revokes the oldest
+     * @param tokenIssues    how often one user may get a token from {@code POST /auth/token}
+     *                       ({@code gateway.rateLimits.tokenIssues})
+     * @param failedAuthentications refused tokens one client address may present before unknown tokens from it are
+     *                       refused without a look-up ({@code gateway.rateLimits.failedAuthentications})
      */
-    public record Identity(Email superAdmin, long signInTtlSeconds, long refreshTtlSeconds, RoleCatalog roles) {
+    public record Identity(Email superAdmin, long signInTtlSeconds, long refreshTtlSeconds, RoleCatalog roles,
+                           int maxTokensPerUser, RateLimiter.Limit tokenIssues,
+                           RateLimiter.Limit failedAuthentications) {
+
+        /** With the default token bounds. */
+        public Identity(Email superAdmin, long signInTtlSeconds, long refreshTtlSeconds, RoleCatalog roles) {
+            this(superAdmin, signInTtlSeconds, refreshTtlSeconds, roles, IdentitySettings.DEFAULT_MAX_LIVE_TOKENS,
+                    IdentitySettings.DEFAULT_TOKEN_ISSUES, IdentitySettings.DEFAULT_FAILED_AUTHENTICATIONS);
+        }
+
+        /** The same with other token bounds. */
+        public Identity withTokenBounds(int maxTokens, RateLimiter.Limit issues, RateLimiter.Limit failures) {
+            return new Identity(superAdmin, signInTtlSeconds, refreshTtlSeconds, roles, maxTokens, issues, failures);
+        }
+
+        /** What the identity service is configured with. */
+        public IdentitySettings settings() {
+            return new IdentitySettings(signInTtlSeconds, refreshTtlSeconds, maxTokensPerUser, tokenIssues,
+                    failedAuthentications);
+        }
     }
 
     /**

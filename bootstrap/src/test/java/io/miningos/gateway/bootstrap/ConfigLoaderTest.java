@@ -1,5 +1,8 @@
 package io.miningos.gateway.bootstrap;
 
+import io.miningos.gateway.adapters.http.HttpSettings;
+import io.miningos.gateway.application.identity.IdentitySettings;
+import io.miningos.gateway.application.identity.RateLimiter;
 import io.miningos.gateway.domain.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,6 +116,42 @@ class ConfigLoaderTest {
                 + " \"trustProxy\": true}}");
         GatewayConfig.Http http = ConfigLoader.load(Optional.of(dir)).http();
         assertEquals(new GatewayConfig.Http("127.0.0.1", 8080, 2048, true), http);
+    }
+
+    @Test
+    void connectionLimitsAndTheStopGraceAreConfigurable() throws IOException {
+        write("common.json", "{\"gateway\": {\"idleTimeout\": \"45s\", \"headerTimeout\": \"5s\","
+                + " \"minBodyBytesPerSecond\": 0, \"maxConnectionsPerAddress\": 32, \"maxConnections\": 500,"
+                + " \"maxHeaderBytes\": 65536, \"stopGrace\": \"30s\"}}");
+        GatewayConfig.Http http = ConfigLoader.load(Optional.of(dir)).http();
+        assertEquals(new HttpSettings.Connections(Duration.ofSeconds(45), Duration.ofSeconds(5), 0, 32, 500, 65_536),
+                http.connections());
+        assertEquals(Duration.ofSeconds(30), http.stopGrace());
+        assertEquals(HttpSettings.Connections.defaults(), ConfigLoader.load(Optional.empty()).http().connections());
+        write("common.json", "{\"gateway\": {\"headerTimeout\": \"0s\"}}");
+        assertTrue(failure().getMessage().startsWith("common.json: gateway.headerTimeout: must be between"),
+                failure().getMessage());
+        write("common.json", "{\"gateway\": {\"maxHeaderBytes\": 100}}");
+        assertTrue(failure().getMessage().startsWith("common.json: gateway.maxHeaderBytes"), failure().getMessage());
+    }
+
+    @Test
+    void tokenBoundsAreConfigurable() throws IOException {
+        write("common.json", "{\"gateway\": {\"maxTokensPerUser\": 20, \"rateLimits\": {"
+                + "\"tokenIssues\": {\"burst\": 3, \"perMinute\": 2},"
+                + " \"failedAuthentications\": {\"burst\": 50, \"perMinute\": 60}}}}");
+        GatewayConfig.Identity identity = ConfigLoader.load(Optional.of(dir)).identity();
+        assertEquals(20, identity.maxTokensPerUser());
+        assertEquals(new RateLimiter.Limit(3, 2), identity.tokenIssues());
+        assertEquals(new RateLimiter.Limit(50, 60), identity.failedAuthentications());
+        GatewayConfig.Identity defaults = ConfigLoader.load(Optional.empty()).identity();
+        assertEquals(IdentitySettings.DEFAULT_MAX_LIVE_TOKENS, defaults.maxTokensPerUser());
+        assertEquals(IdentitySettings.DEFAULT_TOKEN_ISSUES, defaults.tokenIssues());
+        write("common.json", "{\"gateway\": {\"rateLimits\": {\"tokenIssues\": {\"burst\": 3}}}}");
+        assertTrue(failure().getMessage().contains("gateway.rateLimits.tokenIssues.perMinute: missing"),
+                failure().getMessage());
+        write("common.json", "{\"gateway\": {\"rateLimits\": {\"logins\": {}}}}");
+        assertTrue(failure().getMessage().contains("gateway.rateLimits.logins: unknown key"), failure().getMessage());
     }
 
     @Test

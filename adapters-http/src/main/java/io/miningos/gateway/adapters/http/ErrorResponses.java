@@ -37,6 +37,7 @@ public final class ErrorResponses {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case NOT_CONFIGURED -> HttpStatus.NOT_IMPLEMENTED;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
@@ -103,6 +104,9 @@ public final class ErrorResponses {
     }
 
     static void write(Context ctx, DomainException e) {
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
         ctx.status(statusOf(e.kind())).json(body(e));
     }
 
@@ -113,6 +117,9 @@ public final class ErrorResponses {
         }
         try {
             response.setStatus(statusOf(e.kind()).getCode());
+            if (e.retryAfterSeconds() > 0) {
+                response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
             response.setContentType("application/json");
             response.getOutputStream().write(HttpJson.mapper().writeValueAsBytes(body(e)));
             response.flushBuffer();

@@ -12,6 +12,7 @@ import io.javalin.websocket.WsHandlerType;
 import io.miningos.gateway.adapters.http.metrics.HttpMetrics;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorKind;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
@@ -94,7 +95,12 @@ public final class GatewayHttpServer {
             for (RouteGroup group : groups) {
                 group.addTo(config.routes);
             }
-            config.routes.exception(DomainException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
+            config.routes.exception(DomainException.class, (e, ctx) -> {
+                if (e.kind() == ErrorKind.RATE_LIMITED) {
+                    metrics.rateLimited(routeOf(ctx));
+                }
+                ErrorResponses.write(ctx, e);
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e instanceof EndpointNotFound && ui.isPresent() && ui.get().serve(ctx)) {
                     ctx.attribute(ROUTE, HttpMetrics.STATIC);

@@ -133,6 +133,19 @@ class IdentityRoutesTest {
     }
 
     @Test
+    void tokenRefreshesAreRateLimitedPerUserWithWhenToRetry() {
+        // Regression: one read-only user created 109k tokens in a minute.
+        String token = http.tokenFor("eager@example.com", "read_only_user");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, http.post("/auth/token", token, "{}").status());
+        }
+        TestServer.Reply limited = http.post("/auth/token", token, "{}");
+        Expect.error(limited, 429, "Too Many Requests", "ERR_RATE_LIMITED");
+        assertEquals("10", limited.header("Retry-After"));
+        assertEquals(200, http.get("/auth/userinfo", token).status(), "only issuing tokens is limited");
+    }
+
+    @Test
     void tokenRefreshRefusesEachBadField() {
         String token = http.tokenFor("op@example.com", "site_operator");
         List<String[]> cases = new ArrayList<>();

@@ -58,6 +58,16 @@ public final class JooqTokenStore implements TokenStore {
     }
 
     @Override
+    public List<String> deleteOldest(long userId, int keep) {
+        List<String> revoked = db.dsl().select(HASH).from(TOKENS).where(USER_ID.eq(userId))
+                .orderBy(CREATED_AT.desc(), HASH.desc()).offset(keep).fetch(HASH);
+        if (!revoked.isEmpty()) {
+            db.dsl().deleteFrom(TOKENS).where(HASH.in(revoked)).execute();
+        }
+        return revoked;
+    }
+
+    @Override
     public int deleteExpired(Instant now) {
         return db.dsl().deleteFrom(TOKENS).where(EXPIRES_AT.le(now.toEpochMilli())).execute();
     }

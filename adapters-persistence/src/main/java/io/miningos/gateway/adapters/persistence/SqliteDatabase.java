@@ -56,6 +56,8 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
     private static final List<String> UNAVAILABLE_FAMILIES = List.of("SQLITE_FULL", "SQLITE_READONLY",
             "SQLITE_IOERR", "SQLITE_CANTOPEN");
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** What a write-ahead log is cut back to after a checkpoint: it never stays large after a burst of writes. */
+    private static final int JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
     static {
         // jOOQ prints a banner and tips at first use; a service log has no room for either.
@@ -88,6 +90,7 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setJournalSizeLimit(JOURNAL_SIZE_LIMIT_BYTES);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -209,6 +212,30 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
             action.run();
         } else {
             tx.afterCommit.add(action);
+        }
+    }
+
+    /**
+     * Copies the write-ahead log into the database and truncates it to nothing (SQLite's own checkpoints only run
+     * when the log is large and never shrink it, so a burst of writes left a log of hundreds of MB for good). Run
+     * periodically; a checkpoint that readers keep from finishing is tried again next time.
+     *
+     * @return the size of the log file afterwards, in bytes
+     */
+    public long checkpoint() {
+        Connection connection = borrow();
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.warn("checkpointing {} failed: {}", file, e.getMessage());
+        } finally {
+            idle.add(connection);
+        }
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) ? Files.size(wal) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

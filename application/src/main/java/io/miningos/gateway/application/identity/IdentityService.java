@@ -17,6 +17,7 @@ import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
+import io.miningos.gateway.domain.error.ErrorKind;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
@@ -72,6 +73,8 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     private final Clock clock;
     private final Telemetry telemetry;
     private final Cache<String, Session> sessions;
+    private final RateLimiter tokenIssues;
+    private final RateLimiter failedAuthentications;
     private final ConcurrentHashMap<Long, Long> revocationEpochs = new ConcurrentHashMap<>();
     private final List<TokenRevocationListener> revocationListeners = new CopyOnWriteArrayList<>();
 
@@ -94,14 +97,34 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
                 .maximumSize(MAX_SESSIONS)
                 .expireAfterWrite(Duration.ofMinutes(5))
                 .build();
+        this.tokenIssues = new RateLimiter(settings.tokenIssues(), clock);
+        this.failedAuthentications = new RateLimiter(settings.failedAuthentications(), clock);
     }
 
     public void addRevocationListener(TokenRevocationListener listener) {
         revocationListeners.add(listener);
     }
 
+    /**
+     * The caller a token makes, from {@code clientIp}. A token resolved before is checked in memory. Every refusal
+     * counts against the address; an address that used up its allowance of refusals
+     * ({@link IdentitySettings#failedAuthentications()}) gets 429 {@code ERR_RATE_LIMITED} for tokens that would
+     * need a look-up in storage, until the allowance refills: guessing costs neither storage nor time, while the
+     * known tokens of other users behind the same address keep working.
+     */
     @Override
     public Caller authenticate(String tokenText, String clientIp) {
+        try {
+            return resolve(tokenText, clientIp);
+        } catch (DomainException e) {
+            if (e.kind() == ErrorKind.UNAUTHENTICATED) {
+                failedAuthentications.spend(addressKey(clientIp));
+            }
+            throw e;
+        }
+    }
+
+    private Caller resolve(String tokenText, String clientIp) {
         if (tokenText == null || tokenText.length() > TokenText.MAX_LENGTH) {
             throw refused(TokenRefusal.MALFORMED);
         }
@@ -112,6 +135,7 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
             // the grant's. The refusals keep the order of the full path below.
             return admit(session, hash, clientIp);
         }
+        failedAuthentications.requireAllowance(addressKey(clientIp));
         TokenText parsed = TokenText.parse(tokenText).orElseThrow(() -> refused(TokenRefusal.MALFORMED));
         ClientIp ip = clientIp(clientIp);
         session = load(hash, parsed.userId());
@@ -168,6 +192,10 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
                 .orElse(null);
     }
 
+    private static String addressKey(String clientIp) {
+        return clientIp == null ? "address:" : "address:" + clientIp;
+    }
+
     private long epochOf(long userId) {
         return revocationEpochs.getOrDefault(userId, 0L);
     }
@@ -190,6 +218,7 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
                 .map(requested -> TokenPolicy.checkRolesSubset(requested, caller.token().roles()))
                 .orElse(caller.token().roles());
         Set<ClientIp> ips = command.ips().orElse(caller.token().ips());
+        tokenIssues.acquire("user:" + caller.userId()); // after the checks: a refused request costs nothing
         IssuedToken issued = issue(caller.userId(), tokenRoles, ips, ttl);
         telemetry.tokenIssued(TokenIssue.REFRESH);
         return issued;
@@ -202,6 +231,11 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         TokenGrant grant = new TokenGrant(TokenText.hash(rendered), userId, tokenRoles, ips, now,
                 now.plusSeconds(ttlSeconds));
         tokens.save(grant);
+        List<String> revoked = tokens.deleteOldest(userId, settings.maxLiveTokens());
+        if (!revoked.isEmpty()) {
+            // revoked tokens must stop working at once, not when their resolved session expires
+            transactions.afterCommit(() -> sessions.invalidateAll(revoked));
+        }
         return new IssuedToken(rendered, grant);
     }
 

@@ -52,6 +52,68 @@ class IdentityServiceTest {
         assertEquals("Authentication failed", e.reason());
     }
 
+    private IdentityService bounded(int maxTokens, RateLimiter.Limit issues, RateLimiter.Limit failures) {
+        return new IdentityService(users, tokens, RoleCatalog.defaults(), new IdentitySettings(3600, 300, maxTokens,
+                issues, failures), new InMemoryTransactions(), clock, telemetry);
+    }
+
+    private static final RateLimiter.Limit ROOMY = new RateLimiter.Limit(1_000, 1_000);
+
+    @Test
+    void aUserHoldsAtMostItsLiveTokensAndTheOldestGoesFirstAtOnce() {
+        IdentityService capped = bounded(3, ROOMY, ROOMY);
+        List<String> issued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            issued.add(capped.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty()).text());
+            capped.authenticate(issued.getLast(), "::1"); // resolved and kept in memory
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(3, tokens.size());
+        assertAuthFails(() -> capped.authenticate(issued.get(0), "::1"));
+        assertAuthFails(() -> capped.authenticate(issued.get(1), "::1"));
+        for (String live : issued.subList(2, 5)) {
+            assertEquals(operator, capped.authenticate(live, "::1").user());
+        }
+    }
+
+    @Test
+    void tokenRefreshesAreRateLimitedPerUser() {
+        IdentityService limited = bounded(1_000, new RateLimiter.Limit(2, 6), ROOMY);
+        Caller op = limited.authenticate(limited.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty())
+                .text(), "::1");
+        RefreshTokenCommand plain = RefreshTokenCommand.defaults();
+        limited.refresh(op, plain);
+        limited.refresh(op, plain);
+        DomainException refused = assertThrows(DomainException.class, () -> limited.refresh(op, plain));
+        assertEquals(ErrorKind.RATE_LIMITED, refused.kind());
+        assertEquals(10, refused.retryAfterSeconds());
+        Caller root = limited.authenticate(limited.issueFor(new Email("root@example.com"), LOCAL,
+                OptionalLong.empty()).text(), "::1");
+        limited.refresh(root, plain); // another user's allowance
+        clock.advance(Duration.ofSeconds(10));
+        limited.refresh(op, plain);
+    }
+
+    @Test
+    void anAddressThatKeepsPresentingBadTokensIsRefusedBeforeAnyLookUp() {
+        IdentityService guarded = bounded(1_000, ROOMY, new RateLimiter.Limit(3, 6));
+        String known = guarded.issueFor(new Email("op@example.com"), Set.of(ClientIp.parse("10.0.0.9")),
+                OptionalLong.empty()).text();
+        guarded.authenticate(known, "10.0.0.9");
+        String guess = "pub:api:" + "0".repeat(32) + "-2-roles:site_operator";
+        for (int i = 0; i < 3; i++) {
+            assertAuthFails(() -> guarded.authenticate(guess, "10.0.0.9"));
+        }
+        int lookups = tokens.lookups();
+        DomainException limited = assertThrows(DomainException.class, () -> guarded.authenticate(guess, "10.0.0.9"));
+        assertEquals(ErrorKind.RATE_LIMITED, limited.kind());
+        assertEquals(lookups, tokens.lookups(), "no look-up in storage");
+        assertEquals(operator, guarded.authenticate(known, "10.0.0.9").user(), "a known token still works");
+        assertAuthFails(() -> guarded.authenticate(guess, "10.0.0.10")); // another address: its own allowance
+        clock.advance(Duration.ofSeconds(10));
+        assertAuthFails(() -> guarded.authenticate(guess, "10.0.0.9"));
+    }
+
     @Test
     void issuesATokenThatAuthenticatesFromItsAddresses() {
         IssuedToken issued = identity.issueFor(Email.parse("OP@example.com"), LOCAL, OptionalLong.empty());
@@ -169,6 +231,8 @@ class IdentityServiceTest {
 
     @Test
     void sessionsAreBoundedAndATokenBeyondTheBoundIsReadFromStorageAgain() {
+        // more live tokens than sessions, all of one user (whose tokens are otherwise capped far lower)
+        IdentityService identity = bounded(IdentityService.MAX_SESSIONS + 100, ROOMY, ROOMY);
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < IdentityService.MAX_SESSIONS + 50; i++) {
             String text = identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty()).text();

@@ -4,6 +4,9 @@ import io.miningos.gateway.application.identity.port.out.TokenStore;
 import io.miningos.gateway.domain.token.TokenGrant;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,19 @@ public final class InMemoryTokenStore implements TokenStore {
         int before = grants.size();
         grants.values().removeIf(g -> g.userId() == userId);
         return before - grants.size();
+    }
+
+    @Override
+    public List<String> deleteOldest(long userId, int keep) {
+        List<TokenGrant> newestFirst = grants.values().stream().filter(g -> g.userId() == userId)
+                .sorted(Comparator.comparing(TokenGrant::createdAt).thenComparing(TokenGrant::hash).reversed())
+                .toList();
+        List<String> revoked = new ArrayList<>();
+        for (TokenGrant old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
+            grants.remove(old.hash());
+            revoked.add(old.hash());
+        }
+        return revoked;
     }
 
     @Override

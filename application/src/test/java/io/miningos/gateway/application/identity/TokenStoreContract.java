@@ -53,6 +53,22 @@ public abstract class TokenStoreContract {
     }
 
     @Test
+    void revokesAUsersOldestTokensBeyondHowManyItMayKeep() {
+        for (int i = 0; i < 5; i++) {
+            tokens.save(new TokenGrant("t" + i, 2, List.of("dev"), Set.of(ClientIp.parse("127.0.0.1")),
+                    NOW.plusSeconds(i), NOW.plusSeconds(3600)));
+        }
+        tokens.save(grant("other", 3, 300));
+        assertEquals(List.of("t1", "t0"), tokens.deleteOldest(2, 3));
+        assertTrue(tokens.findByHash("t0").isEmpty());
+        assertTrue(tokens.findByHash("t1").isEmpty());
+        for (String kept : List.of("t2", "t3", "t4", "other")) {
+            assertTrue(tokens.findByHash(kept).isPresent(), kept);
+        }
+        assertEquals(List.of(), tokens.deleteOldest(2, 3));
+    }
+
+    @Test
     void purgesOnlyExpiredTokens() {
         tokens.save(grant("short", 2, 5));
         tokens.save(grant("long", 2, 500));

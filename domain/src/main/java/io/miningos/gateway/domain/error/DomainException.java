@@ -16,8 +16,13 @@ public final class DomainException extends RuntimeException {
     private final ErrorKind kind;
     private final String code;
     private final String reason;
+    private final long retryAfterSeconds;
 
     public DomainException(ErrorKind kind, String code, String reason) {
+        this(kind, code, reason, 0);
+    }
+
+    private DomainException(ErrorKind kind, String code, String reason, long retryAfterSeconds) {
         super(code, null, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         if (code == null || !CODE.matcher(code).matches()) {
@@ -25,6 +30,7 @@ public final class DomainException extends RuntimeException {
         }
         this.code = code;
         this.reason = reason;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public DomainException(ErrorKind kind, String code) {
@@ -51,6 +57,11 @@ public final class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.UNAUTHENTICATED, code, reason);
     }
 
+    /** Done too often: the caller may try again in {@code retryAfterSeconds} (at least 1). */
+    public static DomainException rateLimited(String code, long retryAfterSeconds) {
+        return new DomainException(ErrorKind.RATE_LIMITED, code, null, Math.max(1, retryAfterSeconds));
+    }
+
     public ErrorKind kind() {
         return kind;
     }
@@ -58,6 +69,11 @@ public final class DomainException extends RuntimeException {
     /** The {@code ERR_*} code clients match on. */
     public String code() {
         return code;
+    }
+
+    /** For {@link ErrorKind#RATE_LIMITED}: seconds until trying again can succeed; otherwise 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** A fixed human-readable reason that replaces the generic reason phrase, or {@code null}. */

@@ -15,6 +15,8 @@ public enum ErrorKind {
     NOT_FOUND,
     /** The request clashes with the current state (e.g. a duplicate). */
     CONFLICT,
+    /** The caller did this too often; it may try again later. */
+    RATE_LIMITED,
     /** The request body is larger than the gateway accepts. */
     TOO_LARGE,
     /** A feature that this site has not configured. */
