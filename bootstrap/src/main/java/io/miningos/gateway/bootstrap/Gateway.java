@@ -15,6 +15,7 @@ import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.LogRoutes;
 import io.miningos.gateway.adapters.http.MetricsRoutes;
 import io.miningos.gateway.adapters.http.OpenApiRoutes;
+import io.miningos.gateway.adapters.http.PoolRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
 import io.miningos.gateway.adapters.http.SignInRoutes;
 import io.miningos.gateway.adapters.http.SiteConfigRoutes;
@@ -42,6 +43,7 @@ import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.analytics.FinanceService;
+import io.miningos.gateway.application.analytics.PoolsService;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.downtime.DowntimeService;
@@ -243,6 +245,7 @@ public final class Gateway implements AutoCloseable {
                 new DowntimeRoutes(new DowntimeService(orks, config.site(), clock)),
                 new FinanceRoutes(new FinanceService(orks, AnalyticsWiring.productionCosts(globalDataStore, site),
                         clock)),
+                new PoolRoutes(new PoolsService(orks)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

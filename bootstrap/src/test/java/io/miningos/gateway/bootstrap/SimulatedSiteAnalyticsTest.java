@@ -6,9 +6,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static io.miningos.gateway.bootstrap.TestGateway.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,5 +85,33 @@ class SimulatedSiteAnalyticsTest {
         JsonNode d1 = get("/auth/finance/energy-balance?" + day(d)).get("log").get(0);
         assertEquals(fromLog, d1.get("sitePowerW").asLong(), 1.0, "the day's mean, not its sum over intervals");
         assertEquals(sum * 5 / 60 / 1e6, d1.get("consumptionMWh").asDouble(), 0.001);
+    }
+
+    @Test
+    void aMonthsPoolRevenueIsTheSameInTheRevenueReportThePoolsYearlyBalancesAndTheBalanceHistory() {
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
+        long start = month.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long end = month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+        String name = month.getMonthValue() + "-" + month.getYear();
+        Map<String, BigDecimal> yearly = new TreeMap<>();
+        for (JsonNode pool : get("/auth/pools").get("pools")) {
+            for (JsonNode balance : pool.get("yearlyBalances")) {
+                if (balance.get("month").asText().equals(name)) {
+                    yearly.merge(pool.get("pool").asText(), balance.get("balance").decimalValue(), BigDecimal::add);
+                }
+            }
+        }
+        assertEquals(Set.of("f2pool", "ocean"), yearly.keySet(), "both pools earned last month");
+        for (Map.Entry<String, BigDecimal> pool : yearly.entrySet()) {
+            String range = "start=" + start + "&end=" + end;
+            JsonNode revenue = get("/auth/finance/revenue?" + range + "&pool=" + pool.getKey()).get("summary");
+            assertEquals(0, pool.getValue().compareTo(revenue.get("revenueBTC").decimalValue()),
+                    pool.getKey() + ": " + pool.getValue() + " vs " + revenue);
+            JsonNode history = get("/auth/pools/" + pool.getKey() + "/balance-history?" + range + "&range=1M")
+                    .get("log");
+            assertEquals(1, history.size());
+            assertEquals(0, pool.getValue().compareTo(history.get(0).get("cumulativeRevenueBTC").decimalValue()),
+                    pool.getKey() + ": " + history);
+        }
     }
 }

@@ -94,8 +94,8 @@ public record PoolAccount(String pool, String account, double hashrateHs, double
     /**
      * The account as the {@code /auth/pools} list shows it (the names the Node gateway used; a client's filter,
      * sort and projection refer to them): {@code name, pool, account, status, hashrate, hashrate1h, hashrate24h}
-     * (H/s), {@code workerCount, activeWorkerCount, balance, unsettled, revenue24h} (BTC),
-     * {@code yearlyBalances, lastUpdated}.
+     * (H/s, whole: a JSON writer would print large doubles with an exponent), {@code workerCount,
+     * activeWorkerCount, balance, unsettled, revenue24h} (BTC), {@code yearlyBalances, lastUpdated}.
      */
     public Map<String, Object> toDocument() {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -103,9 +103,9 @@ public record PoolAccount(String pool, String account, double hashrateHs, double
         d.put("pool", pool);
         d.put("account", account);
         d.put("status", status());
-        d.put("hashrate", hashrateHs);
-        d.put("hashrate1h", hashrate1hHs);
-        d.put("hashrate24h", hashrate24hHs);
+        d.put("hashrate", Math.round(hashrateHs));
+        d.put("hashrate1h", Math.round(hashrate1hHs));
+        d.put("hashrate24h", Math.round(hashrate24hHs));
         d.put("workerCount", workerCount);
         d.put("activeWorkerCount", activeWorkerCount);
         d.put("balance", balance.toBtc());

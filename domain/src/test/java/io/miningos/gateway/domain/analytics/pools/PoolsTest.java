@@ -49,7 +49,7 @@ class PoolsTest {
         assertEquals("inactive", accounts.get(1).status()); // no worker hashing
         Map<String, Object> doc = f2.toDocument();
         assertEquals("site", doc.get("name"));
-        assertEquals(6.0e16, doc.get("hashrate")); // H/s as the pool reports
+        assertEquals(60_000_000_000_000_000L, doc.get("hashrate")); // H/s as the pool reports, whole
         assertEquals(dec("3.41822019"), doc.get("balance"));
         assertEquals(dec("0.03000000"), doc.get("revenue24h"));
         assertEquals(List.of(obj("month", "6-2026", "balance", dec("0.07500000"))), doc.get("yearlyBalances"));
