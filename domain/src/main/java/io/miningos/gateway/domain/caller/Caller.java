@@ -2,6 +2,7 @@ package io.miningos.gateway.domain.caller;
 
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
+import io.miningos.gateway.domain.identity.Permission;
 import io.miningos.gateway.domain.identity.PermissionSet;
 import io.miningos.gateway.domain.token.TokenGrant;
 import io.miningos.gateway.domain.user.User;
@@ -45,6 +46,17 @@ public record Caller(User user, PermissionSet permissions, TokenGrant token) {
 
     public void require(String requirement) {
         if (!has(requirement)) {
+            throw DomainException.forbidden(ErrorCodes.AUTH_FAIL_NO_PERMS);
+        }
+    }
+
+    /**
+     * Holds a route's declared permission, and nothing more is asked: a read route that declares {@code miner:r}
+     * needs {@code miner:r} only (the Node gateway also demanded the write flag, {@code actions:w}, so a read-only
+     * user could not open a read route). {@code ERR_AUTH_FAIL_NO_PERMS} (403) otherwise.
+     */
+    public void require(Permission declared) {
+        if (!isSuperAdmin() && !permissions.allows(declared)) {
             throw DomainException.forbidden(ErrorCodes.AUTH_FAIL_NO_PERMS);
         }
     }

@@ -26,4 +26,25 @@ public record Permission(String resource, Access access) {
         }
         return new Permission(text.substring(0, colon), Access.parseLevel(text.substring(colon + 1)));
     }
+
+    /**
+     * A permission a route declares, e.g. {@code miner:r}: its resource must be one of
+     * {@link RoleCatalog#RESOURCES}, since a misspelt declaration would refuse every caller but the super admin.
+     * Routes hold theirs as constants, so a bad one fails the start (and every test of the route).
+     *
+     * @throws IllegalArgumentException for a malformed permission or an unknown resource
+     */
+    public static Permission declared(String text) {
+        Permission permission = parse(text);
+        if (!RoleCatalog.RESOURCES.contains(permission.resource())) {
+            throw new IllegalArgumentException("a route declares unknown permission resource '"
+                    + permission.resource() + "'");
+        }
+        return permission;
+    }
+
+    @Override
+    public String toString() {
+        return resource + ":" + (access.read() ? "r" : "") + (access.write() ? "w" : "");
+    }
 }

@@ -44,7 +44,11 @@ public final class PermissionSet {
 
     /** True when this set grants a {@code resource:level} requirement such as {@code users:w}. */
     public boolean allows(String requirement) {
-        Permission required = Permission.parse(requirement);
+        return allows(Permission.parse(requirement));
+    }
+
+    /** True when this set grants every level {@code required} asks for on its resource (and only those). */
+    public boolean allows(Permission required) {
         return required.access().isGrantedBy(accessTo(required.resource()));
     }
 

@@ -111,12 +111,16 @@ public final class RoleCatalog {
         return PermissionSet.of(all);
     }
 
-    /** The roles table of the API contract, shipped as the default configuration. */
+    /**
+     * The roles table of the API contract, shipped as the default configuration, with {@code pool_config:rw} for
+     * {@code admin} (as the Node gateway's later default roles give it), so the pool-config list
+     * ({@code /auth/configs/pool}) is not the super admin's alone.
+     */
     public static RoleCatalog defaults() {
         Map<String, Role> roles = new LinkedHashMap<>();
         add(roles, "admin", rw("miner", "container", "minerpool", "powermeter", "temp", "electricity", "features",
                 "revenue", "users", "actions", "production", "alerts", "cabinets", "comments", "explorer", "inventory",
-                "reporting", "settings", "ticket", "power_spot_forecast"));
+                "reporting", "settings", "ticket", "power_spot_forecast", "pool_config"));
         add(roles, "site_manager", rw("miner", "container", "minerpool", "powermeter", "temp", "electricity", "actions",
                 "alerts", "cabinets", "comments", "explorer", "inventory", "reporting", "settings", "ticket"));
         add(roles, "site_operator", rw("miner", "container", "minerpool", "powermeter", "temp", "actions",

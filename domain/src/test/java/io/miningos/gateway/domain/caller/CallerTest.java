@@ -2,6 +2,7 @@ package io.miningos.gateway.domain.caller;
 
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
+import io.miningos.gateway.domain.identity.Permission;
 import io.miningos.gateway.domain.identity.Role;
 import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;
@@ -48,6 +49,25 @@ class CallerTest {
                 assertThrows(DomainException.class, reader::requireWrite).code());
         reader.require("miner:r");
         caller(1, Role.SUPER_ADMIN).require("anything:w");
+    }
+
+    @Test
+    void aDeclaredReadPermissionNeedsTheReadLevelOnlyNotTheWriteFlag() {
+        Permission minerRead = Permission.declared("miner:r");
+        Caller reader = caller(6, "read_only_user");
+        assertFalse(reader.canWrite());
+        reader.require(minerRead); // Node also demanded actions:w here
+        reader.require(Permission.declared("alerts:r"));
+        DomainException refused = assertThrows(DomainException.class,
+                () -> caller(5, "reporting_tool_manager").require(minerRead));
+        assertEquals("ERR_AUTH_FAIL_NO_PERMS", refused.code());
+        assertEquals(ErrorKind.FORBIDDEN, refused.kind());
+        assertEquals("ERR_AUTH_FAIL_NO_PERMS", assertThrows(DomainException.class,
+                () -> reader.require(Permission.declared("miner:w"))).code());
+        assertEquals("ERR_AUTH_FAIL_NO_PERMS", assertThrows(DomainException.class,
+                () -> caller(2, "site_operator").require(Permission.declared("pool_config:r"))).code());
+        caller(7, "admin").require(Permission.declared("pool_config:r"));
+        caller(1, Role.SUPER_ADMIN).require(Permission.declared("pool_config:w"));
     }
 
     @Test

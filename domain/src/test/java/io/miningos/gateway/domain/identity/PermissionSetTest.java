@@ -41,4 +41,14 @@ class PermissionSetTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Permission.parse(null));
     }
+
+    @Test
+    void aRouteMayDeclareKnownResourcesOnly() {
+        assertEquals("pool_config:r", Permission.declared("pool_config:r").toString());
+        assertEquals("miner:rw", Permission.declared("miner:rw").toString());
+        IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class,
+                () -> Permission.declared("minr:r"));
+        assertTrue(misspelt.getMessage().contains("'minr'"), misspelt.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Permission.declared("alerts"));
+    }
 }

@@ -34,6 +34,24 @@ class RoleCatalogTest {
     }
 
     @Test
+    void adminHoldsPoolConfigsAsInTheNodeGatewaysLaterDefaults() {
+        assertTrue(defaults.permissionsOf("admin").allows("pool_config:rw"));
+        for (String role : List.of("site_manager", "site_operator", "reporting_tool_manager", "field_operator",
+                "repair_technician", "read_only_user", "dev")) {
+            assertFalse(defaults.permissionsOf(role).allows("pool_config:r"), role);
+        }
+    }
+
+    @Test
+    void defaultRolesNameOnlyKnownResources() {
+        for (Role role : defaults.roles().values()) {
+            for (String resource : role.permissions().capabilities()) {
+                assertTrue(RoleCatalog.RESOURCES.contains(resource), role.name() + ": " + resource);
+            }
+        }
+    }
+
+    @Test
     void adminManagesTheListedRolesButNotAdminsOrTheSuperAdmin() {
         for (String role : List.of("site_manager", "site_operator", "reporting_tool_manager", "field_operator",
                 "repair_technician", "read_only_user", "dev")) {
