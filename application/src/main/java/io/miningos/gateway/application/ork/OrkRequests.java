@@ -170,28 +170,20 @@ public final class OrkRequests {
 
     private CompletableFuture<GatheredAnswer> gather(List<OrkCall> calls,
                                                      Function<List<CallReplies>, Object> compute) {
-        List<CompletableFuture<List<OrkReply>>> rounds = new ArrayList<>();
+        List<CompletableFuture<CallReplies>> rounds = new ArrayList<>();
         for (OrkCall call : calls) {
-            rounds.add(fanOut.askAll(call.method().wireName(), codec.write(call.payload())));
+            rounds.add(call.paged() ? new Pages(call).next()
+                    : fanOut.askAll(call.method().wireName(), codec.write(call.payload())).thenApply(this::decoded));
         }
         return CompletableFuture.allOf(rounds.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<CallReplies> replies = new ArrayList<>();
             Map<String, OrkFailure> failed = new LinkedHashMap<>();
             boolean anyAnswer = false;
-            for (CompletableFuture<List<OrkReply>> round : rounds) {
-                List<JsonView> answers = new ArrayList<>();
-                List<OrkFailure> failures = new ArrayList<>();
-                for (OrkReply reply : round.join()) {
-                    switch (reply) {
-                        case OrkReply.Answered a -> answers.add(JsonView.of(codec.read(a.answer())));
-                        case OrkReply.Failed f -> {
-                            failures.add(f.failure());
-                            failed.putIfAbsent(f.orkId(), f.failure());
-                        }
-                    }
-                }
-                anyAnswer |= !answers.isEmpty();
-                replies.add(new CallReplies(answers, failures));
+            for (CompletableFuture<CallReplies> round : rounds) {
+                CallReplies reply = round.join();
+                reply.failures().forEach(f -> failed.putIfAbsent(f.orkId(), f));
+                anyAnswer |= !reply.answers().isEmpty();
+                replies.add(reply);
             }
             if (!anyAnswer && !failed.isEmpty()) {
                 throw new OrksUnavailableException(List.copyOf(failed.values()));
@@ -204,6 +196,77 @@ public final class OrkRequests {
             }
             return new GatheredAnswer(codec.write(compute.apply(replies)), inOrder);
         }).orTimeout(fanOut.timeout().toMillis() + LOAD_BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private CallReplies decoded(List<OrkReply> round) {
+        List<JsonView> answers = new ArrayList<>();
+        List<OrkFailure> failures = new ArrayList<>();
+        for (OrkReply reply : round) {
+            switch (reply) {
+                case OrkReply.Answered a -> answers.add(JsonView.of(codec.read(a.answer())));
+                case OrkReply.Failed f -> failures.add(f.failure());
+            }
+        }
+        return new CallReplies(answers, failures);
+    }
+
+    /**
+     * A {@link OrkCall#paged() paged} {@code listThings}: page after page ({@value OrkCall#PAGE_SIZE} things per
+     * rack each, as the ORK applies {@code offset} and {@code limit} per rack) of the ORKs whose last page was full,
+     * until every ORK is done or {@value OrkCall#MAX_PAGES} pages were read (then the replies say
+     * {@link CallReplies#truncated()}). Each ORK's answer is the concatenation of its pages; an ORK that fails a page
+     * is a failed ORK (its earlier pages are dropped: a part of its things would look like all of them).
+     */
+    private final class Pages {
+        private final OrkCall call;
+        private final Map<String, List<Object>> things = new LinkedHashMap<>();
+        private final Map<String, OrkFailure> failed = new LinkedHashMap<>();
+        private final List<String> open;
+        private int page;
+
+        Pages(OrkCall call) {
+            this.call = call;
+            this.open = new ArrayList<>(fanOut.orkIds());
+            open.forEach(id -> things.put(id, new ArrayList<>()));
+        }
+
+        CompletableFuture<CallReplies> next() {
+            if (open.isEmpty() || page == OrkCall.MAX_PAGES) {
+                return CompletableFuture.completedFuture(replies());
+            }
+            Map<String, Object> payload = new LinkedHashMap<>(call.payload());
+            payload.put("offset", page * OrkCall.PAGE_SIZE);
+            payload.put("limit", OrkCall.PAGE_SIZE);
+            RawJson request = codec.write(payload);
+            Map<String, RawJson> requests = new LinkedHashMap<>();
+            open.forEach(id -> requests.put(id, request));
+            page++;
+            return fanOut.ask(call.method().wireName(), requests).thenCompose(round -> {
+                for (OrkReply reply : round) {
+                    switch (reply) {
+                        case OrkReply.Answered a -> {
+                            List<?> items = codec.read(a.answer()) instanceof List<?> list ? list : List.of();
+                            things.get(a.orkId()).addAll(items);
+                            if (items.size() < OrkCall.PAGE_SIZE) {
+                                open.remove(a.orkId());
+                            }
+                        }
+                        case OrkReply.Failed f -> {
+                            failed.put(f.orkId(), f.failure());
+                            things.remove(f.orkId());
+                            open.remove(f.orkId());
+                        }
+                    }
+                }
+                return next();
+            });
+        }
+
+        private CallReplies replies() {
+            List<JsonView> answers = new ArrayList<>();
+            things.values().forEach(list -> answers.add(JsonView.of(list)));
+            return new CallReplies(answers, List.copyOf(failed.values()), !open.isEmpty());
+        }
     }
 
     /** The configured ORKs, in configuration order. */
