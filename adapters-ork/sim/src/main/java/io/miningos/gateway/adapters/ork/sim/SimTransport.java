@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link TimeoutException} (a timeout, as the SPI asks), and the computation, which checks the deadline in every
  * long loop, gives up and frees its thread. A call cancelled by the caller or by {@link #close()} stops the same way.
  * The first time-series read also starts filling the day sums of the last weeks in the background, one day at a
- * time on one of these threads ({@link SimOrk#fillRollups}).
+ * time on a thread of its own ({@code sim-<orkId>-fill}, {@link SimOrk#fillRollups}).
  */
 public final class SimTransport implements OrkTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SimTransport.class);
@@ -60,6 +60,8 @@ public final class SimTransport implements OrkTransport {
     private final ObjectMapper json;
     private final JsonAnswer encoder;
     private final ThreadPoolExecutor pool;
+    /** The background filling of day sums: one thread, there only while it works. */
+    private final ThreadPoolExecutor filler;
     private final Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     /** When the background filling of day sums may run again (0: it is running). */
@@ -80,6 +82,13 @@ public final class SimTransport implements OrkTransport {
                     return t;
                 });
         this.pool.allowCoreThreadTimeOut(true);
+        this.filler = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), r -> {
+            Thread t = new Thread(r, "sim-" + orkId + "-fill");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        this.filler.allowCoreThreadTimeOut(true);
     }
 
     /** The simulated ORK behind this transport (tests and tools inspect its site). */
@@ -140,8 +149,8 @@ public final class SimTransport implements OrkTransport {
 
     /**
      * The first time-series read (and any a while after the last filling) starts computing the day sums of the
-     * last days in the background, one day at a time on one of this ORK's threads with a pause between days, so
-     * that week and month reads find them ready.
+     * last days in the background, one day at a time with a pause between days, on a thread of its own (so no call
+     * waits behind it), so that week and month reads find them ready.
      */
     private void fillInBackground() {
         long due = nextFill.get();
@@ -157,7 +166,7 @@ public final class SimTransport implements OrkTransport {
         Deadline step = Deadline.in(FILL_STEP_LIMIT);
         fillStep = step;
         try {
-            pool.execute(() -> {
+            filler.execute(() -> {
                 boolean more;
                 try {
                     more = !closed && ork.fillRollups(step);
@@ -257,6 +266,7 @@ public final class SimTransport implements OrkTransport {
     public void close() {
         closed = true;
         fillStep.cancel();
+        filler.shutdownNow();
         for (CompletableFuture<byte[]> call : inFlight) {
             call.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " was closed"));
         }

@@ -173,6 +173,24 @@ class SimTransportTest {
     }
 
     @Test
+    void aWriteDuringALongTimeSeriesReadIsAnsweredAtOnceAndSoAreTheReadsAfterIt() throws Exception {
+        try (OrkTransport t = open("parallel", Map.of("miners", 3_000, "persist", false))) {
+            // half a year of the daily store, summed on demand: minutes of work on a site this size
+            var heavy = t.call("tailLogCustomRangeAggr", ("{\"keys\":[{\"type\":\"miner\",\"startDate\":"
+                    + "\"2025-08-14\",\"endDate\":\"2026-02-09\"}]}").getBytes(StandardCharsets.UTF_8),
+                    Duration.ofMinutes(5));
+            awaitComputing(t);
+            String rack = call(t, "listRacks", "{\"type\":\"miner\"}")
+                    .replaceAll("(?s)^\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+            assertEquals("{\"k\":1}", call(t, "saveWrkSettings", "{\"rackId\":\"" + rack
+                    + "\",\"entries\":{\"k\":1}}"));
+            assertEquals("{\"k\":1}", call(t, "getWrkSettings", "{\"rackId\":\"" + rack + "\"}"));
+            assertTrue(!heavy.isDone(), "the write and the read after it did not wait for the long read");
+            heavy.cancel(false);
+        }
+    }
+
+    @Test
     void callsBeyondTheQueueFailAtOnceAsUnavailable() throws Exception {
         try (OrkTransport t = open("full", Map.of("miners", 3_000, "threads", 1, "queue", 1, "persist", false))) {
             var running = t.call("getHistoricalLogs", twoYearsOfAlerts(), Duration.ofSeconds(60));

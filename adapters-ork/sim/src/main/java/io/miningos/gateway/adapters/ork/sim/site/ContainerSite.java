@@ -1,7 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.site;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One container with the miners in it, the transformer feeding it and the pool account its miners mine on. */
 public final class ContainerSite {
@@ -10,7 +10,8 @@ public final class ContainerSite {
     private final ContainerModel model;
     private final int transformer;
     private final PoolAccount pool;
-    private final List<SimThing> miners = new ArrayList<>();
+    /** Copy-on-write: long reads walk it without a lock while an action adds or removes a thing. */
+    private final List<SimThing> miners = new CopyOnWriteArrayList<>();
     private final ContainerControl control = new ContainerControl();
     private SimThing thing;
 

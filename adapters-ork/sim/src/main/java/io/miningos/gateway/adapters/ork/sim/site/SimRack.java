@@ -1,8 +1,8 @@
 package io.miningos.gateway.adapters.ork.sim.site;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,7 +12,8 @@ public final class SimRack {
     private final String type;
     private final ThingKind kind;
     private final String rpcPublicKey;
-    private final List<SimThing> things = new ArrayList<>();
+    /** Copy-on-write: long reads walk it without a lock while an action adds or removes a thing. */
+    private final List<SimThing> things = new CopyOnWriteArrayList<>();
     /** Until when the rack process is restarting ({@code rackReboot}); it answers nothing meanwhile. */
     private final Timeline<Long> restartingUntil = new Timeline<>(Long.MIN_VALUE);
 

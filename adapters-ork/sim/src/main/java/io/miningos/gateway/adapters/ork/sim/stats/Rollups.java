@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim.stats;
 
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.rpc.CallAbandoned;
 import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.site.SimRack;
 
@@ -8,7 +9,11 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Per-day sums of every rack's stat entries (per tag, for {@code stat-5m}, {@code stat-30m}, {@code stat-3h} and
@@ -39,6 +44,8 @@ public final class Rollups {
     private long completeBytes;
     /** Today's sums so far, per rack and tag. */
     private final Map<Key, Day> today = new ConcurrentHashMap<>();
+    /** Complete days being summed right now. */
+    private final Map<Key, CompletableFuture<Day>> computing = new ConcurrentHashMap<>();
 
     private record Key(String rack, String tag, long day) {
     }
@@ -85,14 +92,54 @@ public final class Rollups {
         long newestTick = Math.min(lastTickOf(dayStart), Math.floorDiv(now, StatKey.STAT_5M.periodMs())
                 * StatKey.STAT_5M.periodMs());
         Key key = new Key(rack.id(), tag, dayStart);
-        if (newestTick == lastTickOf(dayStart)) {
+        if (newestTick != lastTickOf(dayStart)) {
+            return sumSoFar(rack, tag, key, newestTick, deadline);
+        }
+        while (true) {
             synchronized (complete) {
                 Day known = complete.get(key);
                 if (known != null) {
                     return known;
                 }
             }
+            // one thread sums a day; a read wanting the same day meanwhile (the background filling, another read)
+            // waits for it instead of doing the work twice
+            CompletableFuture<Day> mine = new CompletableFuture<>();
+            CompletableFuture<Day> running = computing.putIfAbsent(key, mine);
+            if (running == null) {
+                try {
+                    Day day = sumSoFar(rack, tag, key, newestTick, deadline);
+                    mine.complete(day);
+                    return day;
+                } catch (RuntimeException e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    computing.remove(key, mine);
+                }
+            }
+            while (!running.isDone()) {
+                deadline.check();
+                try {
+                    return running.get(20, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // still running: check the deadline again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CallAbandoned();
+                } catch (ExecutionException e) {
+                    break; // the other one gave up: sum it here
+                }
+            }
+            if (running.isDone() && !running.isCompletedExceptionally()) {
+                return running.join();
+            }
         }
+    }
+
+    /** The day's sums up to {@code newestTick}: today's grown from what it held, or all of them. */
+    private Day sumSoFar(SimRack rack, String tag, Key key, long newestTick, Deadline deadline) {
+        long dayStart = key.day();
         Day partial = today.get(key);
         Day day;
         if (partial != null && partial.through() <= newestTick) {
