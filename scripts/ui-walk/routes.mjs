@@ -34,7 +34,7 @@ export const ROUTES = [
   { path: '/inventory/miners', name: 'inventory miners' },
   { path: '/inventory/repairs', name: 'inventory repairs' },
   { path: '/inventory/movements', name: 'inventory movements' },
-  { path: '/inventory/movements/{miner}', name: 'inventory movements of a device' },
+  { path: '/inventory/movements/{moved}', name: 'inventory movements of a device' },
   { path: '/pool-manager', name: 'pool manager (redirect)' },
   { path: '/pool-manager/dashboard', name: 'pool manager dashboard' },
   { path: '/pool-manager/pool-endpoints', name: 'pool endpoints' },

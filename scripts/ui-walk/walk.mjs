@@ -178,17 +178,24 @@ function instrument(page, rec) {
   return { pending: () => [...started.keys()] }
 }
 
-// Waits until no API request has been in flight for quietMs (or maxMs passed); returns the requests still open.
+// Waits until no API request has been in flight for quietMs and no loading spinner turns (the UI still loading a
+// route's code, or waiting on an answer it asked for), or maxMs passed; returns the requests still open. A spinner
+// that never stops is then reported by the snapshot.
 async function settle(page, probe, { quietMs = 2500, maxMs = PAGE_TIMEOUT } = {}) {
   const t0 = Date.now()
   let quietSince = Date.now()
   await page.waitForTimeout(1500)
   while (Date.now() - t0 < maxMs && Date.now() < DEADLINE) {
     if (probe.pending().length > 0) quietSince = Date.now()
-    else if (Date.now() - quietSince >= quietMs) break
+    else if (Date.now() - quietSince >= quietMs && !await loading(page)) break
     await page.waitForTimeout(250)
   }
   return probe.pending().map((r) => `${r.method()} ${shortPath(r.url())}`)
+}
+
+async function loading(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active')]
+    .some((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 })).catch(() => false)
 }
 
 // What the page shows: empty states, spinners, error boundaries, tables, charts, and the links it offers.
@@ -248,6 +255,8 @@ async function walkPage(ctx, role, route) {
   const rec = { role, name: route.name, path: route.path }
   records.push(rec)
   if (Date.now() > DEADLINE) { rec.skipped = 'overall deadline'; return }
+  // Live alerts come and go: take one that is active now (the other role visits minutes later).
+  if (route.path.includes('{alert}')) links.alert = await activeAlert() ?? links.alert
   const filled = route.path.replace(/\{(\w+)\}/g, (_, key) => links[key] ?? `{${key}}`)
   if (/\{\w+\}/.test(filled)) { rec.skipped = `no value for ${filled.match(/\{\w+\}/)[0]}`; return }
   rec.path = filled
@@ -280,6 +289,16 @@ function recordStep(rec) {
   return rec
 }
 
+async function activeAlert() {
+  const fields = encodeURIComponent(JSON.stringify({ id: 1, 'last.alerts': 1 }))
+  const res = await fetch(`${BASE}/auth/list-things?status=1&limit=100000&fields=${fields}`, {
+    headers: { Authorization: `Bearer ${tokens.admin}` },
+  }).catch(() => null)
+  if (!res?.ok) return undefined
+  const things = (await res.json()).flat()
+  return things.flatMap((t) => t.last?.alerts ?? []).find((a) => a?.uuid)?.uuid
+}
+
 // Fallbacks for placeholders that no link on a page offers (the UI navigates to them on click).
 async function fillFromApi() {
   const fields = encodeURIComponent(JSON.stringify({ id: 1, code: 1, type: 1, info: 1, comments: 1, 'last.alerts': 1 }))
@@ -302,6 +321,13 @@ async function fillFromApi() {
   links.alert = things.flatMap((t) => t.last?.alerts ?? []).find((a) => a?.uuid)?.uuid ?? miner?.id
   if (container?.info?.container) links.unit = container.info.container
   links.__things = things.length
+  // A device that has moved (its movements page lists rows): the newest status or location change in the log.
+  const moves = encodeURIComponent(JSON.stringify({ $or: [{ 'changes.status': { $exists: true } },
+    { 'changes.location': { $exists: true } }] }))
+  const log = await fetch(`${BASE}/auth/history-log?logType=info&limit=50&query=${moves}`, {
+    headers: { Authorization: `Bearer ${tokens.admin}` },
+  }).then((r) => (r.ok ? r.json() : [])).catch(() => [])
+  links.moved = (Array.isArray(log) ? log.flat() : []).find((e) => e?.thing?.id)?.thing?.id ?? miner?.id
 }
 
 function evaluate(rec) {
