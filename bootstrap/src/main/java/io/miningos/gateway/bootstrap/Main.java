@@ -10,13 +10,12 @@ import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;
-
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

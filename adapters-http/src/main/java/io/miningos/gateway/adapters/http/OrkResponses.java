@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.OrksUnavailableException;
-
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package io.miningos.gateway.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import io.miningos.gateway.domain.user.ProviderProfile;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

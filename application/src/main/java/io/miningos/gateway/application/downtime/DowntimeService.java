@@ -7,7 +7,6 @@ import io.miningos.gateway.application.ork.OrkCall;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.domain.analytics.UtcCalendar;
-import io.miningos.gateway.domain.analytics.downtime.DowntimeSeries;
 import io.miningos.gateway.domain.analytics.downtime.EnergyDay;
 import io.miningos.gateway.domain.analytics.finance.DailyAggregates;
 import io.miningos.gateway.domain.analytics.finance.DailyStat;

@@ -1,10 +1,10 @@
 package io.miningos.gateway.application.health;
 
+import io.miningos.gateway.application.health.port.in.Readiness;
 import io.miningos.gateway.application.health.port.in.Readiness.Check;
 import io.miningos.gateway.application.health.port.in.Readiness.Status;
-import io.miningos.gateway.application.health.port.in.Readiness;
-import io.miningos.gateway.application.health.port.out.ComponentProbe.ComponentState;
 import io.miningos.gateway.application.health.port.out.ComponentProbe;
+import io.miningos.gateway.application.health.port.out.ComponentProbe.ComponentState;
 import io.miningos.gateway.application.health.port.out.StorageProbe;
 import io.miningos.gateway.application.ork.FakeOrkCluster;
 import io.miningos.gateway.application.ork.OrkFanOut;

@@ -15,9 +15,9 @@ import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.SiteGenerator;
 import io.miningos.gateway.adapters.ork.sim.site.SpareParts;
 import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
+import io.miningos.gateway.domain.ork.OrkMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -2,8 +2,6 @@ package io.miningos.gateway.adapters.ork.spi;
 
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -13,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * The transport contract on the benchmark's third-party transport ({@code bench/fixture}), compiled here from its
