@@ -44,10 +44,7 @@ class OAuth2IdentityProviderTest {
         server.createContext("/token", exchange -> answer(exchange, "token"));
         server.createContext("/userinfo", exchange -> answer(exchange, "userinfo"));
         server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        provider = new OAuth2IdentityProvider(new OAuth2ProviderSettings("client-1", "secret:1",
-                URI.create("https://gateway.example/oauth/google/callback"), URI.create(base + "/authorize?hd=x"),
-                URI.create(base + "/token"), URI.create(base + "/userinfo"), Duration.ofMillis(500)));
+        provider = provider(Duration.ofSeconds(10)); // generous: on a loaded machine a first call can take seconds
         answers.put("token", new Answer(200, "{\"access_token\":\"at-1\",\"token_type\":\"Bearer\"}", 0));
         answers.put("userinfo", new Answer(200, "{\"sub\":\"1\",\"email\":\"Op@Example.com\",\"email_verified\":true}",
                 0));
@@ -56,6 +53,13 @@ class OAuth2IdentityProviderTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    private OAuth2IdentityProvider provider(Duration timeout) {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return new OAuth2IdentityProvider(new OAuth2ProviderSettings("client-1", "secret:1",
+                URI.create("https://gateway.example/oauth/google/callback"), URI.create(base + "/authorize?hd=x"),
+                URI.create(base + "/token"), URI.create(base + "/userinfo"), timeout));
     }
 
     @Test
@@ -141,7 +145,8 @@ class OAuth2IdentityProviderTest {
 
     @Test
     void aSlowProviderIsATimeout() {
-        answers.put("token", new Answer(200, "{\"access_token\":\"at-1\",\"token_type\":\"Bearer\"}", 2_000));
+        provider = provider(Duration.ofMillis(500));
+        answers.put("token", new Answer(200, "{\"access_token\":\"at-1\",\"token_type\":\"Bearer\"}", 5_000));
         assertCode(SignInUseCase.PROVIDER_TIMEOUT, ErrorKind.UPSTREAM_TIMEOUT); // a late answer would be a success
     }
 
