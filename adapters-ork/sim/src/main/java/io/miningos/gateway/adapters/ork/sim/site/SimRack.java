@@ -2,9 +2,9 @@ package io.miningos.gateway.adapters.ork.sim.site;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One rack worker: its id ({@code <type>-<name>}), registration type and the things it owns. */
 public final class SimRack {
