@@ -27,17 +27,26 @@ public final class JfrSummary {
     static {
         PARTS.put("access log (logback)", List.of("ch.qos.logback.", "io.miningos.gateway.adapters.http"
                 + ".GatewayHttpServer.logRequest"));
+        PARTS.put("request ids and metrics", List.of("io.miningos.gateway.adapters.http.RequestIds",
+                "io.miningos.gateway.adapters.http.metrics.", "io.prometheus."));
         PARTS.put("authentication (token parse, SHA-256, session cache)", List.of(
-                "io.miningos.gateway.adapters.http.Authentication.", "io.miningos.gateway.application.identity."));
+                "io.miningos.gateway.adapters.http.Authentication.",
+                "io.miningos.gateway.application.identity.IdentityService",
+                "io.miningos.gateway.application.identity.UserActivity", "io.miningos.gateway.domain.token."));
+        PARTS.put("storage (SQLite, jOOQ)", List.of("io.miningos.gateway.adapters.persistence.", "org.jooq.",
+                "org.sqlite."));
         PARTS.put("JSON writing (ctx.json, Jackson)", List.of("io.javalin.json.", "io.javalin.util.PipedStreamUtil",
                 "com.fasterxml.jackson.databind.ObjectMapper.write", "com.fasterxml.jackson.databind.ObjectWriter"));
         PARTS.put("query parameters (parsing, validation)", List.of("io.miningos.gateway.adapters.http.QueryParams",
                 "com.fasterxml.jackson.core.json.ReaderBasedJsonParser", "com.fasterxml.jackson.databind.ObjectMapper"
                         + ".readTree"));
+        // not application.ork.port.RequestDeadline, which wraps every handler
         PARTS.put("answer cache and ORK requests", List.of("io.miningos.gateway.application.cache.",
-                "io.miningos.gateway.application.ork.", "com.github.benmanes.caffeine."));
-        PARTS.put("writing the body (Javalin result stream copy)", List.of("kotlin.io.ByteStreamsKt.copyTo",
-                "io.javalin.http.servlet.JavalinServletContext", "io.javalin.compression."));
+                "io.miningos.gateway.application.ork.Ork", "io.miningos.gateway.application.ork.Gathering",
+                "com.github.benmanes.caffeine."));
+        PARTS.put("writing the body (result stream copy, gzip, socket write)", List.of(
+                "kotlin.io.ByteStreamsKt.copyTo", "io.javalin.http.servlet.JavalinServletContext",
+                "io.javalin.compression.", "io.miningos.gateway.adapters.http.ResponseBodies", "java.util.zip."));
         PARTS.put("other gateway code", List.of("io.miningos."));
         PARTS.put("Javalin routing / handlers", List.of("io.javalin."));
         PARTS.put("Jetty HTTP (parse, headers, socket I/O)", List.of("org.eclipse.jetty."));

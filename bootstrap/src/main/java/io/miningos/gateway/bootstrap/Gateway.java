@@ -49,11 +49,13 @@ import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.downtime.DowntimeService;
 import io.miningos.gateway.application.globaldata.GlobalDataService;
 import io.miningos.gateway.application.health.HealthService;
+import io.miningos.gateway.application.identity.CachedUserProfileStore;
 import io.miningos.gateway.application.identity.IdentityService;
 import io.miningos.gateway.application.identity.MigrateUsersService;
 import io.miningos.gateway.application.identity.SignInService;
 import io.miningos.gateway.application.identity.UserActivity;
 import io.miningos.gateway.application.identity.UserProfiles;
+import io.miningos.gateway.application.identity.port.out.UserProfileStore;
 import io.miningos.gateway.application.logs.LogsService;
 import io.miningos.gateway.application.ork.OrkFailureCounts;
 import io.miningos.gateway.application.ork.OrkFanOut;
@@ -98,7 +100,7 @@ public final class Gateway implements AutoCloseable {
     private final UsersService users;
     private final UserActivity activity;
     private final JooqAuditLog audit;
-    private final JooqUserProfileStore profiles;
+    private final UserProfileStore profiles;
     private final PrometheusMetrics metrics;
     private List<String> startupNotes = List.of();
     private TransportOrkCluster orkCluster;
@@ -121,7 +123,7 @@ public final class Gateway implements AutoCloseable {
             JooqUserRepository userRepository = new JooqUserRepository(db);
             GatewayConfig.Identity id = config.identity();
             this.audit = new JooqAuditLog(db);
-            this.profiles = new JooqUserProfileStore(db);
+            this.profiles = new CachedUserProfileStore(new JooqUserProfileStore(db), db);
             this.identity = new IdentityService(userRepository, new JooqTokenStore(db), id.roles(),
                     id.settings(), db, clock, metrics);
             this.users = new UsersService(userRepository, new JooqUserSettingsStore(db), identity,
