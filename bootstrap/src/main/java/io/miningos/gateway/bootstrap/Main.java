@@ -230,10 +230,7 @@ public final class Main {
             gateway.close();
             throw e;
         }
-        GracefulStop graceful = GracefulStop.of(() -> {
-            gateway.close();
-            AccessLogAppender.drain(); // the last requests' lines, written by now
-        });
+        GracefulStop graceful = GracefulStop.of(gateway::close);
         printWelcome(out, gateway, dataDir, bound);
         try {
             graceful.await();

@@ -35,7 +35,6 @@ import java.util.concurrent.Executors;
  */
 public final class GatewayHttpServer {
 
-    private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpServer.class);
 
     static final java.time.Duration WS_IDLE_TIMEOUT = java.time.Duration.ofMinutes(2);
@@ -49,6 +48,8 @@ public final class GatewayHttpServer {
     private final Javalin app;
     private final HttpSettings settings;
     private final HttpMetrics metrics;
+    /** Started with the server: a server built and never started has no writer thread. */
+    private volatile AccessLog accessLog;
 
     public GatewayHttpServer(HttpSettings settings, Authentication authentication, List<RouteGroup> groups) {
         this(settings, authentication, groups, Optional.empty());
@@ -155,7 +156,13 @@ public final class GatewayHttpServer {
     }
 
     public GatewayHttpServer start() {
-        app.start();
+        accessLog = new AccessLog();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            accessLog.close();
+            throw e;
+        }
         LOG.info("listening on http://{}:{}", settings.host(), port());
         return this;
     }
@@ -187,6 +194,9 @@ public final class GatewayHttpServer {
 
     public void stop() {
         app.stop();
+        if (accessLog != null) {
+            accessLog.close(); // the last requests' lines, written by now
+        }
     }
 
     private void requestDone(Context ctx, Float ms) {
@@ -209,12 +219,9 @@ public final class GatewayHttpServer {
     }
 
     /** The text line, and the same as fields for JSON lines (the user id is in the request's context). */
-    private static void logRequest(Context ctx, Float ms) {
+    private void logRequest(Context ctx, Float ms) {
         Caller caller = Authentication.callerOrNull(ctx);
-        long millis = Math.round(ms);
-        ACCESS.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
-                .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", millis)
-                .log("{} {} {} {}ms user={}", ctx.method(), ctx.path(), ctx.statusCode(), millis,
-                        caller == null ? "-" : caller.userId());
+        accessLog.log(ctx.method().name(), ctx.path(), ctx.statusCode(), Math.round(ms),
+                caller == null ? "-" : Long.toString(caller.userId()));
     }
 }
