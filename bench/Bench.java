@@ -764,10 +764,16 @@ public final class Bench {
 
     // ---- wrk ------------------------------------------------------------------------------------------------
 
+    /** What wrk measured, and the CPU time the server process (all its threads) used meanwhile. */
     private record WrkResult(long requests, double seconds, long non2xx, long socketErrors, long bytes, long p50Us,
-                             long p90Us, long p99Us, long maxUs) {
+                             long p90Us, long p99Us, long maxUs, double serverCpuMs) {
         double rps() {
             return requests / seconds;
+        }
+
+        /** Server CPU per request, in microseconds: unlike req/s, hardly moved by other processes' load. */
+        double cpuUsPerRequest() {
+            return requests == 0 || serverCpuMs < 0 ? Double.NaN : serverCpuMs * 1000.0 / requests;
         }
     }
 
@@ -791,11 +797,13 @@ public final class Bench {
         builder.environment().put("BENCH_TOKEN", server.token == null ? "" : server.token);
         builder.environment().put("BENCH_PATHS", pathsFile == null ? "" : pathsFile.toString());
         builder.environment().put("BENCH_GZIP", gzip ? "1" : "0");
+        double cpuBefore = cpuMs(server.process.pid());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
         }
+        double cpuAfter = cpuMs(server.process.pid());
         Matcher line = Pattern.compile("BENCH (.*)").matcher(out);
         if (!line.find()) {
             throw new IllegalStateException("wrk printed no BENCH line: " + out);
@@ -809,12 +817,38 @@ public final class Bench {
                 Double.parseDouble(values.get("seconds")), Long.parseLong(values.get("non2xx")),
                 Long.parseLong(values.get("socket_errors")), Long.parseLong(values.get("bytes")),
                 Long.parseLong(values.get("p50_us")), Long.parseLong(values.get("p90_us")),
-                Long.parseLong(values.get("p99_us")), Long.parseLong(values.get("max_us")));
+                Long.parseLong(values.get("p99_us")), Long.parseLong(values.get("max_us")),
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
         if (result.non2xx() > 0 || result.socketErrors() > 0) {
             note(server.name + " " + abbreviate(path) + ": " + result.non2xx() + " non-2xx answers, "
                     + result.socketErrors() + " socket errors of " + result.requests());
         }
         return result;
+    }
+
+    /** User + system CPU time of a process (all its threads) so far, in ms, from /proc; -1 if unreadable. */
+    private static double cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is the state (field 3 of proc(5)); utime and stime are fields 14 and 15
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Clock ticks per second of /proc's times (USER_HZ), 100 on Linux unless getconf says otherwise. */
+    private static final long CLOCK_TICKS = clockTicks();
+
+    private static long clockTicks() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return getconf.waitFor() == 0 ? Long.parseLong(out) : 100;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            return 100;
+        }
     }
 
     // ---- memory ---------------------------------------------------------------------------------------------
@@ -984,6 +1018,32 @@ public final class Bench {
             }
         }
 
+        if (!routeResults.isEmpty()) {
+            boolean withBaseline = routeResults.values().stream().anyMatch(r -> !r.baseline.isEmpty());
+            out.append(String.format("%nserver CPU per request, microseconds (user + system time of the server process over"
+                    + " the wrk run / requests; hardly moved by other processes' load), median (min-max) of the rounds%n"));
+            out.append(String.format("| %-36s | %-21s | %-21s | %-21s |%s%n", "route", "gateway CPU us/req",
+                    "ceiling CPU us/req", "gateway/ceiling", withBaseline ? String.format(" %-21s | %-21s |",
+                            "baseline CPU us/req", "gateway/baseline") : ""));
+            out.append(String.format("|%s|%s|%s|%s|%s%n", dash(38), dash(23), dash(23), dash(23),
+                    withBaseline ? dash(23) + "|" + dash(23) + "|" : ""));
+            for (Map.Entry<String, RouteResult> entry : routeResults.entrySet()) {
+                RouteResult r = entry.getValue();
+                List<Double> toCeiling = new ArrayList<>();
+                List<Double> toBaseline = new ArrayList<>();
+                for (int i = 0; i < Math.min(r.gateway.size(), r.ceiling.size()); i++) {
+                    toCeiling.add(r.gateway.get(i).cpuUsPerRequest() / r.ceiling.get(i).cpuUsPerRequest());
+                    if (i < r.baseline.size()) {
+                        toBaseline.add(r.gateway.get(i).cpuUsPerRequest() / r.baseline.get(i).cpuUsPerRequest());
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "| %-36s | %-21s | %-21s | %-21s |%s%n", entry.getKey(),
+                        spread(cpu(r.gateway), "%.1f"), spread(cpu(r.ceiling), "%.1f"), spread(toCeiling, "%.2f"),
+                        withBaseline ? String.format(Locale.ROOT, " %-21s | %-21s |", spread(cpu(r.baseline), "%.1f"),
+                                spread(toBaseline, "%.2f")) : ""));
+            }
+        }
+
         if (routeResults.values().stream().anyMatch(r -> !r.baseline.isEmpty())) {
             out.append(String.format("%nbaseline: %s, measured in the same rounds right after the gateway%n",
                     options.baseline));
@@ -1059,6 +1119,10 @@ public final class Bench {
 
     private static List<Double> rps(List<WrkResult> results) {
         return results.stream().map(WrkResult::rps).toList();
+    }
+
+    private static List<Double> cpu(List<WrkResult> results) {
+        return results.stream().map(WrkResult::cpuUsPerRequest).filter(d -> !d.isNaN()).toList();
     }
 
     private static List<Double> latency(List<WrkResult> results, java.util.function.ToLongFunction<WrkResult> us) {
