@@ -18,6 +18,7 @@ import io.miningos.gateway.adapters.http.OpenApiRoutes;
 import io.miningos.gateway.adapters.http.PoolRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
 import io.miningos.gateway.adapters.http.SignInRoutes;
+import io.miningos.gateway.adapters.http.SiteAlertRoutes;
 import io.miningos.gateway.adapters.http.SiteConfigRoutes;
 import io.miningos.gateway.adapters.http.StaticUi;
 import io.miningos.gateway.adapters.http.ThingRoutes;
@@ -44,6 +45,7 @@ import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.analytics.FinanceService;
 import io.miningos.gateway.application.analytics.PoolsService;
+import io.miningos.gateway.application.analytics.SiteAlertsService;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.downtime.DowntimeService;
@@ -248,6 +250,7 @@ public final class Gateway implements AutoCloseable {
                 new FinanceRoutes(new FinanceService(orks, AnalyticsWiring.productionCosts(globalDataStore, site),
                         clock)),
                 new PoolRoutes(new PoolsService(orks)),
+                new SiteAlertRoutes(new SiteAlertsService(orks)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

@@ -82,10 +82,16 @@ final class QueryParams {
     /** A JSON parameter of any kind, or null when absent or empty; {@code ERR_<NAME>_INVALID_JSON} if unparsable. */
     static Object json(Context ctx, String name) {
         String raw = given(ctx, name);
+        return raw == null ? null : parseJson(raw, () -> code(name, "_INVALID_JSON"));
+    }
+
+    /** A JSON parameter of any kind, or null when absent or empty; {@code code} if unparsable. */
+    static Object json(Context ctx, String name, String code) {
+        String raw = given(ctx, name);
         if (raw == null) {
             return null;
         }
-        return parseJson(raw, name);
+        return parseJson(raw, () -> code);
     }
 
     /** {@code ERR_<NAME>_INVALID}. */
@@ -198,7 +204,7 @@ final class QueryParams {
         if (raw == null) {
             return null;
         }
-        Object value = parseJson(raw, name);
+        Object value = parseJson(raw, () -> code(name, "_INVALID_JSON"));
         boolean rightKind = kind == Kind.OBJECT ? value instanceof Map<?, ?> : value instanceof List<?>;
         if (!rightKind) {
             throw DomainException.invalid(code(name, kind == Kind.OBJECT ? "_INVALID_OBJECT" : "_INVALID_ARRAY"));
@@ -207,7 +213,7 @@ final class QueryParams {
     }
 
     /** The JSON text parsed, or a copy of what it gave before. */
-    private static Object parseJson(String raw, String name) {
+    private static Object parseJson(String raw, Supplier<String> invalidCode) {
         Object known = JSON_MEMO.getIfPresent(raw);
         if (known != null) {
             return copyOf(known);
@@ -216,7 +222,7 @@ final class QueryParams {
         try {
             value = HttpJson.mapper().readValue(raw, Object.class);
         } catch (JsonProcessingException e) {
-            throw DomainException.invalid(code(name, "_INVALID_JSON"));
+            throw DomainException.invalid(invalidCode.get());
         }
         if (value != null && raw.length() <= MEMO_MAX_CHARS) {
             JSON_MEMO.put(raw, copyOf(value));
