@@ -160,4 +160,78 @@ class DemoSiteTest {
             assertFalse(response.body().contains("501"));
         }
     }
+
+    /** The part of the inventory's {@code list-things} read with this serial number, or null. */
+    private static JsonNode part(TestGateway gateway, String token, String serial) {
+        JsonNode found = gateway.get("/auth/list-things?query=" + q("{\"info.serialNum\":\"" + serial + "\"}")
+                + "&fields=" + q("{\"id\":1,\"code\":1,\"rack\":1,\"info\":1}"), token).json().get(0);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Pushes an action as the UI's inventory modals do, approves it as a second admin and waits until it ran. */
+    private static void runApproved(TestGateway gateway, String admin, String secondAdmin, String action,
+                                    String params, String tags) throws InterruptedException {
+        JsonNode pushed = gateway.send("POST", "/auth/actions/voting", admin, "{\"type\":\"voting\",\"action\":\""
+                + action + "\",\"params\":" + params + ",\"actionType\":\"miner\",\"query\":{\"tags\":" + tags
+                + "}}").json();
+        long id = pushed.path(0).path("id").asLong(-1);
+        assertTrue(id > 0, "a part rack takes " + action + ": " + pushed);
+        assertEquals("[{\"success\":1}]", gateway.send("PUT", "/auth/actions/voting/" + id + "/vote", secondAdmin,
+                "{\"approve\":true}").body());
+        for (int i = 0; i < 300; i++) {
+            JsonNode found = gateway.get("/auth/actions/batch?ids=" + id, admin).json().path(0);
+            if ("done".equals(found.path("type").asText())) {
+                JsonNode call = found.get("action").get("targets").elements().next().get("calls").get(0);
+                assertTrue(call.has("result"), action + " ran: " + call);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(action + " did not run within 30 s");
+    }
+
+    @Test
+    void theInventoryPagesAddMoveAndDeleteASparePart() throws InterruptedException {
+        try (TestGateway gateway = TestGateway.serve(ConfigLoader.embeddedDefault(), dataDir)) {
+            String admin = gateway.adminToken();
+            gateway.gateway().users().createFromConsole(new NewUser(new Email("second.admin@example.com"), "Second",
+                    "admin"));
+            String secondAdmin = gateway.tokenFor("second.admin@example.com");
+            String rack = null;
+            for (JsonNode r : gateway.get("/auth/list-racks?type=inventory", admin).json().get(0)) {
+                if (r.get("type").asText().equals("inventory-miner_part-psu")) {
+                    rack = r.get("id").asText();
+                }
+            }
+            assertTrue(rack != null, "a PSU rack");
+            // what AddSparePartModal sends (no tags, so its query's $in is dropped by JSON)
+            runApproved(gateway, admin, secondAdmin, "registerThing", "[{\"rackId\":\"" + rack + "\",\"info\":{"
+                    + "\"parentDeviceModel\":\"am\",\"site\":\"demo-site\",\"subType\":\"APW12\","
+                    + "\"serialNum\":\"PSAMHTTP0001\",\"location\":\"site.warehouse\",\"status\":\"ok_brand_new\"},"
+                    + "\"comment\":\"\",\"tags\":[\"site-demo-site\"]}]", "{}");
+            JsonNode added = part(gateway, admin, "PSAMHTTP0001");
+            assertTrue(added != null, "the new part is listed");
+            assertTrue(added.get("code").asText().startsWith("PS-AM-APW12-"), added.toString());
+            String id = added.get("id").asText();
+
+            // MoveSparePartModal: updateThing with the part's id tag
+            runApproved(gateway, admin, secondAdmin, "updateThing", "[{\"id\":\"" + id + "\",\"rackId\":\"" + rack
+                    + "\",\"info\":{\"location\":\"workshop.lab\",\"status\":\"faulty\"},\"comment\":\"hums\"}]",
+                    "{\"$in\":[\"id-" + id + "\"]}");
+            JsonNode moved = part(gateway, admin, "PSAMHTTP0001").get("info");
+            assertEquals("workshop.lab", moved.get("location").asText());
+            assertEquals("faulty", moved.get("status").asText());
+            boolean logged = false;
+            for (JsonNode entry : gateway.get("/auth/history-log?logType=info", admin).json().get(0)) {
+                logged |= entry.get("thing").get("id").asText().equals(id)
+                        && entry.get("changes").has("location");
+            }
+            assertTrue(logged, "the movements page lists the move");
+
+            // ConfirmDeleteSparePartModal: forgetThings by the part's id
+            runApproved(gateway, admin, secondAdmin, "forgetThings", "[{\"rackId\":\"" + rack
+                    + "\",\"query\":{\"id\":\"" + id + "\"}}]", "{}");
+            assertEquals(null, part(gateway, admin, "PSAMHTTP0001"), "the deleted part is gone");
+        }
+    }
 }

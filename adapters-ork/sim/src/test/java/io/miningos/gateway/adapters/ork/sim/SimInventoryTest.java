@@ -5,6 +5,7 @@ import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
 import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.Set;
 import static io.miningos.gateway.adapters.ork.sim.SimJson.list;
 import static io.miningos.gateway.adapters.ork.sim.SimJson.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,5 +176,130 @@ class SimInventoryTest {
                 statuses + " (in_repair: the seeded repair history)");
         assertTrue(LOCATIONS.containsAll(map(tick.get("miner_inventory_location_group_cnt_aggr")).keySet()));
         assertEquals(parts(), partsOf(ork()), "the same seed, the same parts");
+    }
+
+    private static final List<String> INVENTORY_PERMS = List.of("inventory:rw", "actions:rw");
+
+    /** Pushes an action the way the UI's inventory modals do ({@code query: {tags: {$in: …}}}), runs it, and
+     * answers the call's outcome in the done store. */
+    private Map<String, Object> run(String action, Map<String, Object> p0, List<String> tags) {
+        Map<String, Object> pushed = map(ork.handle("pushAction", Map.of("query", Map.of("tags", Map.of("$in",
+                tags)), "action", action, "params", List.of(p0), "voter", "ops@example.com",
+                "authPerms", INVENTORY_PERMS)));
+        assertNotNull(pushed.get("id"), pushed.toString());
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> done = map(ork.handle("getAction", Map.of("id", pushed.get("id"), "type", "done")));
+        Map<String, Object> target = map(map(done.get("targets")).get(p0.get("rackId")));
+        return map(list(target.get("calls")).get(0));
+    }
+
+    private String partRack(String type) {
+        return list(ork.handle("listRacks", Map.of("type", "inventory"))).stream().map(r -> (String) map(r).get("id"))
+                .filter(id -> id.startsWith(type + "-")).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> partBySerial(String serial) {
+        List<Map<String, Object>> found = parts().stream().filter(p -> serial.equals(map(p.get("info"))
+                .get("serialNum"))).toList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The dashboard's live count of all parts ({@code stat-rtd} of {@code t-inventory}), or of one status. */
+    private long count(String status) {
+        Map<String, Object> tick = map(list(list(ork.handle("tailLogMulti", Map.of("keys", List.of(Map.of("key",
+                "stat-rtd", "type", "inventory", "tag", "t-inventory")), "aggrFields", Map.of(
+                "spare_parts_cnt_aggr", 1, "spare_part_inventory_status_group_cnt_aggr", 1)))).get(0)).get(0));
+        return status == null ? ((Number) tick.get("spare_parts_cnt_aggr")).longValue()
+                : ((Number) map(tick.get("spare_part_inventory_status_group_cnt_aggr")).getOrDefault(status, 0))
+                .longValue();
+    }
+
+    @Test
+    void theUisAddMoveAndDeleteOfASparePartChangeTheInventory() {
+        String type = "inventory-miner_part-controller";
+        String rack = partRack(type);
+        long before = count(null);
+        long faultyBefore = count("faulty");
+        Map<String, Object> add = Map.of("rackId", rack, "info", Map.of("parentDeviceModel", "am", "site",
+                        "demo", "subType", "CV1835", "serialNum", "", "macAddress", "d4:a8:1e:33:91:0a",
+                        "location", "site.warehouse", "status", "ok_brand_new"),
+                "comment", "from the vendor's batch 7", "tags", List.of("site-demo"));
+        // the add modal sends no tags, so its query is {tags: {}} once JSON drops the undefined $in
+        Map<String, Object> pushed = map(ork.handle("pushAction", Map.of("query", Map.of("tags", Map.of()),
+                "action", "registerThing", "params", List.of(add), "voter", "ops@example.com",
+                "authPerms", INVENTORY_PERMS)));
+        assertNotNull(pushed.get("id"), "a part rack takes registerThing: " + pushed);
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> part = parts().stream().filter(p -> "d4:a8:1e:33:91:0a".equals(map(p.get("info"))
+                .get("macAddress"))).findFirst().orElseThrow();
+        assertTrue(((String) part.get("code")).matches("CB-AM-CV1835-\\d{2,}"), part.get("code").toString());
+        assertEquals(rack, part.get("rack"));
+        assertEquals(type, part.get("type"));
+        assertTrue(((List<?>) part.get("tags")).containsAll(List.of("t-" + type, "t-inventory", "site-demo",
+                "id-" + part.get("id"))), part.get("tags").toString());
+        assertEquals("from the vendor's batch 7", map(list(part.get("comments")).get(0)).get("comment"));
+        assertEquals(before + 1, count(null), "the dashboard counts the new part");
+        String id = (String) part.get("id");
+
+        Map<String, Object> moved = run("updateThing", Map.of("id", id, "rackId", rack, "info", Map.of("location",
+                "site.lab", "status", "faulty"), "comment", "fan noise"), List.of("id-" + id));
+        assertEquals(1, moved.get("result"));
+        Map<String, Object> info = map(parts().stream().filter(p -> id.equals(p.get("id"))).findFirst()
+                .orElseThrow().get("info"));
+        assertEquals("site.lab", info.get("location"));
+        assertEquals("faulty", info.get("status"));
+        assertEquals("CV1835", info.get("subType"), "a move merges into info");
+        assertEquals(faultyBefore + 1, count("faulty"));
+        Map<String, Object> change = list(ork.handle("getHistoricalLogs", Map.of("logType", "info"))).stream()
+                .map(SimJson::map).filter(c -> id.equals(map(c.get("thing")).get("id"))).findFirst().orElseThrow();
+        assertEquals(Map.of("oldValue", "site.warehouse", "newValue", "site.lab"),
+                map(change.get("changes")).get("location"), "the movements page shows the move");
+
+        Map<String, Object> forgotten = run("forgetThings", Map.of("rackId", rack, "query", Map.of("id", id)),
+                List.of());
+        assertEquals(1, forgotten.get("result"));
+        assertFalse(parts().stream().anyMatch(p -> id.equals(p.get("id"))));
+        assertEquals(before, count(null));
+    }
+
+    @Test
+    void aPartRackChecksWhatItRegisters() {
+        String rack = partRack("inventory-miner_part-psu");
+        Map<String, Object> psu = new HashMap<>(Map.of("parentDeviceModel", "wm", "subType", "P221B",
+                "serialNum", "PSWMTEST000001", "location", "site.warehouse", "status", "ok_brand_new"));
+        assertEquals(1, run("registerThing", Map.of("rackId", rack, "info", psu), List.of()).get("result"));
+        Map<String, Object> first = partBySerial("PSWMTEST000001");
+        assertTrue(((String) first.get("code")).startsWith("PS-WM-P221B-"));
+        assertEquals("[HRPC_ERR]=ERR_THING_SERIALNUM_EXISTS",
+                run("registerThing", Map.of("rackId", rack, "info", psu), List.of()).get("error"));
+
+        Map<String, Object> noModel = new HashMap<>(psu);
+        noModel.remove("parentDeviceModel");
+        noModel.put("serialNum", "PSWMTEST000002");
+        assertEquals("[HRPC_ERR]=ERR_PART_MINER_MODEL_INFO_INVALID",
+                run("registerThing", Map.of("rackId", rack, "info", noModel), List.of()).get("error"));
+        Map<String, Object> noSubType = new HashMap<>(psu);
+        noSubType.remove("subType");
+        noSubType.put("serialNum", "PSWMTEST000003");
+        assertEquals("[HRPC_ERR]=ERR_PART_SUBTYPE_INFO_INVALID",
+                run("registerThing", Map.of("rackId", rack, "info", noSubType), List.of()).get("error"));
+        Map<String, Object> halfParent = new HashMap<>(psu);
+        halfParent.put("serialNum", "PSWMTEST000004");
+        halfParent.put("parentDeviceId", "some-miner");
+        assertEquals("[HRPC_ERR]=ERR_PARENT_DEVICE_INFO_INVALID",
+                run("registerThing", Map.of("rackId", rack, "info", halfParent), List.of()).get("error"));
+        assertEquals(null, partBySerial("PSWMTEST000002"), "a refused part is not added");
+
+        Map<String, Object> second = new HashMap<>(psu);
+        second.put("serialNum", "PSWMTEST000005");
+        run("registerThing", Map.of("rackId", rack, "info", second), List.of());
+        int n1 = Integer.parseInt(((String) first.get("code")).substring("PS-WM-P221B-".length()));
+        assertEquals(String.format("PS-WM-P221B-%02d", n1 + 1), partBySerial("PSWMTEST000005").get("code"),
+                "the next number of the code's stem");
+
+        Map<String, Object> denied = map(ork.handle("pushAction", Map.of("query", Map.of(), "action",
+                "registerThing", "params", List.of(Map.of("rackId", rack, "info", psu)), "voter", "ops@example.com",
+                "authPerms", List.of("miner:rw", "actions:rw"))));
+        assertEquals(null, denied.get("id"), "writing a part rack needs inventory:w");
     }
 }

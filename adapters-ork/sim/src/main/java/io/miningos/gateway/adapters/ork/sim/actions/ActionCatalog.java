@@ -24,6 +24,8 @@ public final class ActionCatalog {
 
     private static final Set<String> MINER = Set.of("reboot", "setPowerMode", "setLED", "setupPools", "updateFirmware",
             "registerThing", "updateThing", "forgetThings", "rackReboot");
+    /** The spare-part racks register, update (move) and forget parts. */
+    private static final Set<String> PART = Set.of("registerThing", "updateThing", "forgetThings");
     private static final Set<String> CONTAINER = Set.of("switchContainer", "switchCoolingSystem", "switchSocket",
             "rackReboot");
     private static final Set<String> TWO_VOTES = Set.of("rackReboot", "setUpfreqSpeed", "setTemperatureSettings",
@@ -40,7 +42,7 @@ public final class ActionCatalog {
                     || action.equals("setUpfreqSpeed") && rack.type().equals(MinerModel.WM_M63.type());
             case CONTAINER -> CONTAINER.contains(action) || containerSpecific(rack.type(), action);
             case SENSOR, POWERMETER -> action.equals("rackReboot");
-            case INVENTORY -> false; // part registration and moves are not simulated
+            case INVENTORY -> PART.contains(action);
             case MINERPOOL, MEMPOOL, ELECTRICITY -> false;
         };
     }

@@ -299,14 +299,22 @@ public final class ActionEffects implements ActionBook.Executor {
             "[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}");
 
     /**
-     * {@code registerThing} on a miner rack: validates like the rack (ids, codes, MAC and serial numbers, address)
-     * and adds a miner that the rack cannot reach yet ({@code last.err} set, no snapshot). New miners cannot be
-     * placed into a simulated container socket, so {@code info.container} may only be empty or
-     * {@code maintenance}.
+     * {@code registerThing}; a part rack's rules are {@link PartRegistration}'s. On a miner rack: validates like the
+     * rack (ids, codes, MAC and serial numbers, address) and adds a miner that the rack cannot reach yet
+     * ({@code last.err} set, no snapshot). New miners cannot be placed into a simulated container socket, so
+     * {@code info.container} may only be empty or {@code maintenance}.
      */
     @SuppressWarnings("unchecked")
     private Object registerThing(SimRack rack, SimAction a, long at) {
         Map<String, Object> req = (Map<String, Object>) a.params.get(0);
+        if (rack.kind() == ThingKind.INVENTORY) {
+            SimThing part = PartRegistration.part(site, rack, req, a.id, at);
+            if (!replay) {
+                addRequestComment(part, req, at, a.votesPos.get(0));
+            }
+            site.add(part);
+            return 1;
+        }
         MinerModel model = MinerModel.ofType(rack.type());
         if (model == null) {
             throw new OrkError(OrkErrors.NO_IMPL);
@@ -339,12 +347,7 @@ public final class ActionEffects implements ActionBook.Executor {
         info.remove("pos");
         Object mac = info.get("macAddress");
         if (mac != null) {
-            if (!(mac instanceof String m) || !MAC.matcher(m).matches()) {
-                throw new OrkError(OrkErrors.THING_MACADDRESS_INVALID);
-            }
-            if ((Integer.parseInt(m.substring(0, 2), 16) & 1) == 1) {
-                throw new OrkError(OrkErrors.THING_MACADDRESS_MULTICAST);
-            }
+            checkMac(mac);
         }
         int maxCode = 0;
         for (SimThing t : rack.things()) {
@@ -386,6 +389,16 @@ public final class ActionEffects implements ActionBook.Executor {
         }
         site.add(thing);
         return 1;
+    }
+
+    /** A MAC address as the racks accept it: six hex pairs split by {@code :} or {@code -}, not multicast. */
+    static void checkMac(Object mac) {
+        if (!(mac instanceof String m) || !MAC.matcher(m).matches()) {
+            throw new OrkError(OrkErrors.THING_MACADDRESS_INVALID);
+        }
+        if ((Integer.parseInt(m.substring(0, 2), 16) & 1) == 1) {
+            throw new OrkError(OrkErrors.THING_MACADDRESS_MULTICAST);
+        }
     }
 
     /** {@code forgetThings} with {@code query.id}: the thing leaves its rack (and container). */

@@ -72,6 +72,9 @@ public final class OrkErrors {
     public static final String COOLING_FAN_THRESHOLD_INVALID = "ERR_COOLING_FAN_THRESHOLD_INVALID";
     public static final String FIRMWARE_FILE_INVALID = "ERR_FIRMWARE_FILE_INVALID";
     public static final String NO_IMPL = "ERR_NO_IMPL";
+    public static final String PARENT_DEVICE_INFO_INVALID = "ERR_PARENT_DEVICE_INFO_INVALID";
+    public static final String PART_MINER_MODEL_INFO_INVALID = "ERR_PART_MINER_MODEL_INFO_INVALID";
+    public static final String PART_SUBTYPE_INFO_INVALID = "ERR_PART_SUBTYPE_INFO_INVALID";
     public static final String POWER_PCT_INVALID = "ERR_POWER_PCT_INVALID";
     public static final String RACK_NOTFOUND = "ERR_RACK_NOTFOUND";
     public static final String SETUP_POOLS_INVALID = "ERR_SETUP_POOLS_INVALID";

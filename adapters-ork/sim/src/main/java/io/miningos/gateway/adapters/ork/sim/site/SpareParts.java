@@ -42,6 +42,26 @@ public final class SpareParts {
         public String type() {
             return "inventory-miner_part-" + name;
         }
+
+        /** The part type's name ({@code psu}, {@code hashboard}, {@code controller}). */
+        public String partName() {
+            return name;
+        }
+
+        /** The first segment of its parts' codes ({@code PS}, {@code HB}, {@code CB}). */
+        public String codePrefix() {
+            return prefix;
+        }
+
+        /** The part type of a rack or part type, or null. */
+        public static PartType ofType(String type) {
+            for (PartType t : values()) {
+                if (t.type().equals(type)) {
+                    return t;
+                }
+            }
+            return null;
+        }
     }
 
     private final long seed;
