@@ -197,15 +197,19 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * As {@link #serve(int)} with the given transports. Every configured ORK's transport is opened first: an
-     * unknown transport or bad options stop the start with a {@link ConfigException}, a transport that cannot run
-     * on this machine (e.g. {@code hrpc} without Node.js) with an {@link IllegalStateException} saying what to fix.
-     * Then the transports in use give their start-up notes.
+     * As {@link #serve(int)} with the given transports. Every configured ORK's entry is checked first (an unknown
+     * transport or bad options stop the start with a {@link ConfigException}); the transports then open while the
+     * HTTP server starts and listens, so sign-in and {@code /auth/site} answer before the ORKs can (an ORK request
+     * waits for its ORK, within the RPC timeout). This returns once they are open: a transport that cannot run on
+     * this machine (e.g. {@code hrpc} without Node.js) stops the start with an {@link IllegalStateException} saying
+     * what to fix, the server stopped again. Then the transports in use give their start-up notes.
      */
     public GatewayHttpServer serve(int port, OrkTransportRegistry transports) {
         FanOutConfig fanOut = config.fanOut();
-        orkCluster = OrkWiring.openCluster(config.orks(), transports, dataDir, clock, fanOut.maxOrkAnswerBytes());
-        startupNotes = OrkWiring.startupNotes(config.orks(), transports, dataDir);
+        // The transports open (the sim builds its site, the hrpc bridge starts) while the rest starts and listens.
+        OrkWiring.Opening opening = OrkWiring.openInBackground(config.orks(), transports, dataDir, clock,
+                fanOut.maxOrkAnswerBytes());
+        orkCluster = opening.cluster();
         orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()),
                 metrics, clock);
         // One answer cache for every cached route, ORK-backed or stored here.
@@ -258,6 +262,14 @@ public final class Gateway implements AutoCloseable {
                         new TransportComponents(transports.usedBy(config.orks().values())), clock)),
                 alertsSocket);
         http = new GatewayHttpServer(settings, authentication, routes, staticUi(), metrics).start();
+        try {
+            opening.awaitOpened();
+            startupNotes = OrkWiring.startupNotes(config.orks(), transports, dataDir);
+        } catch (RuntimeException e) {
+            http.stop(); // the start fails as if it had never listened
+            http = null;
+            throw e;
+        }
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("housekeeping").factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, PURGE_PERIOD_MINUTES, TimeUnit.MINUTES);
