@@ -122,6 +122,8 @@ public final class ConfigLoader {
                 .orElseGet(GatewayConfig.Observability::defaults);
         GatewayConfig.Identity tokenBounds = gateway.map(ConfigLoader::readTokenBounds)
                 .orElseGet(() -> readIdentity(Optional.empty(), commonTtl));
+        StorageConfig storage = gateway.flatMap(g -> g.object("storage")).map(ConfigLoader::readStorage)
+                .orElseGet(StorageConfig.Sqlite::new);
         gateway.ifPresent(ConfigObject::finish);
         common.finish();
 
@@ -129,7 +131,36 @@ public final class ConfigLoader {
                 () -> readIdentity(Optional.empty(), commonTtl)).withTokenBounds(tokenBounds.maxTokensPerUser(),
                 tokenBounds.tokenIssues(), tokenBounds.failedAuthentications());
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
-                fanOut, Optional.empty(), pluginsDir, observability, false);
+                fanOut, Optional.empty(), pluginsDir, observability, false, storage);
+    }
+
+    /**
+     * {@code gateway.storage}: {@code {"kind": "sqlite"}} (the default) or {@code {"kind": "postgres", "url":
+     * "jdbc:postgresql://...", "user": ..., "passwordFile": ..., "poolSize": 10}}.
+     */
+    private static StorageConfig readStorage(ConfigObject section) {
+        String kind = section.string("kind").orElse(StorageConfig.SQLITE);
+        StorageConfig storage = new StorageConfig.Sqlite();
+        if (kind.equals(StorageConfig.POSTGRES)) {
+            Optional<String> url = section.string("url");
+            Optional<String> user = section.string("user");
+            Optional<Path> passwordFile = section.string("passwordFile").map(Path::of);
+            int poolSize = section.integer("poolSize", 1, 1_000).map(Long::intValue)
+                    .orElse(StorageConfig.DEFAULT_POOL_SIZE);
+            if (url.isEmpty() || !url.get().startsWith("jdbc:postgresql://")) {
+                section.problems().report(section.error("url", "must be a jdbc:postgresql://host:port/database URL"));
+            } else if (user.isEmpty() || user.get().isBlank()) {
+                section.problems().report(section.error("user", "the PostgreSQL role to log in as is required"));
+            } else if (passwordFile.isPresent() && !Files.isReadable(passwordFile.get())) {
+                section.problems().report(section.error("passwordFile", "cannot read " + passwordFile.get()));
+            } else {
+                storage = new StorageConfig.Postgres(url.get(), user.get(), passwordFile, poolSize);
+            }
+        } else if (!kind.equals(StorageConfig.SQLITE)) {
+            section.problems().report(section.error("kind", "must be \"sqlite\" or \"postgres\""));
+        }
+        section.finish();
+        return storage;
     }
 
     /**

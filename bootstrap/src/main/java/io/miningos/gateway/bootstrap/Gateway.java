@@ -32,6 +32,7 @@ import io.miningos.gateway.adapters.ork.cluster.JacksonJsonCodec;
 import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.cluster.TransportComponents;
 import io.miningos.gateway.adapters.ork.cluster.TransportOrkCluster;
+import io.miningos.gateway.adapters.persistence.Database;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqGlobalDataStore;
 import io.miningos.gateway.adapters.persistence.JooqStorageProbe;
@@ -40,6 +41,7 @@ import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
 import io.miningos.gateway.adapters.persistence.JooqUserProfileStore;
 import io.miningos.gateway.adapters.persistence.JooqUserRepository;
 import io.miningos.gateway.adapters.persistence.JooqUserSettingsStore;
+import io.miningos.gateway.adapters.persistence.PostgresDatabase;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
@@ -97,7 +99,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final Path dataDir;
     private final Clock clock;
-    private final SqliteDatabase db;
+    private final Database db;
     private final IdentityService identity;
     private final UsersService users;
     private final UserActivity activity;
@@ -120,7 +122,7 @@ public final class Gateway implements AutoCloseable {
         this.dataDir = dataDir;
         this.clock = clock;
         this.metrics = metrics;
-        this.db = SqliteDatabase.open(dataDir, metrics);
+        this.db = openStorage(config.storage(), dataDir, metrics);
         try {
             JooqUserRepository userRepository = new JooqUserRepository(db);
             GatewayConfig.Identity id = config.identity();
@@ -142,6 +144,18 @@ public final class Gateway implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The data folder's SQLite file, or the configured PostgreSQL database; migrated to this gateway's schema. */
+    static Database openStorage(StorageConfig storage, Path dataDir, PrometheusMetrics metrics) {
+        return switch (storage) {
+            case StorageConfig.Sqlite sqlite -> SqliteDatabase.open(dataDir, metrics);
+            case StorageConfig.Postgres postgres -> {
+                PostgresDatabase.Settings settings = postgres.settings();
+                LOG.info("storage: PostgreSQL {} as {}", settings.url(), settings.user());
+                yield PostgresDatabase.open(settings, metrics);
+            }
+        };
     }
 
     /**
@@ -338,7 +352,9 @@ public final class Gateway implements AutoCloseable {
     /** Folds the database's write-ahead log in and truncates it, so a burst of writes never leaves it large. */
     private void checkpoint() {
         try {
-            db.checkpoint();
+            if (db instanceof SqliteDatabase sqlite) {
+                sqlite.checkpoint(); // PostgreSQL checkpoints by itself
+            }
         } catch (RuntimeException e) {
             LOG.warn("checkpointing the database failed (tried again later): {}", e.getMessage());
         }

@@ -35,12 +35,14 @@ import java.util.Optional;
  * @param observability who may read the metrics without a token, how logs are written
  *                      ({@code common.json: gateway.metrics}, {@code gateway.logFormat}, our additions)
  * @param embeddedDemo  the embedded demo site (no {@code --config}): its first start stores the demo's data
+ * @param storage       SQLite in the data folder, or a shared PostgreSQL database ({@code common.json:
+ *                      gateway.storage}, our addition)
  */
 public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                             Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
                             long rpcTimeoutMs, Optional<String> staticRootPath, FanOutConfig fanOut,
                             Optional<SignInConfig> signIn, Optional<Path> pluginsDir, Observability observability,
-                            boolean embeddedDemo) {
+                            boolean embeddedDemo, StorageConfig storage) {
 
     public static final String DEFAULT_SITE = "demo-site";
     public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
@@ -59,6 +61,16 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
         Objects.requireNonNull(observability, "observability");
+        Objects.requireNonNull(storage, "storage");
+    }
+
+    /** With SQLite storage in the data folder. */
+    public GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
+                         Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming, long rpcTimeoutMs,
+                         Optional<String> staticRootPath, FanOutConfig fanOut, Optional<SignInConfig> signIn,
+                         Optional<Path> pluginsDir, Observability observability, boolean embeddedDemo) {
+        this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut, signIn,
+                pluginsDir, observability, embeddedDemo, new StorageConfig.Sqlite());
     }
 
     /** With the default observability settings. */
@@ -80,31 +92,37 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
 
     public GatewayConfig withSignIn(Optional<SignInConfig> newSignIn) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, newSignIn, pluginsDir, observability, embeddedDemo);
+                fanOut, newSignIn, pluginsDir, observability, embeddedDemo, storage);
     }
 
     public GatewayConfig withObservability(Observability newObservability) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, signIn, pluginsDir, newObservability, embeddedDemo);
+                fanOut, signIn, pluginsDir, newObservability, embeddedDemo, storage);
     }
 
     /** The same with another static feature map. */
     public GatewayConfig withFeatureConfig(Map<String, Object> newFeatureConfig) {
         return new GatewayConfig(site, identity, http, newFeatureConfig, orks, cacheTiming, rpcTimeoutMs,
-                staticRootPath, fanOut, signIn, pluginsDir, observability, embeddedDemo);
+                staticRootPath, fanOut, signIn, pluginsDir, observability, embeddedDemo, storage);
     }
 
     /** The same listening on {@code host} ({@code serve --host}). */
     public GatewayConfig withHost(String host) {
         return new GatewayConfig(site, identity, new Http(host, http.port(), http.maxBodyBytes(), http.trustProxy()),
                 featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut, signIn, pluginsDir,
-                observability, embeddedDemo);
+                observability, embeddedDemo, storage);
+    }
+
+    /** The same keeping its data in {@code newStorage}. */
+    public GatewayConfig withStorage(StorageConfig newStorage) {
+        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
+                fanOut, signIn, pluginsDir, observability, embeddedDemo, newStorage);
     }
 
     /** The same with a built UI served from {@code folder} ({@code serve --ui}). */
     public GatewayConfig withStaticRoot(String folder) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs,
-                Optional.of(folder), fanOut, signIn, pluginsDir, observability, embeddedDemo);
+                Optional.of(folder), fanOut, signIn, pluginsDir, observability, embeddedDemo, storage);
     }
 
     /**

@@ -155,6 +155,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storageIsTheDataFolderUnlessAPostgresDatabaseIsConfigured() throws IOException {
+        write("common.json", "{}");
+        assertEquals(new StorageConfig.Sqlite(), ConfigLoader.load(Optional.of(dir)).storage());
+        write("pg.password", "s3cret\nignored\n");
+        write("common.json", "{\"gateway\": {\"storage\": {\"kind\": \"postgres\","
+                + " \"url\": \"jdbc:postgresql://db:5432/gateway\", \"user\": \"gw\","
+                + " \"passwordFile\": \"" + dir.resolve("pg.password") + "\", \"poolSize\": 4}}}");
+        StorageConfig.Postgres postgres = (StorageConfig.Postgres) ConfigLoader.load(Optional.of(dir)).storage();
+        assertEquals("jdbc:postgresql://db:5432/gateway", postgres.settings().url());
+        assertEquals("s3cret", postgres.settings().password());
+        assertEquals(4, postgres.settings().poolSize());
+        assertFalse(postgres.settings().toString().contains("s3cret"));
+
+        write("common.json", "{\"gateway\": {\"storage\": {\"kind\": \"mysql\"}}}");
+        assertEquals("common.json: gateway.storage.kind: must be \"sqlite\" or \"postgres\"", failure().getMessage());
+        write("common.json", "{\"gateway\": {\"storage\": {\"kind\": \"postgres\", \"url\": \"postgres://db\","
+                + " \"user\": \"gw\"}}}");
+        assertTrue(failure().getMessage().startsWith("common.json: gateway.storage.url: must be a jdbc:postgresql:"));
+        write("common.json", "{\"gateway\": {\"storage\": {\"kind\": \"postgres\","
+                + " \"url\": \"jdbc:postgresql://db/gw\", \"user\": \"gw\", \"passwordFile\": \"/no/such/file\"}}}");
+        assertEquals("common.json: gateway.storage.passwordFile: cannot read /no/such/file", failure().getMessage());
+    }
+
+    @Test
     void thePluginsFolderIsOursToConfigure() throws IOException {
         assertEquals(Optional.empty(), ConfigLoader.load(Optional.empty()).pluginsDir(), "the default folder");
         write("common.json", "{\"gateway\": {\"pluginsDir\": \"/opt/miningos/plugins\"}}");

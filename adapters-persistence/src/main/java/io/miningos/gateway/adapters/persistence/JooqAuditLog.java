@@ -24,9 +24,9 @@ public final class JooqAuditLog implements AuditLog {
     static final Field<String> OUTCOME = DSL.field(DSL.name("audit_entries", "outcome"), SQLDataType.VARCHAR);
     static final Field<String> DETAILS = DSL.field(DSL.name("audit_entries", "details"), SQLDataType.VARCHAR);
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public JooqAuditLog(SqliteDatabase db) {
+    public JooqAuditLog(Database db) {
         this.db = db;
     }
 

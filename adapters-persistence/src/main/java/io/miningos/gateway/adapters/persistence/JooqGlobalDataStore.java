@@ -37,9 +37,9 @@ public final class JooqGlobalDataStore implements GlobalDataStore {
     static final Field<String> DOCUMENT = DSL.field(DSL.name("global_records", "document"), SQLDataType.VARCHAR);
     static final Field<Long> UPDATED_AT = DSL.field(DSL.name("global_records", "updated_at"), SQLDataType.BIGINT);
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public JooqGlobalDataStore(SqliteDatabase db) {
+    public JooqGlobalDataStore(Database db) {
         this.db = db;
     }
 

@@ -8,10 +8,10 @@ import java.time.Clock;
 /** Rewrites the one row of {@code health_probe} in a write transaction: the file takes writes if that commits. */
 public final class JooqStorageProbe implements StorageProbe {
 
-    private final SqliteDatabase db;
+    private final Database db;
     private final Clock clock;
 
-    public JooqStorageProbe(SqliteDatabase db, Clock clock) {
+    public JooqStorageProbe(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

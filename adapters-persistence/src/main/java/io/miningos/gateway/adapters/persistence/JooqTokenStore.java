@@ -5,6 +5,7 @@ import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -27,9 +28,9 @@ public final class JooqTokenStore implements TokenStore {
     static final Field<Long> CREATED_AT = DSL.field(DSL.name("tokens", "created_at"), SQLDataType.BIGINT);
     static final Field<Long> EXPIRES_AT = DSL.field(DSL.name("tokens", "expires_at"), SQLDataType.BIGINT);
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public JooqTokenStore(SqliteDatabase db) {
+    public JooqTokenStore(Database db) {
         this.db = db;
     }
 
@@ -57,8 +58,17 @@ public final class JooqTokenStore implements TokenStore {
         return db.dsl().deleteFrom(TOKENS).where(USER_ID.eq(userId)).execute();
     }
 
+    /**
+     * On PostgreSQL, first locks the user's row (FOR NO KEY UPDATE: token inserts, which lock its key, still pass)
+     * until the caller's transaction ends: gateways issuing tokens to one user at once then count and cut in turn,
+     * each seeing the other's new token, so the cap holds across instances (SQLite has one writer at a time).
+     */
     @Override
     public List<String> deleteOldest(long userId, int keep) {
+        if (db.dialect() == SQLDialect.POSTGRES) {
+            db.dsl().select(JooqUserRepository.ID).from(JooqUserRepository.USERS)
+                    .where(JooqUserRepository.ID.eq(userId)).forNoKeyUpdate().fetch();
+        }
         List<String> revoked = db.dsl().select(HASH).from(TOKENS).where(USER_ID.eq(userId))
                 .orderBy(CREATED_AT.desc(), HASH.desc()).offset(keep).fetch(HASH);
         if (!revoked.isEmpty()) {

@@ -13,9 +13,9 @@ import static io.miningos.gateway.adapters.persistence.JooqUserRepository.USERS;
 /** Last activity in {@code users.last_active_at} (epoch ms), written as one batch in one transaction. */
 public final class JooqUserActivityStore implements UserActivityStore {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public JooqUserActivityStore(SqliteDatabase db) {
+    public JooqUserActivityStore(Database db) {
         this.db = db;
     }
 

@@ -21,9 +21,9 @@ public final class JooqUserProfileStore implements UserProfileStore {
     static final Field<String> PICTURE = DSL.field(DSL.name("user_profiles", "picture"), SQLDataType.VARCHAR);
     static final Field<Long> UPDATED_AT = DSL.field(DSL.name("user_profiles", "updated_at"), SQLDataType.BIGINT);
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public JooqUserProfileStore(SqliteDatabase db) {
+    public JooqUserProfileStore(Database db) {
         this.db = db;
     }
 

@@ -28,9 +28,9 @@ public final class JooqUserRepository implements UserRepository {
     static final Field<Long> UPDATED_AT = DSL.field(DSL.name("users", "updated_at"), SQLDataType.BIGINT);
     static final Field<Long> LAST_ACTIVE_AT = DSL.field(DSL.name("users", "last_active_at"), SQLDataType.BIGINT);
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public JooqUserRepository(SqliteDatabase db) {
+    public JooqUserRepository(Database db) {
         this.db = db;
     }
 

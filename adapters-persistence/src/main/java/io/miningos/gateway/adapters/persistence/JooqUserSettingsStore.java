@@ -19,9 +19,9 @@ public final class JooqUserSettingsStore implements UserSettingsStore {
     static final Field<String> DOCUMENT = DSL.field(DSL.name("user_settings", "settings"), SQLDataType.VARCHAR);
     static final Field<Long> UPDATED_AT = DSL.field(DSL.name("user_settings", "updated_at"), SQLDataType.BIGINT);
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public JooqUserSettingsStore(SqliteDatabase db) {
+    public JooqUserSettingsStore(Database db) {
         this.db = db;
     }
 

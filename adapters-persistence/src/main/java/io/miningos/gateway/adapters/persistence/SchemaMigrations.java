@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.persistence;
 
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -11,12 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Versioned schema changes, applied in order at open inside one write transaction, so two processes starting on
- * the same file at once cannot both apply a step. A new step is a new {@code db/migration/V<nnn>__<what>.sql}
- * resource plus one line in {@link #STEPS}; applied steps are never edited.
+ * Versioned schema changes per engine, applied in order at open inside one write transaction, so two processes
+ * starting on the same database at once cannot both apply a step (SQLite: the write lock; PostgreSQL: an advisory
+ * lock taken first). A new step is a new {@code db/migration/[postgres/]V<nnn>__<what>.sql} resource plus one line
+ * in {@link #STEPS} or {@link #POSTGRES_STEPS}; applied steps are never edited. The engines have their own DDL
+ * (types, identity columns) for the same tables, which the stores read and write with one SQL.
  */
 final class SchemaMigrations {
 
+    /** SQLite's steps, in {@code db/migration/}. */
     static final List<String> STEPS = List.of(
             "V001__identity.sql",
             "V002__global_data.sql",
@@ -24,12 +28,32 @@ final class SchemaMigrations {
             "V004__user_profiles.sql"
     );
 
+    /** PostgreSQL's steps, in {@code db/migration/postgres/}: the same tables, plus the shared rate limit buckets. */
+    static final List<String> POSTGRES_STEPS = List.of(
+            "postgres/V001__identity.sql",
+            "postgres/V002__global_data.sql",
+            "postgres/V003__health_probe.sql",
+            "postgres/V004__user_profiles.sql",
+            "postgres/V005__rate_limits.sql"
+    );
+
+    /** An arbitrary constant: the advisory lock two gateways starting on one PostgreSQL database take in turn. */
+    private static final long POSTGRES_MIGRATION_LOCK = 0x6d696e696e676f73L;
+
     private SchemaMigrations() {
     }
 
-    static void apply(SqliteDatabase db) {
+    static List<String> stepsOf(SQLDialect dialect) {
+        return dialect == SQLDialect.POSTGRES ? POSTGRES_STEPS : STEPS;
+    }
+
+    static void apply(Database db) {
         DSLContext dsl = db.dsl();
+        List<String> steps = stepsOf(db.dialect());
         db.run(() -> {
+            if (db.dialect() == SQLDialect.POSTGRES) {
+                dsl.execute("SELECT pg_advisory_xact_lock(" + POSTGRES_MIGRATION_LOCK + ")");
+            }
             dsl.createTableIfNotExists("schema_migrations")
                     .column("version", SQLDataType.INTEGER.notNull())
                     .column("name", SQLDataType.VARCHAR.notNull())
@@ -39,12 +63,12 @@ final class SchemaMigrations {
             Integer applied = dsl.select(DSL.max(DSL.field("version", Integer.class)))
                     .from("schema_migrations").fetchOne(0, Integer.class);
             int done = applied == null ? 0 : applied;
-            if (done > STEPS.size()) {
+            if (done > steps.size()) {
                 throw new IllegalStateException("database schema version " + done + " is newer than this gateway ("
-                        + STEPS.size() + "); use a newer gateway or another data directory");
+                        + steps.size() + "); use a newer gateway or another database");
             }
-            for (int i = done; i < STEPS.size(); i++) {
-                String name = STEPS.get(i);
+            for (int i = done; i < steps.size(); i++) {
+                String name = steps.get(i);
                 for (String statement : statements(read(name))) {
                     dsl.execute(statement);
                 }

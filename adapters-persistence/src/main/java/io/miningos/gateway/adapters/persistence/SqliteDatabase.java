@@ -1,10 +1,8 @@
 package io.miningos.gateway.adapters.persistence;
 
 import io.miningos.gateway.application.shared.port.out.Telemetry;
-import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
-import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -33,7 +31,6 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The gateway's SQLite file: a small pool of connections in WAL mode (readers never block the writer, and a
@@ -46,12 +43,10 @@ import java.util.function.Supplier;
  * <p>Every storage failure is reported to {@link Telemetry}: a lock held past the busy timeout (answered
  * {@code 503 ERR_STORAGE_BUSY}) apart from anything else.
  */
-public final class SqliteDatabase implements Transactions, AutoCloseable {
+public final class SqliteDatabase extends Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     public static final String FILE_NAME = "gateway.db";
-    static final String STORAGE_BUSY = "ERR_STORAGE_BUSY";
-    static final String STORAGE_UNAVAILABLE = "ERR_STORAGE_UNAVAILABLE";
     /** SQLite result codes (and their extended forms) that mean the disk, not the statement, is the problem. */
     private static final List<String> UNAVAILABLE_FAMILIES = List.of("SQLITE_FULL", "SQLITE_READONLY",
             "SQLITE_IOERR", "SQLITE_CANTOPEN");
@@ -59,27 +54,11 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
     /** What a write-ahead log is cut back to after a checkpoint: it never stays large after a burst of writes. */
     private static final int JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
-    static {
-        // jOOQ prints a banner and tips at first use; a service log has no room for either.
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-    }
-
     private final Path file;
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all;
-    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private final DSLContext dsl;
     private final Telemetry telemetry;
-
-    private static final class Transaction {
-        final Connection connection;
-        final List<Runnable> afterCommit = new ArrayList<>();
-
-        Transaction(Connection connection) {
-            this.connection = connection;
-        }
-    }
 
     private SqliteDatabase(Path file, int poolSize, Telemetry telemetry) throws SQLException {
         this.file = file;
@@ -106,7 +85,7 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         }
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.SQLITE);
-        configuration.set(new PooledProvider());
+        configuration.set(connectionProvider());
         configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false));
         configuration.set(new DefaultExecuteListenerProvider(new BusyTranslator()));
         this.dsl = DSL.using(configuration);
@@ -169,50 +148,14 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         return file;
     }
 
-    /** The jOOQ context. Statements run in the caller's transaction if one is open, else each on its own. */
+    @Override
     public DSLContext dsl() {
         return dsl;
     }
 
     @Override
-    public <T> T inTransaction(Supplier<T> work) {
-        if (current.get() != null) {
-            return work.get();
-        }
-        Connection connection = borrow();
-        Transaction tx = new Transaction(connection);
-        current.set(tx);
-        T result;
-        boolean committed = false;
-        try {
-            connection.setAutoCommit(false); // BEGIN IMMEDIATE (transaction mode of the connection)
-            result = work.get();
-            connection.commit();
-            committed = true;
-        } catch (SQLException e) {
-            throw translate(e);
-        } finally {
-            if (!committed) {
-                rollbackQuietly(connection);
-            }
-            restoreAutoCommit(connection);
-            current.remove();
-            idle.add(connection);
-        }
-        for (Runnable action : tx.afterCommit) {
-            action.run();
-        }
-        return result;
-    }
-
-    @Override
-    public void afterCommit(Runnable action) {
-        Transaction tx = current.get();
-        if (tx == null) {
-            action.run();
-        } else {
-            tx.afterCommit.add(action);
-        }
+    public SQLDialect dialect() {
+        return SQLDialect.SQLITE;
     }
 
     /**
@@ -229,7 +172,7 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("checkpointing {} failed: {}", file, e.getMessage());
         } finally {
-            idle.add(connection);
+            giveBack(connection);
         }
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
         try {
@@ -239,7 +182,8 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         }
     }
 
-    private Connection borrow() {
+    @Override
+    Connection borrow() {
         try {
             Connection c = idle.poll(BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             if (c == null) {
@@ -253,36 +197,12 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
         }
     }
 
-    /** SQLite rolls a transaction back by itself on some errors (disk full, I/O): then there is nothing to undo. */
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            LOG.debug("rollback: {}", e.getMessage());
-        }
+    @Override
+    void giveBack(Connection connection) {
+        idle.add(connection);
     }
 
-    /**
-     * Puts the connection back in auto-commit mode for the pool. It ends the transaction the driver opened after
-     * the commit or rollback; when SQLite had already ended it (an automatic rollback), that fails harmlessly and must
-     * not hide the failure that caused it. The driver is in auto-commit mode either way; a transaction it may have
-     * left open is rolled back so the next borrower never joins it.
-     */
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            LOG.debug("ending the transaction: {}", e.getMessage());
-            try (var statement = connection.createStatement()) {
-                statement.execute("ROLLBACK");
-            } catch (SQLException none) {
-                // No transaction open: the usual case.
-            }
-        }
-    }
-
+    @Override
     RuntimeException translate(SQLException e) {
         if (isBusy(e)) {
             telemetry.storageBusy();
@@ -342,23 +262,6 @@ public final class SqliteDatabase implements Transactions, AutoCloseable {
                 c.close();
             } catch (SQLException e) {
                 LOG.warn("closing a database connection failed: {}", e.getMessage());
-            }
-        }
-    }
-
-    /** Hands jOOQ the transaction's connection when one is open, else one from the pool per statement. */
-    private final class PooledProvider implements ConnectionProvider {
-        @Override
-        public Connection acquire() {
-            Transaction tx = current.get();
-            return tx != null ? tx.connection : borrow();
-        }
-
-        @Override
-        public void release(Connection connection) {
-            Transaction tx = current.get();
-            if (tx == null || tx.connection != connection) {
-                idle.add(connection);
             }
         }
     }

@@ -16,26 +16,35 @@ import org.junit.jupiter.api.Nested;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SQLite adapters run the same port contracts as the in-memory ones, each on a fresh real file. */
-class JooqPortsTest {
+/**
+ * The jOOQ adapters run the same port contracts as the in-memory ones, each on a fresh real database: a SQLite file
+ * ({@link SqlitePortsTest}) or a schema of its own on the PostgreSQL test server ({@link PostgresPortsTest}).
+ */
+abstract class JooqPortsTest {
 
-    private final List<SqliteDatabase> opened = new ArrayList<>();
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
-    private SqliteDatabase track(SqliteDatabase db) {
-        opened.add(db);
-        return db;
+    /** A new, empty, migrated database. */
+    abstract Database newDatabase();
+
+    final <T extends AutoCloseable> T track(T resource) {
+        opened.add(resource);
+        return resource;
     }
 
     @AfterEach
-    void close() {
-        opened.forEach(SqliteDatabase::close);
+    void close() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+        opened.clear();
     }
 
     @Nested
     class Users extends UserRepositoryContract {
         @Override
         protected UserRepository newRepository() {
-            return new JooqUserRepository(track(TempDatabase.open()));
+            return new JooqUserRepository(newDatabase());
         }
     }
 
@@ -43,7 +52,7 @@ class JooqPortsTest {
     class Tokens extends TokenStoreContract {
         @Override
         protected TokenStore newStore() {
-            return new JooqTokenStore(track(TempDatabase.withUsers()));
+            return new JooqTokenStore(TempDatabase.withUsers(newDatabase()));
         }
     }
 
@@ -51,7 +60,7 @@ class JooqPortsTest {
     class Audit extends AuditLogContract {
         @Override
         protected AuditLog newLog() {
-            return new JooqAuditLog(track(TempDatabase.open()));
+            return new JooqAuditLog(newDatabase());
         }
     }
 
@@ -59,7 +68,7 @@ class JooqPortsTest {
     class Settings extends UserSettingsStoreContract {
         @Override
         protected UserSettingsStore newStore() {
-            return new JooqUserSettingsStore(track(TempDatabase.withUsers()));
+            return new JooqUserSettingsStore(TempDatabase.withUsers(newDatabase()));
         }
     }
 
@@ -67,7 +76,7 @@ class JooqPortsTest {
     class Profiles extends UserProfileStoreContract {
         @Override
         protected UserProfileStore newStore() {
-            return new JooqUserProfileStore(track(TempDatabase.withUsers()));
+            return new JooqUserProfileStore(TempDatabase.withUsers(newDatabase()));
         }
     }
 }

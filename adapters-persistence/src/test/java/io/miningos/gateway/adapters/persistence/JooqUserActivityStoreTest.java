@@ -15,25 +15,31 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+/** On a SQLite file; {@link PostgresUserActivityStoreTest} runs the same on PostgreSQL. */
 class JooqUserActivityStoreTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
+    private Database db;
     private JooqUserActivityStore store;
     private User alice;
     private User bob;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir);
+        db = openDatabase();
         JooqUserRepository users = new JooqUserRepository(db);
         users.ensureSuperAdmin(new Email("admin@example.com"), T0);
         alice = users.insert(new NewUser(new Email("alice@example.com"), null, "site_operator"), T0);
         bob = users.insert(new NewUser(new Email("bob@example.com"), null, "read_only_user"), T0);
         store = new JooqUserActivityStore(db);
+    }
+
+    /** A new, empty, migrated database, closed after each test. */
+    Database openDatabase() {
+        return SqliteDatabase.open(dir);
     }
 
     @AfterEach

@@ -33,7 +33,11 @@ final class TempDatabase {
     }
 
     static SqliteDatabase withUsersIn(Path dir) {
-        SqliteDatabase db = SqliteDatabase.open(dir);
+        return withUsers(SqliteDatabase.open(dir));
+    }
+
+    /** Adds users 1 (super admin), 2 and 3 to an empty database. */
+    static <D extends Database> D withUsers(D db) {
         JooqUserRepository users = new JooqUserRepository(db);
         users.ensureSuperAdmin(new Email("root@example.com"), Instant.now());
         users.insert(new NewUser(new Email("two@example.com"), null, "dev"), Instant.now());

@@ -230,12 +230,16 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         Instant now = clock.instant();
         TokenGrant grant = new TokenGrant(TokenText.hash(rendered), userId, tokenRoles, ips, now,
                 now.plusSeconds(ttlSeconds));
-        tokens.save(grant);
-        List<String> revoked = tokens.deleteOldest(userId, settings.maxLiveTokens());
-        if (!revoked.isEmpty()) {
-            // revoked tokens must stop working at once, not when their resolved session expires
-            transactions.afterCommit(() -> sessions.invalidateAll(revoked));
-        }
+        // One transaction: with several gateways on one database, the store counts and cuts under a lock on the
+        // user, seeing every other instance's committed tokens, so the cap holds across instances.
+        transactions.run(() -> {
+            tokens.save(grant);
+            List<String> revoked = tokens.deleteOldest(userId, settings.maxLiveTokens());
+            if (!revoked.isEmpty()) {
+                // revoked tokens must stop working at once, not when their resolved session expires
+                transactions.afterCommit(() -> sessions.invalidateAll(revoked));
+            }
+        });
         return new IssuedToken(rendered, grant);
     }
 

@@ -1,0 +1,127 @@
+package io.miningos.gateway.adapters.persistence;
+
+import io.miningos.gateway.application.globaldata.GlobalDataStoreContract;
+import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
+import io.miningos.gateway.application.globaldata.port.out.RecordScan;
+import io.miningos.gateway.domain.globaldata.GlobalDataType;
+import io.miningos.gateway.domain.globaldata.KeyRange;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The store contract on PostgreSQL, plus what only a database shared by several gateways can get wrong. */
+class PostgresGlobalDataStoreTest extends GlobalDataStoreContract {
+
+    private TestPostgres.Scratch schema;
+    private PostgresDatabase db;
+    private JooqGlobalDataStore store;
+
+    @BeforeEach
+    void open() {
+        schema = TestPostgres.schema();
+        db = schema.open();
+        store = new JooqGlobalDataStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        schema.close();
+    }
+
+    @Override
+    protected GlobalDataStore store() {
+        return store;
+    }
+
+    @Test
+    void aWriteInsideAFailedTransactionIsRolledBack() {
+        assertThrows(IllegalStateException.class, () -> db.run(() -> {
+            store.put(month(SITE, 2024, 1, 1), NOW);
+            throw new IllegalStateException("audit failed");
+        }));
+        assertEquals(List.of(), months(KeyRange.ALL));
+    }
+
+    @Test
+    void readersThatStopEarlyOrFailGiveTheirConnectionBack() {
+        for (int m = 1; m <= 12; m++) {
+            store.put(month(SITE, 2024, m, m), NOW);
+        }
+        for (int i = 0; i < 20; i++) { // far more than the pool's 4 connections
+            Object first = store.scan(RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE),
+                    documents -> documents.iterator().next().get("month"));
+            assertEquals(1, first);
+            assertThrows(IllegalArgumentException.class, () -> store.scan(
+                    RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE), documents -> {
+                        throw new IllegalArgumentException("reader gave up");
+                    }));
+        }
+        assertEquals(12, months(KeyRange.ALL).size());
+    }
+
+    @Test
+    void writersOfTwoGatewaysOnOneDatabaseNeverLoseEachOthersMonths() throws Exception {
+        int perWriter = 24;
+        try (PostgresDatabase other = PostgresDatabase.open(schema.settings())) {
+            List<GlobalDataStore> stores = List.of(store, new JooqGlobalDataStore(other),
+                    store, new JooqGlobalDataStore(other));
+            ExecutorService pool = Executors.newFixedThreadPool(stores.size());
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<Void>> done = new ArrayList<>();
+                for (int w = 0; w < stores.size(); w++) {
+                    GlobalDataStore writer = stores.get(w);
+                    int firstYear = 2000 + w * 2;
+                    Callable<Void> work = () -> {
+                        start.await();
+                        for (int i = 0; i < perWriter; i++) {
+                            writer.put(month(SITE, firstYear + i / 12, i % 12 + 1, i), NOW);
+                        }
+                        return null;
+                    };
+                    done.add(pool.submit(work));
+                }
+                start.countDown();
+                for (Future<Void> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(stores.size() * perWriter, months(KeyRange.ALL).size());
+        }
+    }
+
+    @Test
+    void twoGatewaysStartingOnOneEmptyDatabaseMigrateItOnce() throws Exception {
+        db.close();
+        schema.close();
+        schema = TestPostgres.schema();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<PostgresDatabase> a = pool.submit(() -> PostgresDatabase.open(schema.settings()));
+            Future<PostgresDatabase> b = pool.submit(() -> PostgresDatabase.open(schema.settings()));
+            db = a.get();
+            b.get().close();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(SchemaMigrations.POSTGRES_STEPS.size(), db.dsl().fetchCount(DSL.table("schema_migrations")));
+        store = new JooqGlobalDataStore(db);
+        store.put(month(SITE, 2024, 1, 1), NOW);
+        assertEquals(List.of("2024-1"), months(KeyRange.ALL));
+    }
+}
