@@ -20,6 +20,7 @@ import io.miningos.gateway.adapters.http.RouteGroup;
 import io.miningos.gateway.adapters.http.SignInRoutes;
 import io.miningos.gateway.adapters.http.SiteAlertRoutes;
 import io.miningos.gateway.adapters.http.SiteConfigRoutes;
+import io.miningos.gateway.adapters.http.SiteRoutes;
 import io.miningos.gateway.adapters.http.StaticUi;
 import io.miningos.gateway.adapters.http.ThingRoutes;
 import io.miningos.gateway.adapters.http.UserRoutes;
@@ -48,6 +49,7 @@ import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.analytics.FinanceService;
 import io.miningos.gateway.application.analytics.PoolsService;
 import io.miningos.gateway.application.analytics.SiteAlertsService;
+import io.miningos.gateway.application.analytics.SiteService;
 import io.miningos.gateway.application.cache.CacheTimings;
 import io.miningos.gateway.application.cache.ResponseCache;
 import io.miningos.gateway.application.downtime.DowntimeService;
@@ -269,6 +271,7 @@ public final class Gateway implements AutoCloseable {
                         clock)),
                 new PoolRoutes(new PoolsService(orks)),
                 new SiteAlertRoutes(new SiteAlertsService(orks)),
+                new SiteRoutes(new SiteService(orks, AnalyticsWiring.settings(config), clock)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

@@ -1,5 +1,8 @@
 package io.miningos.gateway.application.analytics;
 
+import io.miningos.gateway.domain.error.DomainException;
+import io.miningos.gateway.domain.error.ErrorKind;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +22,10 @@ public record AnalyticsSettings(boolean dcsEnabled, String dcsTag, boolean syste
                                 boolean transformerConsumptionHeader, boolean poolStats) {
 
     public static final String DEFAULT_DCS_TAG = "t-dcs";
+    /** A route that needs a central DCS on a site without one (501). */
+    public static final String FEATURE_NOT_ENABLED = "ERR_FEATURE_NOT_ENABLED";
+    /** The site has a central DCS but no ORK has its thing (404). */
+    public static final String DCS_DATA_NOT_FOUND = "ERR_DCS_DATA_NOT_FOUND";
     /** No DCS, no header variants, no pool enrichment. */
     public static final AnalyticsSettings NONE = new AnalyticsSettings(false, DEFAULT_DCS_TAG, false, false, false);
 
@@ -26,6 +33,13 @@ public record AnalyticsSettings(boolean dcsEnabled, String dcsTag, boolean syste
         Objects.requireNonNull(dcsTag, "dcsTag");
         if (dcsTag.isBlank()) {
             throw new IllegalArgumentException("the DCS tag must not be blank");
+        }
+    }
+
+    /** Refuses a DCS route on a site without a central DCS: 501 {@value #FEATURE_NOT_ENABLED}, before any ORK is asked. */
+    public void requireDcs() {
+        if (!dcsEnabled) {
+            throw new DomainException(ErrorKind.NOT_CONFIGURED, FEATURE_NOT_ENABLED);
         }
     }
 
