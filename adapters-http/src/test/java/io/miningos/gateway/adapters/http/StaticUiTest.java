@@ -134,7 +134,7 @@ class StaticUiTest {
 
     @Test
     void aFolderWithoutIndexIsRefused() throws IOException {
-        Path empty = Files.createTempDirectory("empty-ui");
+        Path empty = Files.createDirectory(outside.resolve("empty-ui"));
         assertThrows(IllegalArgumentException.class, () -> new StaticUi(empty));
         assertThrows(IllegalArgumentException.class, () -> new StaticUi(empty.resolve("nope")));
     }
