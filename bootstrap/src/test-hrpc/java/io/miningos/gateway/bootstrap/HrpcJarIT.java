@@ -67,7 +67,7 @@ class HrpcJarIT {
                 assertEquals(2, slots.get(0).size(), things.body());
                 assertEquals("AM-S21-0001", slots.get(0).get(0).path("code").asText(), things.body());
 
-                assertEquals(143, gateway.terminate(), "stops on SIGTERM: " + gateway.output());
+                assertEquals(0, gateway.terminate(), "stops gracefully on SIGTERM: " + gateway.output());
                 bridge.onExit().get(10, TimeUnit.SECONDS);
                 assertFalse(bridge.isAlive(), "the bridge stops with the gateway");
             }
