@@ -42,6 +42,7 @@ import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
 import io.miningos.gateway.adapters.persistence.JooqUserProfileStore;
 import io.miningos.gateway.adapters.persistence.JooqUserRepository;
 import io.miningos.gateway.adapters.persistence.JooqUserSettingsStore;
+import io.miningos.gateway.adapters.persistence.PostgresChangeFeed;
 import io.miningos.gateway.adapters.persistence.PostgresDatabase;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
@@ -66,6 +67,7 @@ import io.miningos.gateway.application.logs.LogsService;
 import io.miningos.gateway.application.ork.OrkFailureCounts;
 import io.miningos.gateway.application.ork.OrkFanOut;
 import io.miningos.gateway.application.ork.OrkRequests;
+import io.miningos.gateway.application.shared.port.out.ChangeNotifier;
 import io.miningos.gateway.application.siteconfig.SiteConfigService;
 import io.miningos.gateway.application.things.ThingsService;
 import io.miningos.gateway.application.users.UsersService;
@@ -102,6 +104,9 @@ public final class Gateway implements AutoCloseable {
     private final Path dataDir;
     private final Clock clock;
     private final Database db;
+    /** Changes to and from the other gateways on the same PostgreSQL database; empty with SQLite (one instance). */
+    private final Optional<PostgresChangeFeed> changeFeed;
+    private final ChangeNotifier notifier;
     private final IdentityService identity;
     private final UsersService users;
     private final UserActivity activity;
@@ -125,13 +130,17 @@ public final class Gateway implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.db = openStorage(config.storage(), dataDir, metrics);
+        this.changeFeed = db instanceof PostgresDatabase postgres ? Optional.of(PostgresChangeFeed.on(postgres))
+                : Optional.empty();
+        this.notifier = changeFeed.<ChangeNotifier>map(feed -> feed).orElse(ChangeNotifier.NONE);
         try {
             JooqUserRepository userRepository = new JooqUserRepository(db);
             GatewayConfig.Identity id = config.identity();
             this.audit = new JooqAuditLog(db);
             this.profiles = new CachedUserProfileStore(new JooqUserProfileStore(db), db);
             this.identity = new IdentityService(userRepository, new JooqTokenStore(db), id.roles(),
-                    id.settings(), db, clock, metrics);
+                    id.settings(), db, clock, metrics, notifier);
+            changeFeed.ifPresent(feed -> feed.subscribe(identity));
             this.users = new UsersService(userRepository, new JooqUserSettingsStore(db), identity,
                     audit, id.roles(), db, clock);
             this.activity = new UserActivity(new JooqUserActivityStore(db), clock);
@@ -239,7 +248,11 @@ public final class Gateway implements AutoCloseable {
         JooqGlobalDataStore globalDataStore = new JooqGlobalDataStore(db);
         SiteName site = new SiteName(config.site());
         GlobalDataService globalData = new GlobalDataService(globalDataStore, audit, db, cache, cacheTimings, site,
-                cacheLoads, clock);
+                cacheLoads, clock, notifier);
+        changeFeed.ifPresent(feed -> {
+            feed.subscribe(globalData);
+            feed.startListening();
+        });
         if (config.embeddedDemo()) {
             DemoSite.seed(globalData, config.site(), clock);
         }
@@ -406,6 +419,7 @@ public final class Gateway implements AutoCloseable {
             if (orkCluster != null) {
                 orkCluster.close();
             }
+            changeFeed.ifPresent(PostgresChangeFeed::close);
             db.close();
         } finally {
             if (serveLock != null) {

@@ -70,12 +70,16 @@ public final class PostgresDatabase extends Database {
 
         /** A connection of its own, outside the pool (the change listener holds one for good). */
         Connection connect() throws SQLException {
+            return connect("miningos-gateway");
+        }
+
+        Connection connect(String applicationName) throws SQLException {
             Properties properties = new Properties();
             properties.setProperty("user", user);
             if (password != null) {
                 properties.setProperty("password", password);
             }
-            properties.setProperty("ApplicationName", "miningos-gateway");
+            properties.setProperty("ApplicationName", applicationName);
             properties.setProperty("tcpKeepAlive", "true");
             properties.setProperty("connectTimeout", "5");
             properties.setProperty("socketTimeout", "10");

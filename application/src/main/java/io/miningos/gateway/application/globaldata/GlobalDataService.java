@@ -9,10 +9,14 @@ import io.miningos.gateway.application.globaldata.port.in.SeedGlobalDataUseCase;
 import io.miningos.gateway.application.globaldata.port.in.WriteGlobalDataUseCase;
 import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
 import io.miningos.gateway.application.globaldata.port.out.RecordScan;
+import io.miningos.gateway.application.shared.port.in.PeerChanges;
 import io.miningos.gateway.application.shared.port.out.AuditLog;
+import io.miningos.gateway.application.shared.port.out.Change;
+import io.miningos.gateway.application.shared.port.out.ChangeNotifier;
 import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.audit.AuditEntry;
 import io.miningos.gateway.domain.caller.Caller;
+import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.GlobalRecord;
 import io.miningos.gateway.domain.globaldata.KeyRange;
@@ -27,6 +31,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,9 +46,12 @@ import java.util.function.Supplier;
  * <p>Cache entries are filed per type ({@code /auth/global/data?type=productionCosts}...) so a write drops only
  * its own type's answers; their lifetime is the one configured for {@code /auth/global/data}. Feature flags are
  * also cached under {@code /auth/features}.
+ *
+ * <p>With several instances on one storage, each write is published with its transaction ({@link ChangeNotifier})
+ * and the others drop the type's cached reads when told ({@link #changed}).
  */
 public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlobalDataUseCase,
-        SeedGlobalDataUseCase {
+        SeedGlobalDataUseCase, PeerChanges {
 
     public static final String DATA_ROUTE = "/auth/global/data";
     public static final String FEATURES_ROUTE = "/auth/features";
@@ -58,6 +66,7 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
     private final SiteName site;
     private final Executor loader;
     private final Clock clock;
+    private final ChangeNotifier notifier;
 
     /**
      * @param loader runs storage reads for the cache, so identical concurrent reads wait on one load instead of
@@ -65,6 +74,14 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
      */
     public GlobalDataService(GlobalDataStore store, AuditLog audit, Transactions transactions, ResponseCache cache,
                              CacheTimings timings, SiteName site, Executor loader, Clock clock) {
+        this(store, audit, transactions, cache, timings, site, loader, clock, ChangeNotifier.NONE);
+    }
+
+    /** @param notifier told of every write, for the other instances on the same storage */
+    public GlobalDataService(GlobalDataStore store, AuditLog audit, Transactions transactions, ResponseCache cache,
+                             CacheTimings timings, SiteName site, Executor loader, Clock clock,
+                             ChangeNotifier notifier) {
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.store = store;
         this.audit = audit;
         this.transactions = transactions;
@@ -105,6 +122,7 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
             details.put("key", record.key().toString());
             audit.record(new AuditEntry(now, caller.userId(), caller.email(), AUDIT_ACTION,
                     type.wireName() + ":" + record.key(), "success", details));
+            notifier.publish(Change.globalData(type));
             transactions.afterCommit(() -> invalidate(type));
         });
     }
@@ -121,9 +139,33 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
             records.forEach(record -> store.put(record, now));
             audit.record(new AuditEntry(now, null, actor, SEED_AUDIT_ACTION, type.wireName(), "success",
                     Map.of("type", type.wireName(), "records", Integer.toString(records.size()))));
+            notifier.publish(Change.globalData(type));
             transactions.afterCommit(() -> invalidate(type));
             return true;
         });
+    }
+
+    /** Another instance wrote a type: its cached reads here go (a read in flight is not kept). */
+    @Override
+    public void changed(Change change) {
+        if (change.kind() != Change.Kind.GLOBAL_DATA) {
+            return;
+        }
+        GlobalDataType type;
+        try {
+            type = GlobalDataType.parse(change.subject());
+        } catch (DomainException e) {
+            missedChanges(); // a type this version does not know (a newer instance): drop everything to be safe
+            return;
+        }
+        invalidate(type);
+    }
+
+    @Override
+    public void missedChanges() {
+        for (GlobalDataType type : GlobalDataType.values()) {
+            invalidate(type);
+        }
     }
 
     private void invalidate(GlobalDataType type) {

@@ -10,6 +10,9 @@ import io.miningos.gateway.application.identity.port.in.TokenUseCase;
 import io.miningos.gateway.application.identity.port.out.TokenRevocationListener;
 import io.miningos.gateway.application.identity.port.out.TokenStore;
 import io.miningos.gateway.application.identity.port.out.UserRepository;
+import io.miningos.gateway.application.shared.port.in.PeerChanges;
+import io.miningos.gateway.application.shared.port.out.Change;
+import io.miningos.gateway.application.shared.port.out.ChangeNotifier;
 import io.miningos.gateway.application.shared.port.out.Telemetry;
 import io.miningos.gateway.application.shared.port.out.Telemetry.TokenIssue;
 import io.miningos.gateway.application.shared.port.out.Telemetry.TokenRefusal;
@@ -47,8 +50,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * revocation must still bite at once: each cached session remembers the user's revocation epoch read
  * <em>before</em> it was loaded from storage; {@link #revokeAllOf} deletes from storage and bumps the epoch once
  * that deletion has committed, so a session loaded around a revocation can never be used after it.
+ *
+ * <p>With several instances on one storage, revocations are published ({@link ChangeNotifier}) with their
+ * transaction, and the others bump the same epochs when told ({@link #changed}); when told that notifications may
+ * have been missed, every session is dropped and a global epoch bumped, so no load in flight is kept either.
  */
-public final class IdentityService implements AuthenticateUseCase, TokenUseCase, TokenRevoker {
+public final class IdentityService implements AuthenticateUseCase, TokenUseCase, TokenRevoker, PeerChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
     static final String AUTHENTICATION_FAILED = "Authentication failed";
@@ -76,6 +83,9 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     private final RateLimiter tokenIssues;
     private final RateLimiter failedAuthentications;
     private final ConcurrentHashMap<Long, Long> revocationEpochs = new ConcurrentHashMap<>();
+    /** Bumped when every session must go (notifications from other instances missed); part of every epoch. */
+    private volatile long allSessionsEpoch;
+    private final ChangeNotifier notifier;
     private final List<TokenRevocationListener> revocationListeners = new CopyOnWriteArrayList<>();
 
     public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
@@ -86,6 +96,13 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     /** @param telemetry told of every token issued and every token refused */
     public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
                            Transactions transactions, Clock clock, Telemetry telemetry) {
+        this(users, tokens, roles, settings, transactions, clock, telemetry, ChangeNotifier.NONE);
+    }
+
+    /** @param notifier told of every revocation, for the other instances on the same storage */
+    public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
+                           Transactions transactions, Clock clock, Telemetry telemetry, ChangeNotifier notifier) {
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.users = users;
         this.tokens = tokens;
         this.roles = roles;
@@ -197,7 +214,7 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     }
 
     private long epochOf(long userId) {
-        return revocationEpochs.getOrDefault(userId, 0L);
+        return revocationEpochs.getOrDefault(userId, 0L) + allSessionsEpoch;
     }
 
     @Override
@@ -238,6 +255,7 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
             if (!revoked.isEmpty()) {
                 // revoked tokens must stop working at once, not when their resolved session expires
                 transactions.afterCommit(() -> sessions.invalidateAll(revoked));
+                notifier.publish(Change.tokensRevoked(userId));
             }
         });
         return new IssuedToken(rendered, grant);
@@ -246,18 +264,43 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     @Override
     public int revokeAllOf(long userId) {
         int removed = tokens.deleteByUser(userId);
-        transactions.afterCommit(() -> {
-            revocationEpochs.merge(userId, 1L, Long::sum);
-            sessions.asMap().values().removeIf(s -> s.user().id() == userId);
-            for (TokenRevocationListener listener : revocationListeners) {
-                try {
-                    listener.tokensRevoked(userId);
-                } catch (RuntimeException e) {
-                    LOG.warn("token revocation listener failed for user {}", userId, e);
-                }
-            }
-        });
+        notifier.publish(Change.userRevoked(userId));
+        transactions.afterCommit(() -> forgetUser(userId, true));
         return removed;
+    }
+
+    /** Drops the user's sessions (loads in flight too: the epoch moves) and, if asked, closes its sockets. */
+    private void forgetUser(long userId, boolean tellListeners) {
+        revocationEpochs.merge(userId, 1L, Long::sum);
+        sessions.asMap().values().removeIf(s -> s.user().id() == userId);
+        if (!tellListeners) {
+            return;
+        }
+        for (TokenRevocationListener listener : revocationListeners) {
+            try {
+                listener.tokensRevoked(userId);
+            } catch (RuntimeException e) {
+                LOG.warn("token revocation listener failed for user {}", userId, e);
+            }
+        }
+    }
+
+    /** Another instance revoked a user's tokens (all: its sockets here close too; some: sessions reload). */
+    @Override
+    public void changed(Change change) {
+        switch (change.kind()) {
+            case USER_REVOKED -> forgetUser(change.userId(), true);
+            case TOKENS_REVOKED -> forgetUser(change.userId(), false);
+            default -> {
+                // not about sessions
+            }
+        }
+    }
+
+    @Override
+    public void missedChanges() {
+        allSessionsEpoch++; // single writer: the notification listener
+        sessions.invalidateAll();
     }
 
     /** Deletes expired tokens from storage; run periodically. */

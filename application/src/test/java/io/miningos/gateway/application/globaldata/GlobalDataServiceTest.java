@@ -6,6 +6,7 @@ import io.miningos.gateway.application.globaldata.port.in.GlobalDataQuery;
 import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
 import io.miningos.gateway.application.globaldata.port.out.RecordScan;
 import io.miningos.gateway.application.shared.port.out.AuditLog;
+import io.miningos.gateway.application.shared.port.out.Change;
 import io.miningos.gateway.application.shared.port.out.Transactions;
 import io.miningos.gateway.domain.audit.AuditEntry;
 import io.miningos.gateway.domain.caller.Caller;
@@ -134,10 +135,12 @@ class GlobalDataServiceTest {
 
     private final CountingStore store = new CountingStore();
     private final ListAuditLog audit = new ListAuditLog();
+    private final List<Change> published = new ArrayList<>();
     private final GlobalDataService service = new GlobalDataService(store, audit, new DirectTransactions(),
             new ResponseCache(1 << 20, Duration.ofSeconds(2)),
             new CacheTimings(Map.of(GlobalDataService.FEATURES_ROUTE, Duration.ofMinutes(15)), Duration.ofMinutes(15)),
-            new SiteName("site-01"), Executors.newVirtualThreadPerTaskExecutor(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new SiteName("site-01"), Executors.newVirtualThreadPerTaskExecutor(), Clock.fixed(NOW, ZoneOffset.UTC),
+            published::add);
 
     private static Caller caller(long id, String role) {
         User user = new User(id, new Email("u" + id + "@example.com"), null, role, NOW);
@@ -218,6 +221,28 @@ class GlobalDataServiceTest {
         assertEquals(List.of(100L), field(racing.get(), "energyCostsUSD"), "the raced read answers what it read");
         assertEquals(List.of(250L), field(service.query(all, false), "energyCostsUSD"),
                 "but is not served to reads that start after the write");
+    }
+
+    @Test
+    void everyWriteIsPublishedForTheOtherInstancesAndTheirWritesDropOurCachedReads() {
+        writeMonth(2024, 1, 1);
+        assertEquals(List.of(Change.globalData(GlobalDataType.PRODUCTION_COSTS)), published);
+
+        GlobalDataQuery costs = query(GlobalDataType.PRODUCTION_COSTS);
+        service.query(costs, false);
+        service.changed(Change.globalData(GlobalDataType.CONTAINER_SETTINGS));
+        service.changed(Change.userRevoked(7));
+        service.query(costs, false);
+        assertEquals(1, store.reads.get(), "another type's write, or a user change, keeps the cached read");
+        service.changed(Change.globalData(GlobalDataType.PRODUCTION_COSTS));
+        service.query(costs, false);
+        assertEquals(2, store.reads.get());
+        service.missedChanges();
+        service.query(costs, false);
+        assertEquals(3, store.reads.get(), "missed notifications drop every cached read");
+        service.changed(new Change(Change.Kind.GLOBAL_DATA, "typeOfANewerGateway"));
+        service.query(costs, false);
+        assertEquals(4, store.reads.get(), "a type this version does not know drops everything");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.application.identity.port.in.RefreshTokenCommand;
 import io.miningos.gateway.application.shared.InMemoryTransactions;
 import io.miningos.gateway.application.shared.RecordingTelemetry;
+import io.miningos.gateway.application.shared.port.out.Change;
+import io.miningos.gateway.application.shared.port.out.ChangeNotifier;
 import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
@@ -162,6 +164,57 @@ class IdentityServiceTest {
         assertEquals(1, identity.revokeAllOf(operator.id()));
         assertAuthFails(() -> identity.authenticate(issued.text(), "::1"));
         assertEquals(List.of(operator.id()), told);
+    }
+
+    private IdentityService sharingStorage(ChangeNotifier notifier) {
+        return new IdentityService(users, tokens, RoleCatalog.defaults(), new IdentitySettings(3600, 300),
+                new InMemoryTransactions(), clock, telemetry, notifier);
+    }
+
+    @Test
+    void anotherInstancesRevocationBitesHereWhenItsChangeArrives() {
+        List<Change> published = new ArrayList<>();
+        IdentityService a = sharingStorage(published::add);
+        IdentityService b = sharingStorage(ChangeNotifier.NONE);
+        IssuedToken issued = a.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty());
+        b.authenticate(issued.text(), "::1"); // cached on b
+        List<Long> told = new ArrayList<>();
+        b.addRevocationListener(told::add);
+
+        a.revokeAllOf(operator.id());
+        assertEquals(List.of(Change.userRevoked(operator.id())), published);
+        published.forEach(b::changed);
+        assertAuthFails(() -> b.authenticate(issued.text(), "::1"));
+        assertEquals(List.of(operator.id()), told, "b closes the user's sockets too");
+    }
+
+    @Test
+    void tokensCutOverTheCapOnAnotherInstanceStopWorkingHereWithoutClosingSockets() {
+        List<Change> published = new ArrayList<>();
+        IdentityService a = new IdentityService(users, tokens, RoleCatalog.defaults(),
+                new IdentitySettings(3600, 300, 1, ROOMY, ROOMY), new InMemoryTransactions(), clock, telemetry,
+                published::add);
+        IdentityService b = sharingStorage(ChangeNotifier.NONE);
+        IssuedToken first = a.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty());
+        b.authenticate(first.text(), "::1");
+        List<Long> told = new ArrayList<>();
+        b.addRevocationListener(told::add);
+        clock.advance(Duration.ofSeconds(1));
+        IssuedToken second = a.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty());
+        assertEquals(List.of(Change.tokensRevoked(operator.id())), published);
+        published.forEach(b::changed);
+        assertAuthFails(() -> b.authenticate(first.text(), "::1"));
+        assertEquals(operator, b.authenticate(second.text(), "::1").user());
+        assertEquals(List.of(), told);
+    }
+
+    @Test
+    void missedChangesDropEverySessionSoStorageDecidesAgain() {
+        IssuedToken issued = identity.issueFor(new Email("op@example.com"), LOCAL, OptionalLong.empty());
+        identity.authenticate(issued.text(), "::1");
+        tokens.deleteByUser(operator.id()); // by another instance whose notification was lost
+        identity.missedChanges();
+        assertAuthFails(() -> identity.authenticate(issued.text(), "::1"));
     }
 
     @Test
