@@ -143,6 +143,10 @@ public final class GatewayHttpServer {
             connector.setHost(settings.host());
             connector.setPort(settings.port());
             connector.setIdleTimeout(limits.idleTimeout().toMillis());
+            // A burst of connections waits in the OS's queue to be accepted. The JDK's default queue holds 50: a
+            // thousand clients connecting at once lost their SYNs and retried one and three seconds later, late
+            // for answers due at their deadline. The OS caps it (net.core.somaxconn on Linux).
+            connector.setAcceptQueueSize(limits.maxTotal());
             connector.addBean(guard);
             server.addBean(new NetworkConnectionLimit(limits.maxTotal(), connector));
             return connector;

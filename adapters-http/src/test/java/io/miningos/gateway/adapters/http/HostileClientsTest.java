@@ -206,6 +206,50 @@ class HostileClientsTest {
         }
     }
 
+    @Test
+    void aBurstOfConnectionsWaitsToBeAcceptedInsteadOfBeingDropped() throws Exception {
+        // Regression: the OS queue of connections not yet accepted held the JDK's default of 50, so clients
+        // connecting in a burst had their SYNs dropped and retried seconds later. The server here accepts nothing
+        // while it holds its maximum, so every connection of the burst has to wait in that queue.
+        int max = 100;
+        HttpSettings.Connections connections = new HttpSettings.Connections(Duration.ofSeconds(30),
+                Duration.ofSeconds(30), 1024, 10 * max, max, HttpSettings.Connections.DEFAULT_MAX_HEADER_BYTES);
+        try (TestServer http = new TestServer(settings(connections))) {
+            List<Socket> held = new ArrayList<>();
+            List<Socket> burst = new ArrayList<>();
+            try {
+                for (int i = 0; i < max; i++) {
+                    held.add(connect(http));
+                }
+                for (int i = 0; i < max; i++) {
+                    Socket socket = new Socket();
+                    burst.add(socket);
+                    socket.connect(new java.net.InetSocketAddress("127.0.0.1", http.server.port()),
+                            (int) PATIENCE.toMillis());
+                    socket.setSoTimeout((int) PATIENCE.toMillis());
+                }
+                for (Socket socket : held) {
+                    socket.close();
+                }
+                for (Socket socket : burst) {
+                    socket.getOutputStream().write(get("/auth/site"));
+                    socket.getOutputStream().flush();
+                }
+                for (Socket socket : burst) {
+                    Raw raw = parse(readAll(socket.getInputStream()));
+                    assertEquals(401, raw.status(), "each connection of the burst is served: " + raw.head());
+                }
+            } finally {
+                for (Socket socket : held) {
+                    socket.close();
+                }
+                for (Socket socket : burst) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     /** Retries briefly: the server learns of a closed connection a moment after the client closed it. */
     private static Raw awaitServed(TestServer http) throws Exception {
         long until = System.nanoTime() + PATIENCE.toNanos();

@@ -17,7 +17,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -81,7 +80,7 @@ public final class TransportOrkCluster implements OrkCluster, AutoCloseable {
                 complete(result, orkId, answer);
             }
         });
-        result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CallTimeouts.failAfter(result, timeout);
         return result.exceptionallyCompose(error -> {
             if (!(error instanceof TimeoutException)) {
                 return CompletableFuture.failedFuture(error);

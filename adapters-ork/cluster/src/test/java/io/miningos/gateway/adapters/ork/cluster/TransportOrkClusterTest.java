@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,6 +118,29 @@ class TransportOrkClusterTest {
         assertEquals(OrkFailure.Cause.TIMEOUT, failure.cause());
         assertEquals("timeout", failure.shortReason());
         assertTrue(transport.lastCall.isCancelled());
+    }
+
+    @Test
+    void aCallTimingOutNeverHoldsUpTheTimeoutsOfOthers() throws Exception {
+        // Regression: a timeout completed its call on the JDK's one delay thread, with everything depending on the
+        // call, so a thousand calls timing out together were answered one after the other, seconds past their
+        // deadline. Here the first call's dependent work blocks until the second call has timed out.
+        TransportOrkCluster cluster = clusterOf(new ScriptedTransport((m, r) -> new CompletableFuture<>()));
+        CountDownLatch secondTimedOut = new CountDownLatch(1);
+        CompletableFuture<RawJson> first = cluster.call("cluster-1", "m", RawJson.of("{}"), Duration.ofMillis(200));
+        CompletableFuture<Boolean> firstDependent = first.handle((answer, error) -> {
+            try {
+                return secondTimedOut.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        CompletableFuture<RawJson> second = cluster.call("cluster-1", "m", RawJson.of("{}"), Duration.ofMillis(400));
+        second.whenComplete((answer, error) -> secondTimedOut.countDown());
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> second.get(5, TimeUnit.SECONDS));
+        assertEquals(OrkFailure.Cause.TIMEOUT, ((OrkCallException) failed.getCause()).failure().cause());
+        assertTrue(firstDependent.get(10, TimeUnit.SECONDS));
     }
 
     @Test

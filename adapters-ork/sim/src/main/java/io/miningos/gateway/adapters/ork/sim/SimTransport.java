@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,8 @@ public final class SimTransport implements OrkTransport {
     private static final Duration FILL_STEP_LIMIT = Duration.ofSeconds(30);
     /** After filling, the next time-series read at least this much later fills what the new days added. */
     private static final Duration FILL_AGAIN_AFTER = Duration.ofMinutes(10);
+    /** Times every sim call out; a call that ends first removes its timer. */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
     /** The ORK's liveness probe, answered at the RPC level with the request bytes. */
     static final String ECHO = "echo";
 
@@ -91,6 +95,13 @@ public final class SimTransport implements OrkTransport {
         this.filler.allowCoreThreadTimeOut(true);
     }
 
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("sim-call-timer").daemon().factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
     /** The simulated ORK behind this transport (tests and tools inspect its site). */
     public SimOrk ork() {
         return ork;
@@ -126,14 +137,19 @@ public final class SimTransport implements OrkTransport {
         Deadline deadline = Deadline.in(Duration.ofMillis(timeoutMs));
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         inFlight.add(result);
-        // however the call ends (answer, timeout, the caller cancelling, close), the work stops
+        // The timeout fails the call on a virtual thread of its own, so calls timing out together are not failed
+        // (with everything that depends on them) one after the other on the timer's thread.
+        ScheduledFuture<?> timer = TIMER.schedule(() -> Thread.startVirtualThread(() -> result.completeExceptionally(
+                new OrkTransportException("sim ORK " + orkId + " did not answer " + method + " within " + timeoutMs
+                        + " ms", new TimeoutException("deadline of " + timeoutMs + " ms passed")))),
+                timeoutMs, TimeUnit.MILLISECONDS);
+        // however the call ends (answer, timeout, the caller cancelling, close), the work stops; and the timer goes
+        // at once: it holds the call, so an answer would stay in memory until the timeout
         result.whenComplete((r, e) -> {
             inFlight.remove(result);
             deadline.cancel();
+            timer.cancel(false);
         });
-        CompletableFuture.delayedExecutor(timeoutMs, TimeUnit.MILLISECONDS).execute(() -> result.completeExceptionally(
-                new OrkTransportException("sim ORK " + orkId + " did not answer " + method + " within " + timeoutMs
-                        + " ms", new TimeoutException("deadline of " + timeoutMs + " ms passed"))));
         Runnable work = () -> run(method, request, deadline, result);
         if (options.latencyMs() > 0) {
             CompletableFuture.delayedExecutor(options.latencyMs(), TimeUnit.MILLISECONDS)

@@ -9,6 +9,7 @@ import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,6 +243,21 @@ class SimTransportTest {
             String saved = call(t, "listThings", "{\"query\":{\"id\":\"" + thingId
                     + "\"},\"fields\":{\"comments\":1}}");
             assertEquals(1, saved.split("fan noise", -1).length - 1, "the retry did not duplicate it: " + saved);
+        }
+    }
+
+    @Test
+    void anAnsweredCallHoldsNoMemoryUntilItsTimeout() throws Exception {
+        // Regression: each call's timeout timer held the call, and so its answer, until the timeout (15 s by
+        // default) even when it was answered at once; under load the heap filled with answers already sent.
+        try (OrkTransport t = open("held", Map.of("persist", false))) {
+            WeakReference<byte[]> answer = new WeakReference<>(t.call("listThings", "{\"limit\":100}"
+                    .getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5)).get(30, TimeUnit.SECONDS));
+            for (int i = 0; i < 50 && answer.get() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertTrue(answer.get() == null, "the answer is still held");
         }
     }
 
