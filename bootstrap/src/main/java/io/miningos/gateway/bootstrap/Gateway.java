@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import io.miningos.gateway.adapters.http.ActionRoutes;
 import io.miningos.gateway.adapters.http.AlertsSocket;
 import io.miningos.gateway.adapters.http.AllowedAddresses;
+import io.miningos.gateway.adapters.http.AnalyticsMetricRoutes;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.DowntimeRoutes;
@@ -48,6 +49,7 @@ import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.analytics.FinanceService;
+import io.miningos.gateway.application.analytics.MetricsService;
 import io.miningos.gateway.application.analytics.PoolsService;
 import io.miningos.gateway.application.analytics.SiteAlertsService;
 import io.miningos.gateway.application.analytics.SiteService;
@@ -285,6 +287,7 @@ public final class Gateway implements AutoCloseable {
                 new PoolRoutes(new PoolsService(orks)),
                 new SiteAlertRoutes(new SiteAlertsService(orks)),
                 new SiteRoutes(new SiteService(orks, AnalyticsWiring.settings(config), clock)),
+                new AnalyticsMetricRoutes(new MetricsService(orks, AnalyticsWiring.settings(config), clock), clock),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

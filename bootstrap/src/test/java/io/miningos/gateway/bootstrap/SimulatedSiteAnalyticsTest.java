@@ -114,4 +114,80 @@ class SimulatedSiteAnalyticsTest {
                     pool.getKey() + ": " + history);
         }
     }
+
+    @Test
+    void theMetricsOfAClosedDayAgreeWithTheFinanceRoutesAndTheLogs() {
+        JsonNode consumption = get("/auth/metrics/consumption?" + day(d)).get("log").get(0);
+        JsonNode balance = get("/auth/finance/energy-balance?" + day(d)).get("log").get(0);
+        assertEquals(balance.get("sitePowerW").asLong(), consumption.get("powerW").asLong());
+        assertEquals(balance.get("consumptionMWh").asDouble(), consumption.get("consumptionMWh").asDouble(), 0.001);
+
+        JsonNode log = get("/auth/tail-log?key=stat-5m&type=miner&tag=t-miner&" + day(d) + "&aggrFields="
+                + q("{\"hashrate_mhs_5m_sum_aggr\":1,\"power_w_sum_aggr\":1}")).get(0);
+        double hashrate = 0;
+        double power = 0;
+        for (JsonNode entry : log) {
+            hashrate += entry.get("hashrate_mhs_5m_sum_aggr").asDouble();
+            power += entry.get("power_w_sum_aggr").asDouble();
+        }
+        assertEquals(288, log.size());
+        long mhs = get("/auth/metrics/hashrate?" + day(d)).get("log").get(0).get("hashrateMhs").asLong();
+        assertEquals(hashrate / log.size(), mhs, 1.0, "the day's mean of the miners' five-minute log");
+        double efficiency = get("/auth/metrics/efficiency?" + day(d)).get("log").get(0).get("efficiencyWThs")
+                .asDouble();
+        assertEquals(power / hashrate * 1e6, efficiency, 0.01, "the miners' power over their hashrate, W/TH/s");
+
+        // the containers' 3-hourly means add up to about the five-minute means (other samples of the same day)
+        JsonNode grouped = get("/auth/metrics/hashrate?" + day(d) + "&groupBy=container").get("log").get(0);
+        double sum = 0;
+        for (JsonNode group : grouped.get("hashrateMhs")) {
+            sum += group.asDouble();
+        }
+        assertTrue(grouped.get("hashrateMhs").size() > 1, grouped.toString());
+        assertEquals(mhs, sum, mhs * 0.05, grouped.toString());
+    }
+
+    @Test
+    void everyM63IsCountedOncePerPointAndHasATimeline() {
+        String range = "start=" + d + "&end=" + (d + DAY - 1);
+        Map<Long, Integer> keysAt = new TreeMap<>();
+        Set<String> miners = new java.util.TreeSet<>();
+        for (JsonNode entry : get("/auth/tail-log?key=stat-3h&type=miner&tag=t-miner&" + range + "&aggrFields="
+                + q("{\"power_mode_group_aggr\":1}")).get(0)) {
+            keysAt.put(entry.get("ts").asLong(), entry.get("power_mode_group_aggr").size());
+            entry.get("power_mode_group_aggr").fieldNames().forEachRemaining(miners::add);
+        }
+        assertTrue(miners.size() >= 40, "the demo's M63s: " + miners.size());
+        JsonNode modes = get("/auth/metrics/power-mode?" + range + "&interval=1h").get("log");
+        assertEquals(keysAt.size(), modes.size());
+        for (JsonNode point : modes) {
+            int counted = 0;
+            for (String category : new String[]{"low", "normal", "high", "sleep", "offline", "notMining",
+                    "maintenance", "error", "unknown"}) {
+                counted += point.get(category).asInt();
+            }
+            assertEquals(keysAt.get(point.get("ts").asLong()), counted, point.toString());
+        }
+        JsonNode timeline = get("/auth/metrics/power-mode/timeline?" + range).get("log");
+        assertEquals(miners.size(), timeline.size());
+        assertTrue(timeline.get(0).get("segments").size() >= 1);
+        JsonNode temperature = get("/auth/metrics/temperature?" + range).get("log");
+        assertTrue(temperature.get(0).get("siteMaxC").asDouble() > temperature.get(0).get("siteAvgC").asDouble(),
+                temperature.toString());
+        JsonNode status = get("/auth/metrics/miner-status?" + range).get("log").get(0);
+        assertTrue(status.get("online").asDouble() > 0, status.toString());
+    }
+
+    @Test
+    void aContainersThingsStatsAndHistory() {
+        JsonNode containers = get("/auth/list-things?query=" + q("{\"tags\":{\"$in\":[\"t-container\"]}}")
+                + "&fields=" + q("{\"info.container\":1}")).get(0);
+        String name = containers.get(0).get("info").get("container").asText();
+        JsonNode container = get("/auth/metrics/containers/" + name);
+        assertTrue(container.get("miners").size() > 0, container.toString());
+        assertTrue(container.get("devices").size() > container.get("miners").size(), "its meters and sensors too");
+        assertTrue(container.get("telemetry").isObject(), name + ": " + container.get("telemetry"));
+        JsonNode history = get("/auth/metrics/containers/" + name + "/history").get("log");
+        assertTrue(history.size() > 200, "a day of five-minute points: " + history.size());
+    }
 }
