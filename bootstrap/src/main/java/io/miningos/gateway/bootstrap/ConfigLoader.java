@@ -75,7 +75,7 @@ public final class ConfigLoader {
         Path authFile = dir.resolve(AUTH);
         Optional<ConfigObject> auth = Files.isRegularFile(authFile) ? Optional.of(read(authFile, AUTH, problems))
                 : Optional.empty();
-        GatewayConfig config = fromFiles(common, auth);
+        GatewayConfig config = fromFiles(common, auth, dir);
         Optional<SignInConfig> signIn = problems.section(() -> SignInConfigReader.read(dir, problems), Optional::empty);
         return config.withSignIn(signIn);
     }
@@ -102,7 +102,7 @@ public final class ConfigLoader {
         return timing;
     }
 
-    static GatewayConfig fromFiles(ConfigObject common, Optional<ConfigObject> authFile) {
+    static GatewayConfig fromFiles(ConfigObject common, Optional<ConfigObject> authFile, Path configDir) {
         ConfigProblems problems = common.problems();
         common.ignore("dir_log", "debug");
         String site = common.string("site").orElse(GatewayConfig.DEFAULT_SITE);
@@ -125,13 +125,16 @@ public final class ConfigLoader {
         StorageConfig storage = gateway.flatMap(g -> g.object("storage")).map(ConfigLoader::readStorage)
                 .orElseGet(StorageConfig.Sqlite::new);
         gateway.ifPresent(ConfigObject::finish);
+        Optional<MultiSiteConfig> multiSite = common.object("multiSite").map(section -> problems.section(
+                () -> MultiSiteConfig.read(section, configDir), () -> null));
         common.finish();
 
         GatewayConfig.Identity identity = problems.section(() -> readIdentity(authFile, commonTtl),
                 () -> readIdentity(Optional.empty(), commonTtl)).withTokenBounds(tokenBounds.maxTokensPerUser(),
                 tokenBounds.tokenIssues(), tokenBounds.failedAuthentications());
-        return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout, staticRoot,
-                fanOut, Optional.empty(), pluginsDir, observability, false, storage);
+        GatewayConfig config = new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeout,
+                staticRoot, fanOut, Optional.empty(), pluginsDir, observability, false, storage);
+        return multiSite.map(config::withMultiSite).orElse(config);
     }
 
     /**

@@ -37,12 +37,14 @@ import java.util.Optional;
  * @param embeddedDemo  the embedded demo site (no {@code --config}): its first start stores the demo's data
  * @param storage       SQLite in the data folder, or a shared PostgreSQL database ({@code common.json:
  *                      gateway.storage}, our addition)
+ * @param multiSite     multi-site mode ({@code common.json: multiSite}): this gateway is the central one over
+ *                      the named sites' gateways; empty for a site gateway
  */
 public record GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
                             Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming,
                             long rpcTimeoutMs, Optional<String> staticRootPath, FanOutConfig fanOut,
                             Optional<SignInConfig> signIn, Optional<Path> pluginsDir, Observability observability,
-                            boolean embeddedDemo, StorageConfig storage) {
+                            boolean embeddedDemo, StorageConfig storage, Optional<MultiSiteConfig> multiSite) {
 
     public static final String DEFAULT_SITE = "demo-site";
     public static final String DEFAULT_SUPER_ADMIN = "admin@example.com";
@@ -62,6 +64,24 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
         Objects.requireNonNull(pluginsDir, "pluginsDir");
         Objects.requireNonNull(observability, "observability");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(multiSite, "multiSite");
+    }
+
+    /** A site gateway (no multi-site mode) with the given storage. */
+    public GatewayConfig(String site, Identity identity, Http http, Map<String, Object> featureConfig,
+                         Map<String, Map<String, Object>> orks, Map<String, String> cacheTiming, long rpcTimeoutMs,
+                         Optional<String> staticRootPath, FanOutConfig fanOut, Optional<SignInConfig> signIn,
+                         Optional<Path> pluginsDir, Observability observability, boolean embeddedDemo,
+                         StorageConfig storage) {
+        this(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut, signIn,
+                pluginsDir, observability, embeddedDemo, storage, Optional.empty());
+    }
+
+    /** The same as the central gateway of multi-site mode over {@code sites}, announced in its featureConfig. */
+    public GatewayConfig withMultiSite(MultiSiteConfig sites) {
+        return new GatewayConfig(site, identity, http, sites.featureConfig(featureConfig), orks, cacheTiming,
+                rpcTimeoutMs, staticRootPath, fanOut, signIn, pluginsDir, observability, embeddedDemo, storage,
+                Optional.of(sites));
     }
 
     /** With SQLite storage in the data folder. */
@@ -92,25 +112,25 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
 
     public GatewayConfig withSignIn(Optional<SignInConfig> newSignIn) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, newSignIn, pluginsDir, observability, embeddedDemo, storage);
+                fanOut, newSignIn, pluginsDir, observability, embeddedDemo, storage, multiSite);
     }
 
     public GatewayConfig withObservability(Observability newObservability) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath,
-                fanOut, signIn, pluginsDir, newObservability, embeddedDemo, storage);
+                fanOut, signIn, pluginsDir, newObservability, embeddedDemo, storage, multiSite);
     }
 
     /** The same with another static feature map. */
     public GatewayConfig withFeatureConfig(Map<String, Object> newFeatureConfig) {
         return new GatewayConfig(site, identity, http, newFeatureConfig, orks, cacheTiming, rpcTimeoutMs,
-                staticRootPath, fanOut, signIn, pluginsDir, observability, embeddedDemo, storage);
+                staticRootPath, fanOut, signIn, pluginsDir, observability, embeddedDemo, storage, multiSite);
     }
 
     /** The same listening on {@code host} ({@code serve --host}). */
     public GatewayConfig withHost(String host) {
         return new GatewayConfig(site, identity, new Http(host, http.port(), http.maxBodyBytes(), http.trustProxy()),
                 featureConfig, orks, cacheTiming, rpcTimeoutMs, staticRootPath, fanOut, signIn, pluginsDir,
-                observability, embeddedDemo, storage);
+                observability, embeddedDemo, storage, multiSite);
     }
 
     /** The same keeping its data in {@code newStorage}. */
@@ -122,7 +142,7 @@ public record GatewayConfig(String site, Identity identity, Http http, Map<Strin
     /** The same with a built UI served from {@code folder} ({@code serve --ui}). */
     public GatewayConfig withStaticRoot(String folder) {
         return new GatewayConfig(site, identity, http, featureConfig, orks, cacheTiming, rpcTimeoutMs,
-                Optional.of(folder), fanOut, signIn, pluginsDir, observability, embeddedDemo, storage);
+                Optional.of(folder), fanOut, signIn, pluginsDir, observability, embeddedDemo, storage, multiSite);
     }
 
     /**

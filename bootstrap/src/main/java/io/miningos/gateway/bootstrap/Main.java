@@ -6,6 +6,7 @@ import io.miningos.gateway.adapters.ork.spi.TransportCommand;
 import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.Role;
+import io.miningos.gateway.domain.identity.RoleCatalog;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.NewUser;
@@ -41,6 +42,9 @@ public final class Main {
               miningos-gateway serve [--port 3000] [--host ADDR] [--data-dir DIR] [--config DIR] [--ui DIR]
               miningos-gateway token --email E [--data-dir DIR] [--config DIR] [--ip IP ...] [--ttl SECONDS]
               miningos-gateway users add --email E --role R [--name NAME] [--data-dir DIR] [--config DIR]
+              miningos-gateway service-token --name NAME --out FILE [--ip IP ...] [--ttl SECONDS]
+                                             [--role site_federation|site_federation_costs] [--revoke]
+                                             [--data-dir DIR] [--config DIR]
               miningos-gateway check-config --config DIR
               miningos-gateway backup --to FILE [--data-dir DIR]
               miningos-gateway restore --from FILE [--data-dir DIR] [--force]
@@ -51,6 +55,12 @@ public final class Main {
                         facs/httpd-oauth2.config.json); without it the embedded demo site is used
             --ui        (serve) a built MiningOS UI to host at / (as common.json's staticRootPath)
             --host      (serve) the address to listen on (as common.json's gateway.host)
+            service-token  (on a site gateway) the long-lived token a central gateway (multi-site mode) reads
+                        this site with: creates the service account NAME@federation.invalid (role
+                        site_federation, read-only; site_federation_costs may also write production
+                        costs), revokes its older tokens and writes the new one, bound to --ip (the central
+                        gateway's address; default loopback) for --ttl seconds (default 90 days, at most 400),
+                        into FILE (owner-only). --revoke revokes the account's tokens and writes nothing
             check-config  every problem of a config folder (files, keys, values, ORK entries and their
                         transports' options, sign-in, the hosted UI), each with its file and key; exit 0 or 1
             backup      a consistent copy of the data folder (database, keys, simulated ORKs' state) in one
@@ -92,6 +102,8 @@ public final class Main {
                 case "token" -> token(CommandLine.parse(args, 1, Set.of("email", "data-dir", "config", "ttl"),
                         Set.of("ip")), out, err);
                 case "users" -> users(args, out, err);
+                case "service-token" -> serviceToken(CommandLine.parse(args, 1, Set.of("name", "out", "ttl",
+                        "role", "data-dir", "config"), Set.of("ip"), Set.of("revoke")), out, err);
                 case "check-config" -> checkConfig(CommandLine.parse(args, 1, Set.of("config"), Set.of()), out);
                 case "backup" -> backup(CommandLine.parse(args, 1, Set.of("to", "data-dir"), Set.of()), out, err);
                 case "restore" -> restore(CommandLine.parse(args, 1, Set.of("from", "data-dir"), Set.of(),
@@ -155,8 +167,8 @@ public final class Main {
 
     /** The installed plugins' commands, found only when the command line needs them. */
     private static final class PluginCommands {
-        private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "check-config", "backup",
-                "restore", "help", "--help");
+        private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "service-token",
+                "check-config", "backup", "restore", "help", "--help");
         private final Supplier<OrkTransportRegistry> transports;
         private Map<String, TransportCommand> commands;
 
@@ -306,6 +318,46 @@ public final class Main {
             err.printf("token for %s (user %d), valid %d s, usable from %s%n", email, issued.grant().userId(),
                     issued.grant().ttlSeconds(), ips);
             out.println(issued.text());
+        }
+        return 0;
+    }
+
+    /** The service account's name: letters, digits, {@code -}; its e-mail is {@code <name>@federation.invalid}. */
+    private static final java.util.regex.Pattern SERVICE_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    static final long DEFAULT_SERVICE_TTL_SECONDS = 90L * 86_400;
+
+    private static int serviceToken(CommandLine cli, PrintStream out, PrintStream err) {
+        String name = cli.required("name");
+        if (!SERVICE_NAME.matcher(name).matches()) {
+            throw new CommandLine.UsageException("--name must be 1 to 40 lower-case letters, digits and -");
+        }
+        Email email = new Email(name + "@federation.invalid");
+        try (Gateway gateway = open(cli)) {
+            if (cli.flag("revoke")) {
+                User user = gateway.users().findByEmail(email)
+                        .orElseThrow(() -> DomainException.notFound("ERR_USER_INVALID"));
+                int revoked = gateway.identity().revokeAllOf(user.id());
+                err.printf("revoked %d token(s) of %s%n", revoked, email);
+                return 0;
+            }
+            Path file = Path.of(cli.required("out")).toAbsolutePath();
+            String role = cli.value("role").orElse(RoleCatalog.SITE_FEDERATION);
+            if (!RoleCatalog.SERVICE_ROLES.contains(role)) {
+                throw new CommandLine.UsageException("--role must be " + RoleCatalog.SITE_FEDERATION + " or "
+                        + RoleCatalog.SITE_FEDERATION_COSTS);
+            }
+            List<String> ipTexts = cli.all("ip").isEmpty() ? List.of("127.0.0.1", "::1") : cli.all("ip");
+            Set<ClientIp> ips = new LinkedHashSet<>();
+            for (String ip : ipTexts) {
+                ips.add(ClientIp.parse(ip));
+            }
+            long ttl = cli.integer("ttl", 1, Long.MAX_VALUE).orElse(DEFAULT_SERVICE_TTL_SECONDS);
+            User user = gateway.users().ensureServiceAccount(email, name, role);
+            IssuedToken issued = gateway.identity().issueServiceToken(email, ips, ttl);
+            ServiceTokenFile.write(file, issued.text());
+            err.printf("service token for %s (user %d, role %s), valid %d s, usable from %s, written to %s%n", email,
+                    user.id(), user.role(), issued.grant().ttlSeconds(), ips, file);
+            out.println(file);
         }
         return 0;
     }

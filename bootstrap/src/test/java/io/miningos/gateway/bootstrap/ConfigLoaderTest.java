@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -282,6 +283,49 @@ class ConfigLoaderTest {
         assertEquals(Optional.of("json"), ConfigLoader.load(Optional.of(dir)).observability().logFormat());
         write("common.json", "{\"gateway\": {\"logFormat\": \"logfmt\"}}");
         assertEquals("common.json: gateway.logFormat: must be \"text\" or \"json\"", failure().getMessage());
+    }
+
+    @Test
+    void multiSiteModeNamesTheSitesAndAnnouncesThemInTheFeatureConfig() throws IOException {
+        write("common.json", """
+                {"featureConfig": {"comments": true},
+                 "multiSite": {"sites": [
+                   {"id": "north", "name": "North Farm", "url": "https://north.example:3000/", "tokenFile": "t/north"},
+                   {"id": "south", "name": "South", "url": "http://10.0.0.7:3000", "tokenFile": "/etc/south.token",
+                    "tls": {"verify": false}}],
+                  "concurrency": 4, "siteTimeout": "5s", "cacheTtl": "2m"}}
+                """);
+        GatewayConfig config = ConfigLoader.load(Optional.of(dir));
+        MultiSiteConfig multi = config.multiSite().orElseThrow();
+        assertEquals(2, multi.sites().size());
+        assertEquals("https://north.example:3000", multi.sites().get(0).baseUrl().toString());
+        assertEquals(dir.resolve("t/north"), multi.sites().get(0).tokenFile());
+        assertTrue(multi.sites().get(0).tls().verify());
+        assertEquals(false, multi.sites().get(1).tls().verify());
+        assertEquals(Path.of("/etc/south.token"), multi.sites().get(1).tokenFile());
+        assertEquals(4, multi.concurrency());
+        assertEquals(Duration.ofSeconds(5), multi.siteTimeout());
+        assertEquals(Duration.ofMinutes(2), multi.cacheTtl());
+        assertEquals(true, config.featureConfig().get("isMultiSiteModeEnabled"));
+        assertEquals(true, config.featureConfig().get("comments"));
+        assertEquals(List.of(Map.of("id", "north", "name", "North Farm"), Map.of("id", "south", "name", "South")),
+                config.featureConfig().get("siteList"));
+    }
+
+    @Test
+    void multiSiteProblemsStopTheStartNamingTheKey() throws IOException {
+        write("common.json", """
+                {"multiSite": {"sites": [
+                   {"id": "north-1", "name": "N", "url": "ftp://x", "tokenFile": "t"},
+                   {"id": "south", "name": "S", "url": "http://s:1"},
+                   {"id": "east", "name": "E", "url": "http://e:1", "tokenFile": "t", "colour": "red"}],
+                  "siteTimeout": "1h"}}
+                """);
+        String message = failure().getMessage();
+        assertTrue(message.contains("multiSite.sites[0].id: must be 1 to 32 lower-case letters and digits"), message);
+        assertTrue(message.contains("multiSite.sites[1].tokenFile: missing"), message);
+        assertTrue(message.contains("multiSite.sites[2].colour: unknown key"), message);
+        assertTrue(message.contains("multiSite.siteTimeout: must be between"), message);
     }
 
     @Test

@@ -227,6 +227,19 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     }
 
     @Override
+    public IssuedToken issueServiceToken(Email email, Set<ClientIp> ips, long ttlSeconds) {
+        User user = users.findByEmail(email).orElseThrow(() -> DomainException.notFound(USER_INVALID));
+        if (!RoleCatalog.SERVICE_ROLES.contains(user.role())) {
+            throw DomainException.invalid(TokenPolicy.ROLES_INVALID);
+        }
+        long ttl = TokenPolicy.checkServiceTtl(ttlSeconds);
+        revokeAllOf(user.id());
+        IssuedToken issued = issue(user.id(), List.of(user.role()), ips, ttl);
+        telemetry.tokenIssued(TokenIssue.SIGN_IN);
+        return issued;
+    }
+
+    @Override
     public IssuedToken refresh(Caller caller, RefreshTokenCommand command) {
         command.pfx().ifPresent(TokenPolicy::checkPfx);
         command.scope().ifPresent(TokenPolicy::checkScope);

@@ -16,6 +16,7 @@ import io.miningos.gateway.domain.caller.Caller;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorCodes;
 import io.miningos.gateway.domain.identity.RoleCatalog;
+import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;
 import org.slf4j.Logger;
@@ -140,6 +141,40 @@ public final class UsersService implements ManageUsersUseCase, UserSettingsUseCa
                     "success", Map.of("role", user.role(), "userId", Long.toString(created.id()))));
             return created;
         });
+    }
+
+    @Override
+    public User ensureServiceAccount(Email email, String name, String role) {
+        if (!RoleCatalog.SERVICE_ROLES.contains(role)) {
+            throw DomainException.invalid("ERR_INVALID_ROLE");
+        }
+        requireConfiguredRole(role);
+        return transactions.inTransaction(() -> {
+            java.util.Optional<User> existing = users.findByEmail(email);
+            if (existing.isEmpty()) {
+                User created = users.insert(new NewUser(email, name, role), clock.instant());
+                audit.record(new AuditEntry(clock.instant(), null, CONSOLE, "USER_CREATE", email.value(), "success",
+                        Map.of("role", role, "userId", Long.toString(created.id()))));
+                return created;
+            }
+            User user = existing.get();
+            if (!RoleCatalog.SERVICE_ROLES.contains(user.role())) {
+                throw DomainException.conflict(USER_EXISTS);
+            }
+            if (user.role().equals(role)) {
+                return user;
+            }
+            User changed = new User(user.id(), user.email(), user.name(), role, user.createdAt());
+            users.update(changed, clock.instant());
+            audit.record(new AuditEntry(clock.instant(), null, CONSOLE, "USER_UPDATE", email.value(), "success",
+                    Map.of("role", role, "userId", Long.toString(user.id()))));
+            return changed;
+        });
+    }
+
+    @Override
+    public java.util.Optional<User> findByEmail(Email email) {
+        return users.findByEmail(email);
     }
 
     @Override

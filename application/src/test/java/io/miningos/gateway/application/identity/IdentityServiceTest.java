@@ -218,6 +218,27 @@ class IdentityServiceTest {
     }
 
     @Test
+    void aServiceAccountGetsOneLongLivedReadOnlyTokenBoundToTheCentralGatewaysAddress() {
+        User service = users.insert(new NewUser(new Email("central@federation.invalid"), "central",
+                RoleCatalog.SITE_FEDERATION), clock.instant());
+        Set<ClientIp> central = Set.of(ClientIp.parse("10.0.0.5"));
+        IssuedToken first = identity.issueServiceToken(service.email(), central, 90L * 86_400);
+        IssuedToken second = identity.issueServiceToken(service.email(), central, 90L * 86_400);
+        assertAuthFails(() -> identity.authenticate(first.text(), "10.0.0.5")); // rotated: the old one is revoked
+        Caller caller = identity.authenticate(second.text(), "10.0.0.5");
+        assertTrue(caller.has("revenue:r"));
+        assertEquals(false, caller.has("features:w"));
+        assertAuthFails(() -> identity.authenticate(second.text(), "10.0.0.6"));
+        clock.advance(Duration.ofDays(89));
+        assertEquals(service, identity.authenticate(second.text(), "10.0.0.5").user());
+        clock.advance(Duration.ofDays(1));
+        assertAuthFails(() -> identity.authenticate(second.text(), "10.0.0.5"));
+        assertCode("ERR_TTL_INVALID", () -> identity.issueServiceToken(service.email(), central, 401L * 86_400));
+        // a person's account gets no long-lived token
+        assertCode("ERR_ROLES_INVALID", () -> identity.issueServiceToken(operator.email(), central, 86_400));
+    }
+
+    @Test
     void unknownUsersGetNoToken() {
         DomainException e = assertThrows(DomainException.class,
                 () -> identity.issueFor(new Email("ghost@example.com"), LOCAL, OptionalLong.empty()));

@@ -26,6 +26,16 @@ public final class RoleCatalog {
             "explorer", "inventory", "reporting", "settings", "ticket", "power_spot_forecast", "pool_config",
             "pool_config_approve", "work_order", "metrics");
 
+    /**
+     * The role of a central gateway's service account on a site gateway (multi-site mode): the reads the central
+     * gateway makes (finance, downtime, global config, production costs, ext-data), nothing it could change.
+     */
+    public static final String SITE_FEDERATION = "site_federation";
+    /** As {@link #SITE_FEDERATION}, and may write the site's production costs (global data: {@code features:w}). */
+    public static final String SITE_FEDERATION_COSTS = "site_federation_costs";
+    /** The roles a long-lived service token may be issued for. */
+    public static final Set<String> SERVICE_ROLES = Set.of(SITE_FEDERATION, SITE_FEDERATION_COSTS);
+
     private final Map<String, Role> roles;
     private final Map<String, Set<String>> manageable;
     private final PermissionSet superAdminPermissions;
@@ -114,7 +124,9 @@ public final class RoleCatalog {
     /**
      * The roles table of the API contract, shipped as the default configuration, with {@code pool_config:rw} for
      * {@code admin} (as the Node gateway's later default roles give it), so the pool-config list
-     * ({@code /auth/configs/pool}) is not the super admin's alone.
+     * ({@code /auth/configs/pool}) is not the super admin's alone; and the two service roles of multi-site mode
+     * ({@link #SITE_FEDERATION}, {@link #SITE_FEDERATION_COSTS}), which no role manages (only the
+     * {@code service-token} command creates their users).
      */
     public static RoleCatalog defaults() {
         Map<String, Role> roles = new LinkedHashMap<>();
@@ -137,6 +149,10 @@ public final class RoleCatalog {
                 "explorer", "inventory", "reporting", "cabinets", "comments", "settings", "ticket", "alerts"));
         add(roles, "dev", concat(r("miner", "container", "minerpool", "powermeter", "temp", "electricity"),
                 rw("explorer", "inventory", "reporting", "cabinets", "comments", "settings", "ticket", "alerts")));
+        List<String> federationReads = r("revenue", "production", "reporting", "features", "miner", "minerpool",
+                "powermeter", "electricity", "container");
+        add(roles, SITE_FEDERATION, federationReads);
+        add(roles, SITE_FEDERATION_COSTS, concat(federationReads, List.of("features:w")));
         Map<String, Set<String>> management = Map.of("admin", new LinkedHashSet<>(List.of("site_manager",
                 "site_operator", "reporting_tool_manager", "field_operator", "repair_technician", "read_only_user",
                 "dev")));

@@ -17,12 +17,22 @@ public final class TokenPolicy {
     public static final String SCOPE_INVALID = "ERR_SCOPE_INVALID";
     public static final String ROLES_INVALID = "ERR_ROLES_INVALID";
     public static final int MAX_IPS = 32;
+    /** A service token (multi-site mode) may live up to 400 days: it is rotated by the operator, not refreshed. */
+    public static final long MAX_SERVICE_TTL_SECONDS = 400L * 86_400;
 
     private TokenPolicy() {
     }
 
     public static long checkTtl(long seconds) {
         if (seconds < MIN_TTL_SECONDS || seconds > MAX_TTL_SECONDS) {
+            throw DomainException.invalid(TTL_INVALID);
+        }
+        return seconds;
+    }
+
+    /** A service token's lifetime: at least {@link #MIN_TTL_SECONDS}, at most {@link #MAX_SERVICE_TTL_SECONDS}. */
+    public static long checkServiceTtl(long seconds) {
+        if (seconds < MIN_TTL_SECONDS || seconds > MAX_SERVICE_TTL_SECONDS) {
             throw DomainException.invalid(TTL_INVALID);
         }
         return seconds;

@@ -18,7 +18,8 @@ class RoleCatalogTest {
     @Test
     void shipsTheRolesTableOfTheContract() {
         assertEquals(Set.of("admin", "site_manager", "site_operator", "reporting_tool_manager", "field_operator",
-                "repair_technician", "read_only_user", "dev"), defaults.roles().keySet());
+                "repair_technician", "read_only_user", "dev", "site_federation", "site_federation_costs"),
+                defaults.roles().keySet());
         PermissionSet field = defaults.permissionsOf("field_operator");
         assertTrue(field.allows("comments:w"));
         assertFalse(field.allows("miner:w"));
@@ -31,6 +32,22 @@ class RoleCatalogTest {
         assertTrue(defaults.permissionsOf("admin").allows("users:w"));
         assertFalse(defaults.permissionsOf("site_manager").allows("users:w"));
         assertTrue(defaults.permissionsOf("nobody").isEmpty());
+    }
+
+    @Test
+    void theFederationRolesReadAndOnlyTheCostWriterWritesAndNobodyManagesThem() {
+        PermissionSet reader = defaults.permissionsOf(RoleCatalog.SITE_FEDERATION);
+        assertTrue(reader.allows("revenue:r"));
+        assertTrue(reader.allows("features:r"));
+        for (String resource : RoleCatalog.RESOURCES) {
+            assertFalse(reader.allows(resource + ":w"), resource);
+        }
+        PermissionSet writer = defaults.permissionsOf(RoleCatalog.SITE_FEDERATION_COSTS);
+        assertTrue(writer.allows("features:w"));
+        assertFalse(writer.allows("users:w"));
+        assertFalse(writer.allows("miner:w"));
+        assertFalse(defaults.mayManage("admin", RoleCatalog.SITE_FEDERATION));
+        assertFalse(defaults.mayManage("admin", RoleCatalog.SITE_FEDERATION_COSTS));
     }
 
     @Test

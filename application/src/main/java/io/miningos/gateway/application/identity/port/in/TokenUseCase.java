@@ -18,6 +18,15 @@ public interface TokenUseCase {
      */
     IssuedToken issueFor(Email email, Set<ClientIp> ips, OptionalLong ttlSeconds);
 
+    /**
+     * Issues the long-lived token of a service account (a user holding one of {@link
+     * io.miningos.gateway.domain.identity.RoleCatalog#SERVICE_ROLES}), bound to {@code ips}, for up to
+     * {@link io.miningos.gateway.domain.token.TokenPolicy#MAX_SERVICE_TTL_SECONDS}; the account's other tokens are
+     * revoked, so one credential per account is live. {@code ERR_USER_INVALID} without the user,
+     * {@code ERR_ROLES_INVALID} when it holds no service role, {@code ERR_TTL_INVALID} out of bounds.
+     */
+    IssuedToken issueServiceToken(Email email, Set<ClientIp> ips, long ttlSeconds);
+
     /** Issues a new token for the caller's own user, within the limits of the token it presented. */
     IssuedToken refresh(Caller caller, RefreshTokenCommand command);
 }

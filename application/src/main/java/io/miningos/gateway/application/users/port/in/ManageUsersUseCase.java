@@ -1,6 +1,7 @@
 package io.miningos.gateway.application.users.port.in;
 
 import io.miningos.gateway.domain.caller.Caller;
+import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.User;
 
@@ -27,4 +28,14 @@ public interface ManageUsersUseCase {
 
     /** Creates a user on behalf of the operator at the console (no caller, all roles allowed). */
     User createFromConsole(NewUser user);
+
+    /**
+     * The service account with this e-mail (multi-site mode), created at the console with {@code role} when absent,
+     * its role changed to {@code role} when it held another service role. {@code ERR_USER_EXISTS} when the
+     * e-mail belongs to an account that is not a service account.
+     */
+    User ensureServiceAccount(Email email, String name, String role);
+
+    /** The user with this e-mail, if any. */
+    java.util.Optional<User> findByEmail(Email email);
 }
