@@ -15,6 +15,7 @@ import io.miningos.gateway.adapters.http.HttpSettings;
 import io.miningos.gateway.adapters.http.IdentityRoutes;
 import io.miningos.gateway.adapters.http.LogRoutes;
 import io.miningos.gateway.adapters.http.MetricsRoutes;
+import io.miningos.gateway.adapters.http.MultiSiteRoutes;
 import io.miningos.gateway.adapters.http.OpenApiRoutes;
 import io.miningos.gateway.adapters.http.PoolRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
@@ -30,6 +31,8 @@ import io.miningos.gateway.adapters.http.oauth.JwtSignInStates;
 import io.miningos.gateway.adapters.http.oauth.OAuth2IdentityProvider;
 import io.miningos.gateway.adapters.http.oauth.OAuth2ProviderSettings;
 import io.miningos.gateway.adapters.http.oauth.StateSigningKey;
+import io.miningos.gateway.adapters.http.sites.HttpSiteGateways;
+import io.miningos.gateway.adapters.http.sites.SiteEndpoint;
 import io.miningos.gateway.adapters.ork.cluster.JacksonJsonCodec;
 import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.cluster.TransportComponents;
@@ -66,6 +69,8 @@ import io.miningos.gateway.application.identity.UserActivity;
 import io.miningos.gateway.application.identity.UserProfiles;
 import io.miningos.gateway.application.identity.port.out.UserProfileStore;
 import io.miningos.gateway.application.logs.LogsService;
+import io.miningos.gateway.application.multisite.FederatedSite;
+import io.miningos.gateway.application.multisite.MultiSiteService;
 import io.miningos.gateway.application.ork.OrkFailureCounts;
 import io.miningos.gateway.application.ork.OrkFanOut;
 import io.miningos.gateway.application.ork.OrkRequests;
@@ -124,6 +129,8 @@ public final class Gateway implements AutoCloseable {
     private ScheduledExecutorService housekeeping;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private ExecutorService cacheLoads;
+    private HttpSiteGateways siteGateways;
+    private MultiSiteService multiSiteService;
     private DataFolder.ServeLock serveLock;
 
     private Gateway(GatewayConfig config, Path dataDir, Clock clock, PrometheusMetrics metrics) {
@@ -272,6 +279,9 @@ public final class Gateway implements AutoCloseable {
         identity.addRevocationListener(alertsSocket);
         // Javalin tries a request's path against each route of its method in this order (a regex each until the
         // exact one): the UI's frequent reads come first.
+        RouteGroup downtimeRoutes = config.multiSite().isPresent()
+                ? new MultiSiteRoutes(openMultiSite(config.multiSite().get(), cache, codec))
+                : new DowntimeRoutes(new DowntimeService(orks, config.site(), clock));
         List<RouteGroup> routes = List.of(
                 new IdentityRoutes(identity, new UserProfiles(profiles), config.site()),
                 new ThingRoutes(new ThingsService(orks)),
@@ -281,7 +291,7 @@ public final class Gateway implements AutoCloseable {
                 new SiteConfigRoutes(new SiteConfigService(orks)),
                 new UserRoutes(users, users),
                 signInRoutes(clientAddress),
-                new DowntimeRoutes(new DowntimeService(orks, config.site(), clock)),
+                downtimeRoutes,
                 new FinanceRoutes(new FinanceService(orks, AnalyticsWiring.productionCosts(globalDataStore, site),
                         clock)),
                 new PoolRoutes(new PoolsService(orks)),
@@ -311,6 +321,37 @@ public final class Gateway implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::flushActivity, ACTIVITY_FLUSH_SECONDS, ACTIVITY_FLUSH_SECONDS,
                 TimeUnit.SECONDS);
         return http;
+    }
+
+    /**
+     * Multi-site mode: the sites' gateways reached with the service tokens in their token files (a missing or
+     * unreadable file stops the start, naming it).
+     */
+    private MultiSiteService openMultiSite(MultiSiteConfig multiSite, ResponseCache cache, JacksonJsonCodec codec) {
+        List<SiteEndpoint> endpoints = new java.util.ArrayList<>();
+        List<FederatedSite> sites = new java.util.ArrayList<>();
+        for (MultiSiteConfig.Site site : multiSite.sites()) {
+            String token;
+            try {
+                token = ServiceTokenFile.read(site.tokenFile());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigLoader.COMMON + ": multiSite: site " + site.id() + ": "
+                        + e.getMessage());
+            }
+            endpoints.add(new SiteEndpoint(site.id(), site.baseUrl(), token, site.tls().verify(),
+                    site.tls().trustStore(), site.tls().trustStorePassword()));
+            sites.add(new FederatedSite(site.id(), site.name()));
+        }
+        try {
+            siteGateways = new HttpSiteGateways(endpoints, multiSite.maxAnswerBytes(), multiSite.siteTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigLoader.COMMON + ": multiSite: " + e.getMessage());
+        }
+        multiSiteService = new MultiSiteService(sites, siteGateways, multiSite.concurrency(), multiSite.siteTimeout(),
+                cache, multiSite.cacheTtl(), codec, clock);
+        LOG.info("multi-site mode: {} sites ({})", sites.size(),
+                sites.stream().map(FederatedSite::id).collect(java.util.stream.Collectors.joining(", ")));
+        return multiSiteService;
     }
 
     private Optional<StaticUi> staticUi() {
@@ -416,6 +457,12 @@ public final class Gateway implements AutoCloseable {
         }
         if (cacheLoads != null) {
             cacheLoads.close();
+        }
+        if (multiSiteService != null) {
+            multiSiteService.close();
+        }
+        if (siteGateways != null) {
+            siteGateways.close();
         }
         flushActivity();
         try {

@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.http;
 
 import io.javalin.http.Context;
+import io.miningos.gateway.application.multisite.port.SitesUnavailableException;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.OrksUnavailableException;
@@ -43,18 +44,33 @@ final class OrkResponses {
      * as a shared cached load): a request still waiting then gets 504 {@code ERR_ORK_TIMEOUT}.
      */
     static void send(Context ctx, CompletableFuture<GatheredAnswer> pending) {
-        GatheredAnswer answer;
+        GatheredAnswer answer = await(ctx, pending);
+        if (answer == null) {
+            return;
+        }
+        if (!answer.failures().isEmpty()) {
+            ctx.header(FAILURES_HEADER, header(answer.failures()));
+        }
+        ResponseBodies.json(ctx, answer.body());
+    }
+
+    /**
+     * The answer, or null when the request got its error response here: no answer by the deadline (504), no
+     * upstream answered (502/504 with {@value #FAILURES_HEADER} or, for sites, {@value SiteResponses#FAILURES_HEADER}),
+     * the server stopping.
+     */
+    static <A> A await(Context ctx, CompletableFuture<A> pending) {
         try {
             long wait = RequestDeadlines.current(ctx) + MARGIN.toNanos() - System.nanoTime();
-            answer = pending.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+            return pending.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) { // the server is stopping and gave up on this request
             Thread.currentThread().interrupt();
             ErrorResponses.write(ctx, new DomainException(ErrorKind.UNAVAILABLE, STOPPING));
-            return;
+            return null;
         } catch (TimeoutException e) {
             LOG.warn("{} {}: no answer by its deadline; answered 504", ctx.method(), ctx.path());
             ErrorResponses.write(ctx, new DomainException(ErrorKind.UPSTREAM_TIMEOUT, OrksUnavailableException.TIMEOUT));
-            return;
+            return null;
         } catch (ExecutionException | CancellationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CompletionException && cause.getCause() != null) {
@@ -63,6 +79,10 @@ final class OrkResponses {
             switch (cause) {
                 case OrksUnavailableException unavailable -> {
                     ctx.header(FAILURES_HEADER, header(unavailable.failures()));
+                    ErrorResponses.write(ctx, unavailable.asDomainException());
+                }
+                case SitesUnavailableException unavailable -> {
+                    ctx.header(SiteResponses.FAILURES_HEADER, SiteResponses.header(unavailable.failures()));
                     ErrorResponses.write(ctx, unavailable.asDomainException());
                 }
                 case TimeoutException timeout -> {
@@ -76,12 +96,8 @@ final class OrkResponses {
                 case Error fault -> ErrorResponses.writeFault(ctx, fault);
                 default -> throw new IllegalStateException(cause);
             }
-            return;
+            return null;
         }
-        if (!answer.failures().isEmpty()) {
-            ctx.header(FAILURES_HEADER, header(answer.failures()));
-        }
-        ResponseBodies.json(ctx, answer.body());
     }
 
     /** Header-safe: ids and reasons keep letters, digits and {@code . _ : -}; anything else becomes {@code _}. */
@@ -91,7 +107,7 @@ final class OrkResponses {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String safe(String text) {
+    static String safe(String text) {
         String cleaned = text.replaceAll("[^A-Za-z0-9._:-]", "_");
         return cleaned.length() > MAX_REASON_LENGTH ? cleaned.substring(0, MAX_REASON_LENGTH) : cleaned;
     }
