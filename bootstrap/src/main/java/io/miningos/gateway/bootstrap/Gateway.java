@@ -6,6 +6,7 @@ import io.miningos.gateway.adapters.http.AllowedAddresses;
 import io.miningos.gateway.adapters.http.AnalyticsMetricRoutes;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
+import io.miningos.gateway.adapters.http.DcsRoutes;
 import io.miningos.gateway.adapters.http.DowntimeRoutes;
 import io.miningos.gateway.adapters.http.FinanceRoutes;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
@@ -51,6 +52,7 @@ import io.miningos.gateway.adapters.persistence.PostgresDatabase;
 import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
+import io.miningos.gateway.application.analytics.DcsService;
 import io.miningos.gateway.application.analytics.FinanceService;
 import io.miningos.gateway.application.analytics.MetricsService;
 import io.miningos.gateway.application.analytics.PoolsService;
@@ -298,6 +300,7 @@ public final class Gateway implements AutoCloseable {
                 new SiteAlertRoutes(new SiteAlertsService(orks)),
                 new SiteRoutes(new SiteService(orks, AnalyticsWiring.settings(config), clock)),
                 new AnalyticsMetricRoutes(new MetricsService(orks, AnalyticsWiring.settings(config), clock), clock),
+                new DcsRoutes(new DcsService(orks, AnalyticsWiring.settings(config))),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),
