@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Builds the gateway if needed and starts it on the embedded demo site (SQLite in ./miningos-data, one simulated
-# ORK). It prints how to get a token. Extra arguments go to `serve` (e.g. --port 3001, or --ui DIR to host a built
-# MiningOS UI, which also prints a link that opens it signed in).
+# Builds the gateway's self-contained distribution if needed (-Pdist: a jlink'd runtime, the jar, a class-data
+# archive, bin/miningos-gateway; see README "Installing the distribution") and starts it on the embedded demo site
+# (SQLite in ./miningos-data, one simulated ORK). It prints how to get a token. Extra arguments go to `serve` (e.g.
+# --port 3001, or --ui DIR to host a built MiningOS UI, which also prints a link that opens it signed in).
+# DEMO_PLAIN_JAR=1 builds and runs the plain jar with `java -jar` instead (a quicker build).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/jdk.sh
 find_jdk
-JAR=bootstrap/target/miningos-gateway.jar
-if [ ! -f "$JAR" ] || [ -n "$(find . -name target -prune -o \( -name pom.xml -o -path '*/src/*' \) -newer "$JAR" \
+DIST=distribution/target/miningos-gateway
+if [ "${DEMO_PLAIN_JAR:-0}" = 1 ]; then
+  MARKER=bootstrap/target/miningos-gateway.jar
+  PROFILE=()
+else
+  MARKER=$DIST/lib/miningos-gateway.jar
+  PROFILE=(-Pdist)
+fi
+if [ ! -f "$MARKER" ] || [ -n "$(find . -name target -prune -o \( -name pom.xml -o -path '*/src/*' \) -newer "$MARKER" \
     -print -quit 2>/dev/null)" ]; then
   BUILD_ARGS=()
   if ! has_node_build_tools; then
@@ -16,7 +25,10 @@ if [ ! -f "$JAR" ] || [ -n "$(find . -name target -prune -o \( -name pom.xml -o 
     BUILD_ARGS=(-DnoHrpc)
   fi
   require_maven "${BUILD_ARGS[@]}"
-  echo "building $JAR with $JAVA_HOME ..." >&2
-  mvn -B -q -DskipTests "${BUILD_ARGS[@]}" package
+  echo "building $MARKER with $JAVA_HOME ..." >&2
+  mvn -B -q -DskipTests "${PROFILE[@]}" "${BUILD_ARGS[@]}" package
 fi
-exec "$JAVA_HOME/bin/java" -jar "$JAR" serve "$@"
+if [ "${DEMO_PLAIN_JAR:-0}" = 1 ]; then
+  exec "$JAVA_HOME/bin/java" -jar "$MARKER" serve "$@"
+fi
+exec "$DIST/bin/miningos-gateway" serve "$@"

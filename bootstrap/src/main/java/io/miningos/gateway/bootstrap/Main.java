@@ -261,12 +261,14 @@ public final class Main {
         boolean json = LogLines.writingJson();
         List<String> lines = new ArrayList<>();
         GatewayConfig config = gateway.config();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String jar = jarPath();
+        // the distribution's launcher says it ran us: the operator runs commands with it, not with java -jar
+        String launcher = System.getenv("MININGOS_LAUNCHER");
+        String command = launcher != null && !launcher.isBlank() ? launcher
+                : ProcessHandle.current().info().command().orElse("java") + " -jar " + jarPath();
         lines.add("MiningOS gateway for site %s listening on http://localhost:%d (data in %s)".formatted(
                 config.site(), port, dataDir));
         lines.add("Get a token for the super admin (" + config.identity().superAdmin() + "):");
-        lines.add("  TOKEN=$(%s -jar %s token --data-dir %s --email %s | tail -n 1)".formatted(java, jar, dataDir,
+        lines.add("  TOKEN=$(%s token --data-dir %s --email %s | tail -n 1)".formatted(command, dataDir,
                 config.identity().superAdmin()));
         lines.add("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/auth/userinfo".formatted(port));
         lines.add(config.signIn().map(signIn -> "Users sign in with Google at http://localhost:%d%s".formatted(port,
