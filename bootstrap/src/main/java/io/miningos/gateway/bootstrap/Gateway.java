@@ -41,6 +41,7 @@ import io.miningos.gateway.adapters.ork.cluster.TransportOrkCluster;
 import io.miningos.gateway.adapters.persistence.Database;
 import io.miningos.gateway.adapters.persistence.JooqAuditLog;
 import io.miningos.gateway.adapters.persistence.JooqGlobalDataStore;
+import io.miningos.gateway.adapters.persistence.JooqRateBuckets;
 import io.miningos.gateway.adapters.persistence.JooqStorageProbe;
 import io.miningos.gateway.adapters.persistence.JooqTokenStore;
 import io.miningos.gateway.adapters.persistence.JooqUserActivityStore;
@@ -150,7 +151,8 @@ public final class Gateway implements AutoCloseable {
             this.audit = new JooqAuditLog(db);
             this.profiles = new CachedUserProfileStore(new JooqUserProfileStore(db), db);
             this.identity = new IdentityService(userRepository, new JooqTokenStore(db), id.roles(),
-                    id.settings(), db, clock, metrics, notifier);
+                    id.settings(), db, clock, metrics, notifier,
+                    db instanceof PostgresDatabase postgres ? new JooqRateBuckets(postgres) : null);
             changeFeed.ifPresent(feed -> feed.subscribe(identity));
             this.users = new UsersService(userRepository, new JooqUserSettingsStore(db), identity,
                     audit, id.roles(), db, clock);
@@ -406,6 +408,10 @@ public final class Gateway implements AutoCloseable {
             int purged = identity.purgeExpired();
             if (purged > 0) {
                 LOG.info("purged {} expired tokens", purged);
+            }
+            if (db instanceof PostgresDatabase postgres) {
+                // a bucket untouched for a day starts full again: that only forgives
+                new JooqRateBuckets(postgres).purgeIdle(clock.instant().minus(Duration.ofDays(1)));
             }
         } catch (RuntimeException e) {
             LOG.warn("purging expired tokens failed: {}", e.getMessage());

@@ -136,7 +136,11 @@ public final class PostgresChangeFeed implements ChangeNotifier, AutoCloseable {
     private void deliver(Change change) {
         for (PeerChanges subscriber : subscribers) {
             try {
-                subscriber.changed(change);
+                switch (change.kind()) {
+                    case USER_REVOKED -> subscriber.userRevoked(change.userId());
+                    case TOKENS_REVOKED -> subscriber.tokensRevoked(change.userId());
+                    case GLOBAL_DATA -> subscriber.globalDataWritten(change.subject());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("applying another gateway's change {} failed", change, e);
             }

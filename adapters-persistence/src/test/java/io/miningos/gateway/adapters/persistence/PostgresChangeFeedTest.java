@@ -37,8 +37,18 @@ class PostgresChangeFeedTest {
         final AtomicInteger missed = new AtomicInteger();
 
         @Override
-        public void changed(Change change) {
-            changes.add(change);
+        public void userRevoked(long userId) {
+            changes.add(Change.userRevoked(userId));
+        }
+
+        @Override
+        public void tokensRevoked(long userId) {
+            changes.add(Change.tokensRevoked(userId));
+        }
+
+        @Override
+        public void globalDataWritten(String type) {
+            changes.add(new Change(Change.Kind.GLOBAL_DATA, type));
         }
 
         @Override

@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  * also cached under {@code /auth/features}.
  *
  * <p>With several instances on one storage, each write is published with its transaction ({@link ChangeNotifier})
- * and the others drop the type's cached reads when told ({@link #changed}).
+ * and the others drop the type's cached reads when told ({@link #globalDataWritten}).
  */
 public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlobalDataUseCase,
         SeedGlobalDataUseCase, PeerChanges {
@@ -147,13 +147,10 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
 
     /** Another instance wrote a type: its cached reads here go (a read in flight is not kept). */
     @Override
-    public void changed(Change change) {
-        if (change.kind() != Change.Kind.GLOBAL_DATA) {
-            return;
-        }
+    public void globalDataWritten(String wireName) {
         GlobalDataType type;
         try {
-            type = GlobalDataType.parse(change.subject());
+            type = GlobalDataType.parse(wireName);
         } catch (DomainException e) {
             missedChanges(); // a type this version does not know (a newer instance): drop everything to be safe
             return;

@@ -7,6 +7,7 @@ import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.application.identity.port.in.RefreshTokenCommand;
 import io.miningos.gateway.application.identity.port.in.TokenRevoker;
 import io.miningos.gateway.application.identity.port.in.TokenUseCase;
+import io.miningos.gateway.application.identity.port.out.RateBuckets;
 import io.miningos.gateway.application.identity.port.out.TokenRevocationListener;
 import io.miningos.gateway.application.identity.port.out.TokenStore;
 import io.miningos.gateway.application.identity.port.out.UserRepository;
@@ -52,7 +53,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * that deletion has committed, so a session loaded around a revocation can never be used after it.
  *
  * <p>With several instances on one storage, revocations are published ({@link ChangeNotifier}) with their
- * transaction, and the others bump the same epochs when told ({@link #changed}); when told that notifications may
+ * transaction, and the others bump the same epochs when told ({@link #userRevoked}); when told that notifications may
  * have been missed, every session is dropped and a global epoch bumped, so no load in flight is kept either.
  */
 public final class IdentityService implements AuthenticateUseCase, TokenUseCase, TokenRevoker, PeerChanges {
@@ -102,6 +103,16 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
     /** @param notifier told of every revocation, for the other instances on the same storage */
     public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
                            Transactions transactions, Clock clock, Telemetry telemetry, ChangeNotifier notifier) {
+        this(users, tokens, roles, settings, transactions, clock, telemetry, notifier, null);
+    }
+
+    /**
+     * @param notifier    told of every revocation, for the other instances on the same storage
+     * @param rateBuckets where the rate limits count, shared by those instances; null: in this instance's memory
+     */
+    public IdentityService(UserRepository users, TokenStore tokens, RoleCatalog roles, IdentitySettings settings,
+                           Transactions transactions, Clock clock, Telemetry telemetry, ChangeNotifier notifier,
+                           RateBuckets rateBuckets) {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.users = users;
         this.tokens = tokens;
@@ -114,8 +125,9 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
                 .maximumSize(MAX_SESSIONS)
                 .expireAfterWrite(Duration.ofMinutes(5))
                 .build();
-        this.tokenIssues = new RateLimiter(settings.tokenIssues(), clock);
-        this.failedAuthentications = new RateLimiter(settings.failedAuthentications(), clock);
+        this.tokenIssues = new RateLimiter(settings.tokenIssues(), clock, "tokenIssues", rateBuckets);
+        this.failedAuthentications = new RateLimiter(settings.failedAuthentications(), clock,
+                "failedAuthentications", rateBuckets);
     }
 
     public void addRevocationListener(TokenRevocationListener listener) {
@@ -298,16 +310,16 @@ public final class IdentityService implements AuthenticateUseCase, TokenUseCase,
         }
     }
 
-    /** Another instance revoked a user's tokens (all: its sockets here close too; some: sessions reload). */
+    /** Another instance revoked every token of a user: its sessions here go, and its sockets close. */
     @Override
-    public void changed(Change change) {
-        switch (change.kind()) {
-            case USER_REVOKED -> forgetUser(change.userId(), true);
-            case TOKENS_REVOKED -> forgetUser(change.userId(), false);
-            default -> {
-                // not about sessions
-            }
-        }
+    public void userRevoked(long userId) {
+        forgetUser(userId, true);
+    }
+
+    /** Another instance cut a user's tokens over the cap: its sessions here are loaded again. */
+    @Override
+    public void tokensRevoked(long userId) {
+        forgetUser(userId, false);
     }
 
     @Override

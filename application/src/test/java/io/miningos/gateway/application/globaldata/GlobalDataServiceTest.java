@@ -230,17 +230,17 @@ class GlobalDataServiceTest {
 
         GlobalDataQuery costs = query(GlobalDataType.PRODUCTION_COSTS);
         service.query(costs, false);
-        service.changed(Change.globalData(GlobalDataType.CONTAINER_SETTINGS));
-        service.changed(Change.userRevoked(7));
+        service.globalDataWritten("containerSettings");
+        service.userRevoked(7);
         service.query(costs, false);
         assertEquals(1, store.reads.get(), "another type's write, or a user change, keeps the cached read");
-        service.changed(Change.globalData(GlobalDataType.PRODUCTION_COSTS));
+        service.globalDataWritten("productionCosts");
         service.query(costs, false);
         assertEquals(2, store.reads.get());
         service.missedChanges();
         service.query(costs, false);
         assertEquals(3, store.reads.get(), "missed notifications drop every cached read");
-        service.changed(new Change(Change.Kind.GLOBAL_DATA, "typeOfANewerGateway"));
+        service.globalDataWritten("typeOfANewerGateway");
         service.query(costs, false);
         assertEquals(4, store.reads.get(), "a type this version does not know drops everything");
     }

@@ -1,12 +1,22 @@
 package io.miningos.gateway.application.shared.port.in;
 
-import io.miningos.gateway.application.shared.port.out.Change;
-
-/** What another gateway instance on the same storage changed, as its notifications tell (see ChangeNotifier). */
+/**
+ * What another gateway instance on the same storage changed, as its notifications tell (see the out-port
+ * ChangeNotifier). A service implements the changes it holds something of; the others do nothing.
+ */
 public interface PeerChanges {
 
-    /** Another instance committed {@code change}: drop what this one holds of it. Kinds not handled are ignored. */
-    void changed(Change change);
+    /** Every token of the user was revoked (the user revoked, changed or deleted). */
+    default void userRevoked(long userId) {
+    }
+
+    /** Some of the user's tokens were revoked (over the cap). */
+    default void tokensRevoked(long userId) {
+    }
+
+    /** Records of the global data type (its wire name) were written. */
+    default void globalDataWritten(String type) {
+    }
 
     /**
      * Notifications may have been missed (the connection that receives them was lost): drop everything that could
