@@ -7,6 +7,7 @@ import io.miningos.gateway.adapters.http.AnalyticsMetricRoutes;
 import io.miningos.gateway.adapters.http.Authentication;
 import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.DcsRoutes;
+import io.miningos.gateway.adapters.http.DeviceRoutes;
 import io.miningos.gateway.adapters.http.DowntimeRoutes;
 import io.miningos.gateway.adapters.http.FinanceRoutes;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
@@ -54,6 +55,7 @@ import io.miningos.gateway.adapters.persistence.SqliteDatabase;
 import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.analytics.DcsService;
+import io.miningos.gateway.application.analytics.DevicesService;
 import io.miningos.gateway.application.analytics.FinanceService;
 import io.miningos.gateway.application.analytics.MetricsService;
 import io.miningos.gateway.application.analytics.PoolsService;
@@ -303,6 +305,7 @@ public final class Gateway implements AutoCloseable {
                 new SiteRoutes(new SiteService(orks, AnalyticsWiring.settings(config), clock)),
                 new AnalyticsMetricRoutes(new MetricsService(orks, AnalyticsWiring.settings(config), clock), clock),
                 new DcsRoutes(new DcsService(orks, AnalyticsWiring.settings(config))),
+                new DeviceRoutes(new DevicesService(orks, AnalyticsWiring.settings(config))),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

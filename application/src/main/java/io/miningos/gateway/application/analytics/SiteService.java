@@ -142,11 +142,15 @@ public final class SiteService implements SiteUseCase {
         });
     }
 
+    private List<OrkCall> groupCalls(List<String> dcsFields, boolean withDcs) {
+        return groupCalls(settings, dcsFields, withDcs);
+    }
+
     /**
      * The miners' live per-container and per-rack figures (the first call), with the DCS thing (the second) when
      * {@code withDcs}. The same calls serve the rack lists of the miner and explorer routes.
      */
-    List<OrkCall> groupCalls(List<String> dcsFields, boolean withDcs) {
+    static List<OrkCall> groupCalls(AnalyticsSettings settings, List<String> dcsFields, boolean withDcs) {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("keys", List.of(rtdKey("miner", "t-miner")));
         stats.put("limit", 1);
