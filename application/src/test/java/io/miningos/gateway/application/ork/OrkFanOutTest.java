@@ -4,6 +4,7 @@ import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
 import io.miningos.gateway.application.ork.port.RequestDeadline;
 import io.miningos.gateway.application.shared.RecordingTelemetry;
+import io.miningos.gateway.application.shared.port.out.Telemetry;
 import io.miningos.gateway.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,35 @@ class OrkFanOutTest {
                 .askAll("m", REQUEST);
         ExecutionException failed = assertThrows(ExecutionException.class, () -> round.get(10, TimeUnit.SECONDS));
         assertSame(fault, failed.getCause());
+    }
+
+    @Test
+    void anErrorWhileSettlingAnAnswerEndsTheFanOutAtOnceForEveryoneWaiting() throws Exception {
+        // Regression (the global-config hang of issue 12 item 2): an Error thrown while an answer was being settled
+        // (an OutOfMemoryError in the log line or the metrics, under another request's heap pressure) went into the
+        // future whenComplete returns, which nobody reads; the round never completed, and every request that shared
+        // its cached load waited on it forever, nothing logged. The Error here comes from the metrics of the first
+        // ORK's answer, on the thread that completed that ORK's call; the second ORK answers later.
+        OutOfMemoryError fault = new OutOfMemoryError("thrown while settling an answer");
+        Telemetry failing = new Telemetry() {
+            @Override
+            public void orkCall(String orkId, String method, String outcome, long nanos) {
+                if (orkId.equals("a")) {
+                    throw fault;
+                }
+            }
+        };
+        FakeOrkCluster cluster = new FakeOrkCluster()
+                .ork("a", (m, r) -> after(20, "[]"))
+                .ork("b", (m, r) -> after(300, "[]"));
+        CompletableFuture<List<OrkReply>> round = new OrkFanOut(cluster, 8, Duration.ofSeconds(15), failing,
+                new MutableClock(Instant.parse("2026-01-01T00:00:00Z"))).askAll("getGlobalConfig", REQUEST);
+        CompletableFuture<List<OrkReply>> sharedWaiter = round.thenApply(replies -> replies); // a second request
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> round.get(10, TimeUnit.SECONDS));
+        assertSame(fault, failed.getCause());
+        ExecutionException shared = assertThrows(ExecutionException.class,
+                () -> sharedWaiter.get(10, TimeUnit.SECONDS));
+        assertSame(fault, shared.getCause());
     }
 
     @Test
