@@ -4,11 +4,17 @@
 # (SQLite in ./miningos-data, one simulated ORK). It prints how to get a token. Extra arguments go to `serve` (e.g.
 # --port 3001, or --ui DIR to host a built MiningOS UI, which also prints a link that opens it signed in).
 # DEMO_PLAIN_JAR=1 builds and runs the plain jar with `java -jar` instead (a quicker build).
+# `./demo.sh --dcs` runs the DCS demo instead: a mining hall run by a central DCS (config folder demo/dcs, data in
+# ./miningos-data-dcs; README "The DCS demo").
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/jdk.sh
 find_jdk
 DIST=distribution/target/miningos-gateway
+if [ "${1:-}" = "--dcs" ]; then
+  shift
+  set -- --config demo/dcs --data-dir miningos-data-dcs "$@"
+fi
 if [ "${DEMO_PLAIN_JAR:-0}" = 1 ]; then
   MARKER=bootstrap/target/miningos-gateway.jar
   PROFILE=()

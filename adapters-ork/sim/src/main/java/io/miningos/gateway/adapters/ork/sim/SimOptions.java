@@ -23,9 +23,13 @@ import java.util.Map;
  *                         as if the ORK were unreachable
  * @param m63Miners        Whatsminer M63s in one more container (a MicroBT Wonderint) besides {@code miners}, 0..240
  *                         (default 0): their rack reports per-device power modes and statuses
+ * @param dcsHall          the {@code miners} stand in a hall run by a central DCS (default false): groups
+ *                         {@code group-1…N} of four racks of 20 instead of containers, and a DCS thing (rack
+ *                         {@code dcs-siemens-<tag>}, tags {@code t-dcs}) whose snapshot meters and cools them
  */
 public record SimOptions(long seed, int miners, String site, int requiredVotes, long actionIntervalMs, long latencyMs,
-                         double failureRate, boolean down, boolean persist, int threads, int queue, int m63Miners) {
+                         double failureRate, boolean down, boolean persist, int threads, int queue, int m63Miners,
+                         boolean dcsHall) {
 
     static final int MAX_MINERS = 200_000;
     static final int MAX_VOTES = 10;
@@ -87,9 +91,10 @@ public record SimOptions(long seed, int miners, String site, int requiredVotes, 
         int threads = read.integer("threads", 1, MAX_THREADS).orElse(2L).intValue();
         int queue = read.integer("queue", 1, MAX_QUEUE).orElse(1_000L).intValue();
         int m63 = read.integer("m63Miners", 0, MAX_M63_MINERS).orElse(0L).intValue();
+        boolean dcsHall = read.bool("dcsHall").orElse(false);
         read.finish();
         return new SimOptions(seed, miners, site, votes, interval, latency, failureRate, down, persist, threads,
-                queue, m63);
+                queue, m63, dcsHall);
     }
 
     /** A stable seed from the ORK id, so ORKs configured without seeds still differ. */

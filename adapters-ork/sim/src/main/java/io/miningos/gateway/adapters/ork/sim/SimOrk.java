@@ -58,6 +58,8 @@ public final class SimOrk {
     private final StoredConfigs configs;
     private final ActionDesk desk;
     private final StateFile stateFile;
+    /** The hall's DCS thing, with sim option {@code dcsHall}; else null. */
+    private final DcsHall dcs;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long nextDue;
 
@@ -67,9 +69,10 @@ public final class SimOrk {
      */
     SimOrk(SimOptions options, Clock clock, StateFile stateFile) {
         this.clock = clock;
-        this.site = SiteGenerator.generate(options.seed(), options.miners(), options.m63Miners(), options.site(),
-                clock.millis());
+        this.site = SiteGenerator.generate(options.seed(), options.miners(), options.m63Miners(), options.dcsHall(),
+                options.site(), clock.millis());
         this.live = new LiveSite(site);
+        this.dcs = options.dcsHall() ? new DcsHall(live) : null;
         ThingDocs docs = new ThingDocs(live);
         this.book = new ActionBook(options.actionIntervalMs());
         this.effects = new ActionEffects(live, history, false);
@@ -220,7 +223,8 @@ public final class SimOrk {
     /** Exhaustive over the gateway's catalogue: a method added there does not compile here until it is answered. */
     private Object dispatch(OrkMethod method, Map<String, Object> req, long now, Deadline deadline) {
         return switch (method) {
-            case LIST_THINGS -> things.listThings(req, now, deadline);
+            case LIST_THINGS -> dcs == null ? things.listThings(req, now, deadline)
+                    : dcs.addTo(req, things.listThings(req, now, deadline), now);
             case GET_THINGS_COUNT -> things.countThings(req, now, deadline);
             case LIST_RACKS -> things.listRacks(req);
             case GET_HISTORICAL_LOGS -> things.historicalLogs(req, now, deadline);

@@ -15,7 +15,7 @@ class SimOptionsTest {
         SimOptions options = SimOptions.parse("cluster-1", Map.of());
 
         assertEquals(new SimOptions(SimOptions.defaultSeed("cluster-1"), 250, "demo", 1, 5_000, 0, 0, false, true, 2,
-                1_000, 0), options);
+                1_000, 0, false), options);
     }
 
     @Test
@@ -24,9 +24,9 @@ class SimOptionsTest {
                 Map.entry("site", "north-1"), Map.entry("approvals", 2), Map.entry("actionIntervalMs", 250),
                 Map.entry("latencyMs", 15), Map.entry("failureRate", 0.5), Map.entry("down", true),
                 Map.entry("persist", false), Map.entry("threads", 3), Map.entry("queue", 10),
-                Map.entry("m63Miners", 60)));
+                Map.entry("m63Miners", 60), Map.entry("dcsHall", true)));
 
-        assertEquals(new SimOptions(7, 900, "north-1", 2, 250, 15, 0.5, true, false, 3, 10, 60), options);
+        assertEquals(new SimOptions(7, 900, "north-1", 2, 250, 15, 0.5, true, false, 3, 10, 60, true), options);
         assertEquals(3, SimOptions.parse("x", Map.of("requiredVotes", 3)).requiredVotes());
     }
 
@@ -47,8 +47,8 @@ class SimOptionsTest {
         assertRefused(Map.of("threads", 0), "threads: must be a whole number between 1 and 16");
         assertRefused(Map.of("queue", 10_001), "queue: must be a whole number between 1 and 10000");
         assertRefused(Map.of("minerz", 5), "minerz: unknown option of the sim transport (known: actionIntervalMs, "
-                + "approvals, down, failureRate, latencyMs, m63Miners, miners, persist, queue, requiredVotes, seed, "
-                + "site, threads)");
+                + "approvals, dcsHall, down, failureRate, latencyMs, m63Miners, miners, persist, queue, requiredVotes, "
+                + "seed, site, threads)");
     }
 
     private static void assertRefused(Map<String, Object> options, String messageStart) {

@@ -13,7 +13,13 @@ public enum ContainerModel {
     MBT_KEHUA("container-mbt-kehua", "microbt", MinerModel.WM_M53S, numbered(12), numbered(20), 0.045, 22_000),
     MBT_WONDERINT("container-mbt-wonderint", "microbt", MinerModel.WM_M63, numbered(12), numbered(20), 0.045, 22_000),
     AS_HK3("container-as-hk3", "antspace", MinerModel.AM_S19XP_H, numbered(8), numbered(14), 0.04, 20_000),
-    AS_IMMERSION("container-as-immersion", "antspace", MinerModel.AM_S21PRO, numbered(8), numbered(14), 0.03, 16_000);
+    AS_IMMERSION("container-as-immersion", "antspace", MinerModel.AM_S21PRO, numbered(8), numbered(14), 0.03, 16_000),
+    /**
+     * A group of a DCS-run hall (sim option {@code dcsHall}): four racks of 20 S21 Pros, positions
+     * {@code rack-<r>_<slot>}, so PDU-rack keys are {@code group-<n>_rack-<r>} as the DCS layout names them; cooled by
+     * the hall's water circuits. Never one of a container site's models.
+     */
+    DCS_GROUP("container-as-dcs-group", "antspace", MinerModel.AM_S21PRO, racks(4), numbered(20), 0.05, 4_000);
 
     private final String type;
     private final String brand;
@@ -113,6 +119,14 @@ public enum ContainerModel {
 
     private static List<String> bitdeerPdus() {
         return List.of("1-1", "1-2", "1-3", "1-4", "2-1", "2-2", "2-3", "2-4");
+    }
+
+    private static List<String> racks(int n) {
+        List<String> names = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            names.add("rack-" + i);
+        }
+        return List.copyOf(names);
     }
 
     private static List<String> numbered(int n) {

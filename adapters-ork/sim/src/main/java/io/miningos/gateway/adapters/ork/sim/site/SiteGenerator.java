@@ -25,14 +25,16 @@ public final class SiteGenerator {
     private final String tag;
     private final long commissionedAt;
     private final int m63Miners;
+    private final boolean dcsHall;
     private List<PoolAccount> pools;
     private PoolConfigs poolConfigs;
     private int nextIndex;
 
-    private SiteGenerator(long seed, int minerTarget, int m63Miners, String siteName, long now) {
+    private SiteGenerator(long seed, int minerTarget, int m63Miners, boolean dcsHall, String siteName, long now) {
         this.seed = seed;
         this.minerTarget = minerTarget;
         this.m63Miners = m63Miners;
+        this.dcsHall = dcsHall;
         this.siteName = siteName;
         this.tag = seedTag(seed);
         this.commissionedAt = Math.min(EARLIEST_COMMISSIONING, Math.floorDiv(now - 180 * DAY, DAY) * DAY);
@@ -51,6 +53,14 @@ public final class SiteGenerator {
      *                  site has a rack reporting per-device groups; 0 for none, at most the container's capacity
      */
     public static Site generate(long seed, int miners, int m63Miners, String siteName, long now) {
+        return generate(seed, miners, m63Miners, false, siteName, now);
+    }
+
+    /**
+     * @param dcsHall the planned miners stand in a DCS-run hall instead of containers: groups {@code group-1…N} of
+     *                {@link ContainerModel#DCS_GROUP} (four racks of 20), filled in order
+     */
+    public static Site generate(long seed, int miners, int m63Miners, boolean dcsHall, String siteName, long now) {
         if (miners < 1) {
             throw new IllegalArgumentException("miners must be at least 1");
         }
@@ -58,7 +68,7 @@ public final class SiteGenerator {
             throw new IllegalArgumentException("m63Miners must be between 0 and "
                     + ContainerModel.MBT_WONDERINT.capacity());
         }
-        return new SiteGenerator(seed, miners, m63Miners, siteName, now).build();
+        return new SiteGenerator(seed, miners, m63Miners, dcsHall, siteName, now).build();
     }
 
     /** Three base-36 characters from the seed; part of rack ids and container names. */
@@ -85,14 +95,15 @@ public final class SiteGenerator {
 
         // plan the containers first (model and fill), then give every fourth one, or the last of two or three,
         // to the second pool account
-        List<ContainerModel> order = shuffledModels();
+        List<ContainerModel> order = dcsHall ? List.of(ContainerModel.DCS_GROUP) : shuffledModels();
         List<ContainerModel> models = new ArrayList<>();
         List<Integer> fills = new ArrayList<>();
         int placed = 0;
         while (placed < containerised) {
             int ci = models.size();
             ContainerModel model = order.get(ci % order.size());
-            int fill = (int) Math.round(model.capacity() * (0.88 + 0.12 * Noise.unit(seed, 11, ci)));
+            int fill = dcsHall ? model.capacity()
+                    : (int) Math.round(model.capacity() * (0.88 + 0.12 * Noise.unit(seed, 11, ci)));
             int count = Math.min(Math.max(1, fill), containerised - placed);
             models.add(model);
             fills.add(count);
@@ -107,7 +118,8 @@ public final class SiteGenerator {
         for (int ci = 0; ci < models.size(); ci++) {
             boolean ocean = ci % 4 == 3 || models.size() < 4 && models.size() >= 2 && ci == models.size() - 1;
             ContainerModel model = models.get(ci);
-            containers.add(new ContainerSite(ci, model.brand() + "-" + tag + (ci + 1), model, ci / 4 + 1,
+            String name = model == ContainerModel.DCS_GROUP ? "group-" + (ci + 1) : model.brand() + "-" + tag + (ci + 1);
+            containers.add(new ContainerSite(ci, name, model, ci / 4 + 1,
                     ocean ? pools.get(1) : pools.get(0)));
         }
         int transformers = (containers.size() + 3) / 4;
@@ -202,6 +214,7 @@ public final class SiteGenerator {
 
     private List<ContainerModel> shuffledModels() {
         List<ContainerModel> models = new ArrayList<>(List.of(ContainerModel.values()));
+        models.remove(ContainerModel.DCS_GROUP);
         for (int i = models.size() - 1; i > 0; i--) {
             int j = Noise.below(Noise.hash(seed, 5, i), i + 1);
             ContainerModel tmp = models.get(i);
