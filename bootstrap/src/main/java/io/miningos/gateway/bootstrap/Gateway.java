@@ -9,6 +9,7 @@ import io.miningos.gateway.adapters.http.ClientAddress;
 import io.miningos.gateway.adapters.http.DcsRoutes;
 import io.miningos.gateway.adapters.http.DeviceRoutes;
 import io.miningos.gateway.adapters.http.DowntimeRoutes;
+import io.miningos.gateway.adapters.http.EnergyRoutes;
 import io.miningos.gateway.adapters.http.FinanceRoutes;
 import io.miningos.gateway.adapters.http.GatewayHttpServer;
 import io.miningos.gateway.adapters.http.GlobalDataRoutes;
@@ -56,6 +57,7 @@ import io.miningos.gateway.application.actions.ActionsService;
 import io.miningos.gateway.application.alerts.AlertsFeed;
 import io.miningos.gateway.application.analytics.DcsService;
 import io.miningos.gateway.application.analytics.DevicesService;
+import io.miningos.gateway.application.analytics.EnergyService;
 import io.miningos.gateway.application.analytics.FinanceService;
 import io.miningos.gateway.application.analytics.MetricsService;
 import io.miningos.gateway.application.analytics.PoolsService;
@@ -306,6 +308,7 @@ public final class Gateway implements AutoCloseable {
                 new AnalyticsMetricRoutes(new MetricsService(orks, AnalyticsWiring.settings(config), clock), clock),
                 new DcsRoutes(new DcsService(orks, AnalyticsWiring.settings(config))),
                 new DeviceRoutes(new DevicesService(orks, AnalyticsWiring.settings(config))),
+                new EnergyRoutes(new EnergyService(orks)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

@@ -190,4 +190,29 @@ class SimulatedSiteAnalyticsTest {
         JsonNode history = get("/auth/metrics/containers/" + name + "/history").get("log");
         assertTrue(history.size() > 200, "a day of five-minute points: " + history.size());
     }
+
+    @Test
+    void theEnergyForecastTakesTheAvailablePowerAndSettingsWrittenThroughTheGateway() {
+        long hour = System.currentTimeMillis() / 3_600_000L * 3_600_000L;
+        JsonNode forecast = get("/auth/energy/forecast");
+        assertEquals(48, forecast.get("log").size());
+        assertTrue(Math.abs(forecast.get("issuedAt").asLong() - hour) <= 3_600_000L, forecast.get("issuedAt").toString());
+        assertTrue(forecast.get("log").get(0).get("availablePowerMW").asDouble() > 0, forecast.toString());
+        assertEquals(24, get("/auth/energy/forecast/history?" + day(d)).get("log").size(), "a closed day's hours");
+
+        long from = forecast.get("log").get(10).get("ts").asLong();
+        TestGateway.Response available = gateway.send("POST", "/auth/energy/available", token,
+                "{\"data\":[{\"ts\":" + from + ",\"availablePowerMW\":7.25}]}");
+        assertEquals("[{\"success\":true}]", available.body());
+        JsonNode after = get("/auth/energy/forecast").get("log");
+        assertEquals(7.25, after.get(10).get("availablePowerMW").asDouble(), "from its ts on");
+        assertEquals(7.25, after.get(47).get("availablePowerMW").asDouble());
+        assertTrue(after.get(9).get("availablePowerMW").asDouble() != 7.25, "not before");
+
+        TestGateway.Response saved = gateway.send("POST", "/auth/energy/forecast/settings", token,
+                "{\"miningRevenueTaxFees\":{},\"sellingEnergyTaxFees\":{},\"buyingEnergyTaxFees\":{},"
+                        + "\"lcoe\":{\"value\":51},\"siteEfficiency\":{}}");
+        assertEquals("[{\"success\":true}]", saved.body());
+        assertEquals(51, get("/auth/energy/forecast/settings").get("lcoe").get("value").asInt());
+    }
 }
