@@ -3,6 +3,9 @@ package io.miningos.gateway.bootstrap;
 import io.miningos.gateway.adapters.ork.cluster.OrkTransportRegistry;
 import io.miningos.gateway.adapters.ork.spi.CommandContext;
 import io.miningos.gateway.adapters.ork.spi.TransportCommand;
+import io.miningos.gateway.adapters.persistence.PostgresDatabase;
+import io.miningos.gateway.adapters.persistence.SqliteDatabase;
+import io.miningos.gateway.adapters.persistence.StorageMigration;
 import io.miningos.gateway.application.identity.port.in.IssuedToken;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.identity.Role;
@@ -17,6 +20,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,6 +52,7 @@ public final class Main {
               miningos-gateway check-config --config DIR
               miningos-gateway backup --to FILE [--data-dir DIR]
               miningos-gateway restore --from FILE [--data-dir DIR] [--force]
+              miningos-gateway migrate-storage --config DIR [--data-dir DIR]
             """;
     private static final String OPTIONS_HELP = """
             --data-dir  where the gateway keeps its SQLite file and state (default ./%s)
@@ -67,6 +72,10 @@ public final class Main {
                         file, taken while the server runs
             restore     puts a backup in place; refused while a server uses the folder, and over existing
                         data unless --force (which first moves that data aside)
+            migrate-storage  copies the data folder's SQLite database (users, tokens, settings, profiles,
+                        audit, site-wide data) into the PostgreSQL database of --config's gateway.storage;
+                        refused while a server uses the folder; copies only what is missing (run it again to
+                        finish an interrupted copy); prints each table's rows on both sides; exit 1 if they differ
             """.formatted(DEFAULT_DATA_DIR);
 
     private Main() {
@@ -108,6 +117,8 @@ public final class Main {
                 case "backup" -> backup(CommandLine.parse(args, 1, Set.of("to", "data-dir"), Set.of()), out, err);
                 case "restore" -> restore(CommandLine.parse(args, 1, Set.of("from", "data-dir"), Set.of(),
                         Set.of("force")), out, err);
+                case "migrate-storage" -> migrateStorage(CommandLine.parse(args, 1, Set.of("config", "data-dir"),
+                        Set.of()), out);
                 default -> {
                     Optional<TransportCommand> plugin = plugins.named(command);
                     yield plugin.isPresent() ? runPlugin(plugin.get(), args, out, err)
@@ -168,7 +179,7 @@ public final class Main {
     /** The installed plugins' commands, found only when the command line needs them. */
     private static final class PluginCommands {
         private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "service-token",
-                "check-config", "backup", "restore", "help", "--help");
+                "check-config", "backup", "restore", "migrate-storage", "help", "--help");
         private final Supplier<OrkTransportRegistry> transports;
         private Map<String, TransportCommand> commands;
 
@@ -414,6 +425,38 @@ public final class Main {
             throw DomainException.invalid("ERR_INVALID_ROLE");
         }
         return role;
+    }
+
+    /**
+     * Copies the data folder's SQLite database into the configured PostgreSQL one, holding the folder's serve lock so
+     * no server writes to the SQLite file meanwhile.
+     */
+    private static int migrateStorage(CommandLine cli, PrintStream out) {
+        Path configDir = cli.path("config").orElseThrow(() -> new CommandLine.UsageException(
+                "migrate-storage needs --config: the folder whose common.json names the PostgreSQL database"));
+        if (!(ConfigLoader.load(Optional.of(configDir)).storage() instanceof StorageConfig.Postgres target)) {
+            throw new CommandLine.UsageException("the configuration's gateway.storage is not {\"kind\": \"postgres\","
+                    + " ...}: there is nothing to migrate to");
+        }
+        Path dataDir = cli.path("data-dir").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+        if (!Files.isRegularFile(dataDir.resolve(SqliteDatabase.FILE_NAME))) {
+            throw new IllegalStateException("no gateway database in " + dataDir + " (" + SqliteDatabase.FILE_NAME
+                    + " is missing)");
+        }
+        boolean same = true;
+        try (DataFolder.ServeLock ignored = DataFolder.lockForServing(dataDir);
+             SqliteDatabase from = SqliteDatabase.open(dataDir);
+             PostgresDatabase to = PostgresDatabase.open(target.settings())) {
+            out.printf("%-15s %8s %8s %11s%n", "table", "sqlite", "copied", "postgresql");
+            for (StorageMigration.TableCount count : StorageMigration.copy(from, to)) {
+                out.printf("%-15s %8d %8d %11d%s%n", count.table(), count.source(), count.copied(), count.target(),
+                        count.matches() ? "" : "  differs");
+                same &= count.matches();
+            }
+        }
+        out.println(same ? "every table has as many rows in PostgreSQL as in SQLite"
+                : "some tables differ: was the PostgreSQL database empty? (rows already there are kept)");
+        return same ? 0 : 1;
     }
 
     private static Gateway open(CommandLine cli) {

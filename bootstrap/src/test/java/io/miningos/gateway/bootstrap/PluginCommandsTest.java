@@ -95,7 +95,7 @@ class PluginCommandsTest {
 
         assertEquals(0, help.exit());
         assertTrue(help.stdout().contains("""
-                  miningos-gateway restore --from FILE [--data-dir DIR] [--force]
+                  miningos-gateway migrate-storage --config DIR [--data-dir DIR]
                   miningos-gateway pigeon-hello [--data-dir DIR] [--shout]
                 """), help.stdout());
         assertTrue(help.stdout().endsWith("""
