@@ -247,6 +247,39 @@ class SimTransportTest {
     }
 
     @Test
+    void aCommentEditOrDeleteThatCannotBeSavedChangesNothing() throws Exception {
+        // Issue 12 item 16, the other comment writes: a failed save leaves the comment as it was.
+        try (OrkTransport t = open("edits", Map.of("seed", 5))) {
+            String things = call(t, "listThings", "{\"query\":{\"tags\":\"t-miner\"},\"limit\":1}");
+            String thingId = things.replaceAll("(?s)^\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+            String rack = things.replaceAll("(?s).*\"rack\":\"([^\"]+)\".*", "$1");
+            String target = "\"rackId\":\"" + rack + "\",\"thingId\":\"" + thingId + "\",\"user\":\"a@b.c\"";
+            assertEquals("1", call(t, "saveThingComment", "{" + target + ",\"comment\":\"fan noise\"}"));
+            String readComments = "{\"query\":{\"id\":\"" + thingId + "\"},\"fields\":{\"comments\":1}}";
+            String saved = call(t, "listThings", readComments);
+            String commentId = saved.replaceAll("(?s).*\"comments\":\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+
+            Path stateFolder = dataDir.resolve("sim");
+            try (var files = Files.list(stateFolder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(stateFolder);
+            Files.writeString(stateFolder, "a file where the state folder should be: every save fails");
+            assertEquals("\"[HRPC_ERR]=ERR_SIM_STATE_NOT_SAVED\"", call(t, "editThingComment", "{" + target
+                    + ",\"id\":\"" + commentId + "\",\"comment\":\"fixed\"}"));
+            assertEquals("\"[HRPC_ERR]=ERR_SIM_STATE_NOT_SAVED\"", call(t, "deleteThingComment", "{" + target
+                    + ",\"id\":\"" + commentId + "\"}"));
+            assertEquals(saved, call(t, "listThings", readComments), "the comment is as it was");
+
+            Files.delete(stateFolder);
+            assertEquals("1", call(t, "deleteThingComment", "{" + target + ",\"id\":\"" + commentId + "\"}"));
+            assertTrue(call(t, "listThings", readComments).contains("\"comments\":[]"), "deleted once saved");
+        }
+    }
+
+    @Test
     void anAnsweredCallHoldsNoMemoryUntilItsTimeout() throws Exception {
         // Regression: each call's timeout timer held the call, and so its answer, until the timeout (15 s by
         // default) even when it was answered at once; under load the heap filled with answers already sent.
