@@ -63,6 +63,14 @@ class DcsDemoSiteTest {
     }
 
     @Test
+    void theCoolingHistoryComesFromTheDcsStatLog() {
+        long end = System.currentTimeMillis();
+        JsonNode cooling = get("/auth/metrics/cooling?start=" + (end - 86_400_000L) + "&end=" + end);
+        assertTrue(cooling.get("log").size() >= 7, cooling.toString());
+        assertTrue(cooling.path("summary").path("avgMinerDeltaTC").asDouble() > 2, cooling.get("summary").toString());
+    }
+
+    @Test
     void theHallLayoutIsTheMinersGroupsAndRacks() {
         JsonNode room = get("/auth/dcs/cooling-system?type=miners&view=layout").get("data").get("mining_room");
         // 400 miners: 4 in maintenance, 396 in groups of 80

@@ -1,6 +1,7 @@
 package io.miningos.gateway.adapters.ork.sim;
 
 import io.miningos.gateway.adapters.ork.sim.live.LiveSite;
+import io.miningos.gateway.adapters.ork.sim.rpc.Deadline;
 import io.miningos.gateway.adapters.ork.sim.rpc.OrkErrors;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerModel;
 import io.miningos.gateway.adapters.ork.sim.site.ContainerSite;
@@ -33,7 +34,8 @@ import static io.miningos.gateway.adapters.ork.sim.live.JsonObjects.of;
  *   load, and its return temperature is its supply plus load ÷ (1.163 × flow), water's heat capacity; the tower loop
  *   and the HVAC follow the weather.</li>
  * </ul>
- * It is not one of the site's things (no actions, no stat logs): it answers {@code listThings} beside them.
+ * It is not one of the site's things (no actions): it answers {@code listThings} beside them, and {@code tailLog}
+ * of type {@code dcs} ({@link #tailLog}).
  */
 final class DcsHall {
 
@@ -97,6 +99,95 @@ final class DcsHall {
         out.add(thing);
         sort.sort(out);
         return out;
+    }
+
+    /** Points of the DCS's stat log at most (a year of 3-hour points). */
+    static final int MAX_LOG_POINTS = 366 * 8;
+    private static final long THREE_HOURS = 3 * 3_600_000L;
+    private static final long DAY = 86_400_000L;
+
+    /**
+     * {@code tailLog} of type {@code dcs} ({@code stat-3h}): the hall's cooling every 3 hours of {@code [start, end]}
+     * (default: the last day), newest first, at most {@code limit} points; with {@code groupRange} {@code 1D}/
+     * {@code 1W}, one point per UTC day/week (from Sunday), the mean of its 3-hour points. Fields (all means):
+     * {@code miner_supply_temp_c}, {@code miner_return_temp_c}, {@code miner_flow_m3h}, {@code system_pressure_bar},
+     * {@code hvac_supply_temp_c}, {@code hvac_return_temp_c}, {@code chiller_running} (0..1),
+     * {@code towers_running}, {@code pumps_running}, {@code site_power_w}.
+     */
+    List<Object> tailLog(Map<String, Object> req, long now, Deadline deadline) {
+        Long endArg = Requests.asLong(req.get("end"));
+        Long startArg = Requests.asLong(req.get("start"));
+        long end = Math.min(endArg == null ? now : endArg, now);
+        long start = Math.max(startArg == null ? end - DAY : startArg, site.commissionedAt());
+        start = Math.max(start, end - (long) MAX_LOG_POINTS * THREE_HOURS);
+        Long limitArg = Requests.asLong(req.get("limit"));
+        String groupRange = req.get("groupRange") instanceof String g ? g : null;
+        List<Map<String, Double>> points = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        for (long t = Math.floorDiv(end, THREE_HOURS) * THREE_HOURS; t >= start; t -= THREE_HOURS) {
+            deadline.check();
+            times.add(t);
+            points.add(logPoint(t));
+        }
+        List<Object> out = new ArrayList<>();
+        if (groupRange == null) {
+            for (int i = 0; i < points.size(); i++) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("ts", times.get(i));
+                entry.putAll(points.get(i));
+                out.add(entry);
+            }
+        } else {
+            long bucket = "1W".equals(groupRange) ? 7 * DAY : DAY;
+            long sunday = 3 * DAY; // 1970-01-04 was a Sunday
+            Map<Long, List<Map<String, Double>>> buckets = new LinkedHashMap<>();
+            for (int i = 0; i < points.size(); i++) {
+                long t = times.get(i);
+                long key = bucket == DAY ? Math.floorDiv(t, DAY) * DAY
+                        : Math.floorDiv(t - sunday, bucket) * bucket + sunday;
+                buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(points.get(i));
+            }
+            buckets.forEach((ts, list) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("ts", ts);
+                for (String field : list.getFirst().keySet()) {
+                    entry.put(field, round(list.stream().mapToDouble(p -> p.get(field)).average().orElse(0), 3));
+                }
+                out.add(entry);
+            });
+        }
+        return limitArg != null && limitArg >= 0 && limitArg < out.size() ? new ArrayList<>(out.subList(0,
+                limitArg.intValue())) : out;
+    }
+
+    /** The cooling at {@code t}, as the stat log keeps it. */
+    private Map<String, Double> logPoint(long t) {
+        double itKw = 0;
+        for (ContainerSite c : groups) {
+            itKw += live.minersLoad(c, t)[0] / 1000;
+        }
+        double ambient = live.weather().ambientC(t);
+        long minute = Math.floorDiv(t, 60_000);
+        double supply = supplyC(ambient, minute);
+        double flow = ratedItKw() / (WATER * 7.5);
+        boolean load = itKw > 0;
+        Map<String, Double> point = new LinkedHashMap<>();
+        point.put("miner_supply_temp_c", round(supply, 2));
+        point.put("miner_return_temp_c", round(supply + itKw / (WATER * flow), 2));
+        point.put("miner_flow_m3h", round(flow, 1));
+        point.put("system_pressure_bar", round(2.8 + 0.03 * gauss(minute, 21), 2));
+        double chilled = 7 + 0.2 * gauss(minute, 40);
+        point.put("hvac_supply_temp_c", round(chilled, 2));
+        point.put("hvac_return_temp_c", round(chilled + 4.6 + 0.1 * (ambient - 20), 2));
+        point.put("chiller_running", 1.0);
+        point.put("towers_running", load ? ambient > 25 ? 2.0 : 1.0 : 0.0);
+        point.put("pumps_running", load ? 6.0 : 4.0);
+        point.put("site_power_w", round(live.sitePowerW(t), 0));
+        return point;
+    }
+
+    private double supplyC(double ambient, long minute) {
+        return 36.6 + 0.05 * (ambient - 15) + 0.15 * gauss(minute, 1);
     }
 
     /** The whole thing at {@code now}. */
@@ -261,7 +352,7 @@ final class DcsHall {
 
         // miner loop: each line sized for a 7.5 °C rise at the hall's nameplate; the return carries the heat
         int half = (groups.size() + 1) / 2;
-        double supply = 36.6 + 0.05 * (ambient - 15) + 0.15 * gauss(minute, 1);
+        double supply = supplyC(ambient, minute);
         List<Object> temperatures = new ArrayList<>();
         List<Object> pressures = new ArrayList<>();
         List<Object> flows = new ArrayList<>();

@@ -230,7 +230,8 @@ public final class SimOrk {
             case GET_HISTORICAL_LOGS -> things.historicalLogs(req, now, deadline);
             case GET_WRK_EXT_DATA -> extData.read(req, now, deadline);
             case SET_WRK_EXT_DATA -> extData.write(req, now);
-            case TAIL_LOG -> tailLogs.tailLog(req, now, deadline);
+            case TAIL_LOG -> dcs != null && "dcs".equals(req.get("type")) ? dcs.tailLog(req, now, deadline)
+                    : tailLogs.tailLog(req, now, deadline);
             case TAIL_LOG_MULTI -> tailLogs.tailLogMulti(req, now, deadline);
             case TAIL_LOG_CUSTOM_RANGE_AGGR -> tailLogs.customRange(req, records.timezones(), now, deadline);
             case GET_GLOBAL_CONFIG -> records.getGlobalConfig(req);

@@ -124,6 +124,25 @@ class SimDcsHallTest {
     }
 
     @Test
+    void theStatLogKeepsTheCoolingEveryThreeHoursOrPerDay() {
+        long end = clock.millis();
+        long start = end - 86_400_000L;
+        List<Object> log = list(hall.handle("tailLog", Map.of("key", "stat-3h", "type", "dcs", "tag", "t-dcs",
+                "start", start, "end", end)));
+        assertEquals(8, log.size(), "a day of 3-hour points");
+        Map<String, Object> newest = map(log.getFirst());
+        assertTrue(num(newest.get("ts")) > num(map(log.get(1)).get("ts")), "newest first");
+        assertTrue(num(newest.get("miner_return_temp_c")) > num(newest.get("miner_supply_temp_c")), newest.toString());
+        assertEquals(1.0, num(newest.get("chiller_running")));
+        List<Object> days = list(hall.handle("tailLog", Map.of("key", "stat-3h", "type", "dcs", "tag", "t-dcs",
+                "start", end - 3 * 86_400_000L, "end", end, "groupRange", "1D")));
+        assertTrue(days.size() == 3 || days.size() == 4, days.toString());
+        assertEquals(0, num(map(days.getFirst()).get("ts")) % 86_400_000L, 0.0, "UTC days");
+        assertEquals(2, list(hall.handle("tailLog", Map.of("key", "stat-3h", "type", "dcs", "start", start,
+                "end", end, "limit", 2))).size());
+    }
+
+    @Test
     void aContainerSiteHasNoDcsAndKeepsItsContainers() {
         SimOrk plain = new SimOrk(SimOptions.parse("c", Map.of("seed", 5, "miners", 330, "persist", false)), clock,
                 null);
