@@ -6,11 +6,19 @@
 # DEMO_PLAIN_JAR=1 builds and runs the plain jar with `java -jar` instead (a quicker build).
 # `./demo.sh --dcs` runs the DCS demo instead: a mining hall run by a central DCS (config folder demo/dcs, data in
 # ./miningos-data-dcs; README "The DCS demo").
+# `./demo.sh --multi-site [--ui DIR] [--sites 3] [--port 3000]`: three simulated site gateways and the central gateway
+# of multi-site mode in one process (data in ./miningos-multi-site; README "Multi-site mode"), so the UI's
+# multi-site views show three sites.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/jdk.sh
 find_jdk
 DIST=distribution/target/miningos-gateway
+COMMAND=serve
+if [ "${1:-}" = "--multi-site" ]; then
+  shift
+  COMMAND=multi-site-demo
+fi
 if [ "${1:-}" = "--dcs" ]; then
   shift
   set -- --config demo/dcs --data-dir miningos-data-dcs "$@"
@@ -35,6 +43,6 @@ if [ ! -f "$MARKER" ] || [ -n "$(find . -name target -prune -o \( -name pom.xml 
   mvn -B -q -DskipTests "${PROFILE[@]}" "${BUILD_ARGS[@]}" package
 fi
 if [ "${DEMO_PLAIN_JAR:-0}" = 1 ]; then
-  exec "$JAVA_HOME/bin/java" -jar "$MARKER" serve "$@"
+  exec "$JAVA_HOME/bin/java" -jar "$MARKER" "$COMMAND" "$@"
 fi
-exec "$DIST/bin/miningos-gateway" serve "$@"
+exec "$DIST/bin/miningos-gateway" "$COMMAND" "$@"

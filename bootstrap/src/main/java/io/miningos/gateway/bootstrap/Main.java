@@ -49,6 +49,7 @@ public final class Main {
               miningos-gateway service-token --name NAME --out FILE [--ip IP ...] [--ttl SECONDS]
                                              [--role site_federation|site_federation_costs] [--revoke]
                                              [--data-dir DIR] [--config DIR]
+              miningos-gateway multi-site-demo [--port 3000] [--sites 3] [--miners 300] [--data-dir DIR] [--ui DIR]
               miningos-gateway check-config --config DIR
               miningos-gateway backup --to FILE [--data-dir DIR]
               miningos-gateway restore --from FILE [--data-dir DIR] [--force]
@@ -66,6 +67,9 @@ public final class Main {
                         costs), revokes its older tokens and writes the new one, bound to --ip (the central
                         gateway's address; default loopback) for --ttl seconds (default 90 days, at most 400),
                         into FILE (owner-only). --revoke revokes the account's tokens and writes nothing
+            multi-site-demo  simulated site gateways (2..16, each over its own simulated ORK, the first with
+                        --miners miners, each next one smaller) and the central gateway of multi-site mode on
+                        --port, all in this process, data under --data-dir (default ./miningos-multi-site)
             check-config  every problem of a config folder (files, keys, values, ORK entries and their
                         transports' options, sign-in, the hosted UI), each with its file and key; exit 0 or 1
             backup      a consistent copy of the data folder (database, keys, simulated ORKs' state) in one
@@ -113,6 +117,8 @@ public final class Main {
                 case "users" -> users(args, out, err);
                 case "service-token" -> serviceToken(CommandLine.parse(args, 1, Set.of("name", "out", "ttl",
                         "role", "data-dir", "config"), Set.of("ip"), Set.of("revoke")), out, err);
+                case "multi-site-demo" -> multiSiteDemo(CommandLine.parse(args, 1, Set.of("port", "sites", "miners",
+                        "data-dir", "ui"), Set.of()), out);
                 case "check-config" -> checkConfig(CommandLine.parse(args, 1, Set.of("config"), Set.of()), out);
                 case "backup" -> backup(CommandLine.parse(args, 1, Set.of("to", "data-dir"), Set.of()), out, err);
                 case "restore" -> restore(CommandLine.parse(args, 1, Set.of("from", "data-dir"), Set.of(),
@@ -179,7 +185,7 @@ public final class Main {
     /** The installed plugins' commands, found only when the command line needs them. */
     private static final class PluginCommands {
         private static final Set<String> BUILT_IN = Set.of("serve", "token", "users", "service-token",
-                "check-config", "backup", "restore", "migrate-storage", "help", "--help");
+                "multi-site-demo", "check-config", "backup", "restore", "migrate-storage", "help", "--help");
         private final Supplier<OrkTransportRegistry> transports;
         private Map<String, TransportCommand> commands;
 
@@ -371,6 +377,31 @@ public final class Main {
             err.printf("service token for %s (user %d, role %s), valid %d s, usable from %s, written to %s%n", email,
                     user.id(), user.role(), issued.grant().ttlSeconds(), ips, file);
             out.println(file);
+        }
+        return 0;
+    }
+
+    private static int multiSiteDemo(CommandLine cli, PrintStream out) {
+        Path root = cli.path("data-dir").orElse(Path.of("miningos-multi-site")).toAbsolutePath();
+        int sites = cli.integer("sites", 2, MultiSiteDemo.MAX_SITES).map(Long::intValue).orElse(3);
+        int miners = cli.integer("miners", 8, 2_000).map(Long::intValue).orElse(300);
+        int port = cli.integer("port", 0, 65_535).map(Long::intValue).orElse(GatewayConfig.Http.DEFAULT_PORT);
+        MultiSiteDemo demo = MultiSiteDemo.start(root, sites, miners, port, cli.value("ui"), Clock.systemUTC());
+        GracefulStop graceful = GracefulStop.of(demo::close);
+        out.printf("MiningOS multi-site demo: %d simulated site gateways and the central gateway on"
+                + " http://localhost:%d (data in %s)%n", sites, demo.port(), root);
+        out.printf("Get a token for the super admin:%n  TOKEN=$(%s -jar %s token --data-dir %s --email %s | tail -n 1)%n",
+                ProcessHandle.current().info().command().orElse("java"), jarPath(), root.resolve("central"),
+                demo.central().config().identity().superAdmin());
+        if (cli.value("ui").isPresent()) {
+            out.println("Open the UI (from this machine): " + demo.signedInLink());
+        }
+        out.flush();
+        demo.warmUp();
+        try {
+            graceful.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return 0;
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -49,17 +48,8 @@ final class SimulatedSites implements AutoCloseable {
         }
     }
 
-    /** A site gateway as the embedded demo is, but over a simulated ORK of {@code miners} miners. */
     static GatewayConfig siteConfig(String site, long seed, int miners) {
-        GatewayConfig demo = ConfigLoader.embeddedDefault();
-        Map<String, Object> ork = new LinkedHashMap<>();
-        ork.put("transport", "sim");
-        ork.put("seed", seed);
-        ork.put("site", site);
-        ork.put("miners", miners);
-        return new GatewayConfig(site, demo.identity(), new GatewayConfig.Http("127.0.0.1", 0, 1024 * 1024, false),
-                demo.featureConfig(), Map.of("cluster-1", ork), demo.cacheTiming(), 10_000, Optional.empty(),
-                demo.fanOut(), Optional.empty(), Optional.empty(), GatewayConfig.Observability.defaults(), true);
+        return MultiSiteDemo.siteConfig(site, seed, miners);
     }
 
     /** The site's {@code service-token} command, as an operator runs it beside the running site gateway. */
@@ -95,10 +85,7 @@ final class SimulatedSites implements AutoCloseable {
 
     /** A central gateway (no ORKs) in multi-site mode. */
     static GatewayConfig centralConfig(MultiSiteConfig multiSite) {
-        GatewayConfig demo = ConfigLoader.embeddedDefault();
-        return new GatewayConfig("central", demo.identity(), new GatewayConfig.Http("127.0.0.1", 0, 1024 * 1024,
-                false), ConfigLoader.defaultFeatureConfig(), Map.of(), demo.cacheTiming(), 15_000, Optional.empty(),
-                demo.fanOut()).withMultiSite(multiSite);
+        return MultiSiteDemo.centralConfig(multiSite);
     }
 
     @Override

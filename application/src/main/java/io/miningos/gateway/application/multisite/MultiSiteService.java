@@ -58,6 +58,10 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
     private final Duration ttl;
     private final JsonCodec codec;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService loads =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    /** The routes whose answers are cached here (dropped when a site's costs change). */
+    private final java.util.Set<String> routes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MultiSiteService(List<FederatedSite> sites, SiteGateways gateways, int concurrency, Duration siteTimeout,
                             ResponseCache cache, Duration ttl, JsonCodec codec, Clock clock) {
@@ -268,23 +272,32 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
         out.put("errors", errors);
     }
 
-    private CompletableFuture<FederatedAnswer> answer(MultiSiteQuery query, boolean refresh, boolean withCapacity,
-                                                      Function<Gathered, Object> compute) {
-        return gather(query, refresh, withCapacity)
-                .thenApply(g -> new FederatedAnswer(codec.write(compute.apply(g)), g.failures()));
+    /**
+     * A route's answer, cached under the route and the query (an answer lacking a failed site is kept only
+     * briefly, as every partial answer), computed from the sites' cached days.
+     */
+    private CompletableFuture<FederatedAnswer> answer(String route, MultiSiteQuery query, boolean refresh,
+                                                      boolean withCapacity, Function<Gathered, Object> compute) {
+        routes.add(route);
+        CacheKey key = new CacheKey(route, List.of(query.start().toString(), query.end().toString(),
+                query.period().text(), String.join(",", query.regions())));
+        // started on another thread: the sites' own cached loads must not run inside this entry's cache update
+        return cache.get(key, ttl, refresh, () -> CompletableFuture.supplyAsync(() -> gather(query, refresh,
+                        withCapacity), loads).thenCompose(Function.identity())
+                .thenApply(g -> new FederatedAnswer(codec.write(compute.apply(g)), g.failures())));
     }
 
     // ---- routes
 
     @Override
     public CompletableFuture<FederatedAnswer> revenue(MultiSiteQuery query, boolean refresh) {
-        return answer(query, refresh, false, g -> envelope(g, query.period(),
+        return answer("/auth/revenue", query, refresh, false, g -> envelope(g, query.period(),
                 (row, b, gathered) -> MultiSiteViews.revenueRow(row, b, gathered.livePrice(), false), null));
     }
 
     @Override
     public CompletableFuture<FederatedAnswer> reports(MultiSiteQuery query, boolean refresh) {
-        return answer(query, refresh, true, g -> {
+        return answer("/auth/reports", query, refresh, true, g -> {
             Map<String, Object> all = envelope(g, query.period(),
                     (row, b, gathered) -> MultiSiteViews.revenueRow(row, b, gathered.livePrice(), true),
                     (block, capacities) -> nominals(block, capacities, true));
@@ -341,7 +354,8 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
             case CONSUMPTION -> "availablePower";
             case EFFICIENCY -> "nominalEfficiency";
         };
-        return answer(query, refresh, true, g -> envelope(g, query.period(), writer, (block, capacities) -> {
+        return answer("/auth/operations/" + operation.name().toLowerCase(java.util.Locale.ROOT), query, refresh, true,
+                g -> envelope(g, query.period(), writer, (block, capacities) -> {
             Map<String, Object> all = new LinkedHashMap<>();
             nominals(all, capacities, false);
             block.put(nominal, all.get(nominal));
@@ -351,7 +365,8 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
     @Override
     public CompletableFuture<FederatedAnswer> productionPrice(MultiSiteQuery query, boolean refresh) {
         // monthly rows whatever period says: the UI finds them by {month, year}
-        return answer(query, refresh, false, g -> envelope(g, Period.MONTHLY, (row, b, gathered) -> {
+        return answer("/auth/costs/production-price", query, refresh, false, g -> envelope(g, Period.MONTHLY,
+                (row, b, gathered) -> {
             Usd cost = b.totalCost();
             row.put("productionCostUSD", cost == null ? null : cost.per(b.revenueBtc()));
             row.put("btcPrice", b.priceUsd == null ? null : b.priceUsd.setScale(2, RoundingMode.HALF_EVEN));
@@ -363,7 +378,7 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
 
     @Override
     public CompletableFuture<FederatedAnswer> operationalEnergy(MultiSiteQuery query, boolean refresh) {
-        return answer(query, refresh, false, g -> {
+        return answer("/auth/costs/operational-energy", query, refresh, false, g -> {
             Map<String, Object> summary = new LinkedHashMap<>();
             for (Region region : g.regions()) {
                 if (!region.ok()) {
@@ -426,7 +441,7 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
             };
             case OPERATIONAL_ISSUES -> (row, b, g) -> row.put("operationalIssues", percent(b.operationalIssuesRate()));
         };
-        return answer(query, refresh, false, g -> {
+        return answer("/auth/downtime/" + view.name().toLowerCase(java.util.Locale.ROOT), query, refresh, false, g -> {
             Map<String, Object> out = envelope(g, query.period(), writer, null);
             if (view != Downtime.ALL) {
                 rangeRateAsSum(out, view == Downtime.CURTAILMENT ? "curtailmentRate" : "operationalIssues");
@@ -466,7 +481,7 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
             case CURRENT -> throw new IllegalStateException();
         };
         // network figures: the same on every site, so the first site that answered gives them
-        return answer(query, refresh, false, g -> {
+        return answer("/auth/btcData/" + view.name().toLowerCase(java.util.Locale.ROOT), query, refresh, false, g -> {
             Map<String, Object> out = new LinkedHashMap<>();
             List<SiteLedger> first = g.answered().isEmpty() ? List.of() : List.of(g.answered().getFirst());
             Map<String, Object> series = series(g, query.period(), buckets(g, query.period()), first, writer);
@@ -585,6 +600,7 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
                     }
                     // the site's days carry its costs: ask it again next time
                     cache.invalidate(LEDGER_ROUTE + site.id());
+                    routes.forEach(cache::invalidate);
                     return new FederatedAnswer(codec.write(Map.of("success", true)), List.of());
                 });
     }
@@ -599,6 +615,7 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
 
     @Override
     public void close() {
+        loads.shutdownNow();
         calls.close();
     }
 }
