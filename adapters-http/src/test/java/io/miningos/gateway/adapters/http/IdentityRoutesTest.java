@@ -1,6 +1,8 @@
 package io.miningos.gateway.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.miningos.gateway.application.identity.IdentitySettings;
+import io.miningos.gateway.application.identity.RateLimiter;
 import io.miningos.gateway.domain.user.ProviderProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -136,12 +138,13 @@ class IdentityRoutesTest {
     void tokenRefreshesAreRateLimitedPerUserWithWhenToRetry() {
         // Regression: one read-only user created 109k tokens in a minute.
         String token = http.tokenFor("eager@example.com", "read_only_user");
-        for (int i = 0; i < 10; i++) {
+        RateLimiter.Limit limit = IdentitySettings.DEFAULT_TOKEN_ISSUES;
+        for (int i = 0; i < limit.burst(); i++) {
             assertEquals(200, http.post("/auth/token", token, "{}").status());
         }
         TestServer.Reply limited = http.post("/auth/token", token, "{}");
         Expect.error(limited, 429, "Too Many Requests", "ERR_RATE_LIMITED");
-        assertEquals("10", limited.header("Retry-After"));
+        assertEquals(String.valueOf(60 / limit.perMinute()), limited.header("Retry-After"));
         assertEquals(200, http.get("/auth/userinfo", token).status(), "only issuing tokens is limited");
     }
 

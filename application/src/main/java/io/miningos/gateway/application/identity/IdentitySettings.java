@@ -18,8 +18,12 @@ public record IdentitySettings(long signInTtlSeconds, long refreshTtlSeconds, in
                                RateLimiter.Limit tokenIssues, RateLimiter.Limit failedAuthentications) {
 
     public static final int DEFAULT_MAX_LIVE_TOKENS = 100;
-    /** Ten at once (tabs opened together), then six a minute: the UI refreshes its token every 250 s. */
-    public static final RateLimiter.Limit DEFAULT_TOKEN_ISSUES = new RateLimiter.Limit(10, 6);
+    /**
+     * Thirty at once (tabs opened together), then twenty a minute: the UI takes a new token on every page load
+     * ({@code useTokenPolling}'s first query) besides every 250 s, so an operator reloading page after page takes
+     * one every few seconds; a runaway client is still held to one every 3 s.
+     */
+    public static final RateLimiter.Limit DEFAULT_TOKEN_ISSUES = new RateLimiter.Limit(30, 20);
     /** A mistyped or expired token now and then, never a guessing run. */
     public static final RateLimiter.Limit DEFAULT_FAILED_AUTHENTICATIONS = new RateLimiter.Limit(30, 30);
 
