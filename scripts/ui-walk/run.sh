@@ -3,6 +3,7 @@
 # UI"). Not part of ./test.sh.
 #
 #   scripts/ui-walk/run.sh --ui-dist DIR [--out DIR] [--only REGEX] [--skip-actions] [--deadline-min N]
+#   scripts/ui-walk/run.sh --ui-dist DIR --cold-replay REPORT [--after-fill]
 #
 # DIR is a built copy of the UI (the folder its own production build writes, holding index.html), built from the
 # commit in scripts/ui-walk/UI_COMMIT. The script builds the gateway jar if it is missing or stale, starts the
@@ -13,6 +14,9 @@
 # gateway.mergeOrks).
 # Output: OUT (default scripts/ui-walk/out): summary.txt, report.json, screens/*.png, gateway.log.
 # Exit code: 0 when nothing unexpected happened, 1 when something did (see summary.txt), 2 when the harness failed.
+# --cold-replay REPORT (a report.json of an earlier walk) walks nothing: right after the gateway is up it replays
+# every distinct read of that walk with cold.mjs (heaviest first) and prints each read over a second and a summary;
+# with --after-fill it first waits until the simulated ORK says its background day sums are ready.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -21,6 +25,8 @@ UI_DIST="${UI_WALK_DIST:-}"
 OUT="$HERE/out"
 WALK_ARGS=()
 DEADLINE_MIN=25
+COLD_REPORT=""
+AFTER_FILL=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --ui-dist) UI_DIST="$2"; shift 2 ;;
@@ -28,7 +34,9 @@ while [ $# -gt 0 ]; do
     --only) WALK_ARGS+=(--only "$2"); shift 2 ;;
     --skip-actions) WALK_ARGS+=(--skip-actions); shift ;;
     --deadline-min) DEADLINE_MIN="$2"; shift 2 ;;
-    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
+    --after-fill) AFTER_FILL=true; shift ;;
+    --cold-replay) COLD_REPORT="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    -h|--help) sed -n 2,18p "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,7 +65,7 @@ cd "$ROOT"
 . scripts/jdk.sh
 find_jdk
 JAR=bootstrap/target/miningos-gateway.jar
-if [ ! -f "$JAR" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find pom.xml */pom.xml */*/pom.xml */src */*/src -newer "$JAR" -print -quit 2>/dev/null)" ]; then
   require_maven
   echo "run.sh: building $JAR ..." >&2
   mvn -B -q -DskipTests package >&2
@@ -121,6 +129,18 @@ for _ in $(seq 1 240); do
 done
 [ -n "$PORT" ] || { echo "run.sh: the gateway did not say its port within 120 s" >&2; exit 2; }
 
+if [ -n "$COLD_REPORT" ]; then
+  # The first answer of /auth/site after "listening": the sim's start-up work must not hold it up.
+  ADMIN="$("${CLI[@]}" token "${CONF[@]}" --data-dir "$WORK/data" --email admin@example.com 2>/dev/null | tail -n 1)"
+  echo "run.sh: /auth/site answered $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s' \
+    -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/auth/site") (token made in between)" >&2
+  if $AFTER_FILL; then
+    for _ in $(seq 1 600); do grep -q "day sums of the last weeks ready" "$WORK/gateway.log" && break; sleep 0.5; done
+    echo "run.sh: $(grep -o 'day sums of the last weeks ready.*' "$WORK/gateway.log" || echo 'no filling seen in 300 s')" >&2
+  fi
+  node "$HERE/cold.mjs" --base "http://127.0.0.1:$PORT" --token "$ADMIN" --report "$COLD_REPORT"
+  exit $?
+fi
 token() { "${CLI[@]}" token "${CONF[@]}" --data-dir "$WORK/data" --email "$1" 2>/dev/null | tail -n 1; }
 ADMIN="$(token admin@example.com)"
 ADMIN2="$(token admin2@example.com)"

@@ -163,7 +163,9 @@ function instrument(page, rec) {
     const req = resp.request()
     // Every API call, for the findings (what the UI asks, how we answered, how long it took).
     if (started.has(req) && rec.calls.length < 400) {
-      rec.calls.push({ method: req.method(), path: shortPath(resp.url()), status: resp.status(), ms: Date.now() - started.get(req) })
+      const u = new URL(resp.url())
+      rec.calls.push({ method: req.method(), path: shortPath(resp.url()), status: resp.status(), ms: Date.now() - started.get(req),
+        url: u.pathname + u.search })
     }
     if (resp.status() < 400) return
     const entry = { method: req.method(), path: shortPath(resp.url()), status: resp.status(), body: '' }

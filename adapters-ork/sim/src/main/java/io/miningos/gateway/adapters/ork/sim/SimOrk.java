@@ -15,6 +15,7 @@ import io.miningos.gateway.adapters.ork.sim.site.Site;
 import io.miningos.gateway.adapters.ork.sim.site.SiteGenerator;
 import io.miningos.gateway.adapters.ork.sim.site.SpareParts;
 import io.miningos.gateway.adapters.ork.sim.site.ThingKind;
+import io.miningos.gateway.adapters.ork.sim.stats.Rollups;
 import io.miningos.gateway.domain.ork.OrkMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,8 @@ public final class SimOrk {
     /** The hall's DCS thing, with sim option {@code dcsHall}; else null. */
     private final DcsHall dcs;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Whether the background filling computed the extended data of the first visits already. */
+    private volatile boolean extDataWarm;
     private volatile long nextDue;
 
     /**
@@ -106,7 +109,28 @@ public final class SimOrk {
      * rack), ahead of the reads; false when none is missing. The transport runs it in the background.
      */
     public boolean fillRollups(Deadline deadline) {
-        return tailLogs.fillRollups(clock.millis(), deadline);
+        if (tailLogs.fillRollups(clock.millis(), deadline)) {
+            return true;
+        }
+        if (!extDataWarm) {
+            warmExtData(deadline);
+            extDataWarm = true;
+        }
+        return false;
+    }
+
+    /**
+     * Computes once what the first visits of the pool and energy pages read: every pool account's year of days
+     * (its first {@code stats}), its last day of 5-minute history (the containers' loads it adds up are kept), and
+     * the electricity worker's daily history of the filled days.
+     */
+    private void warmExtData(Deadline deadline) {
+        long now = clock.millis();
+        handle("getWrkExtData", Map.of("type", "minerpool", "query", Map.of("key", "stats")), deadline);
+        handle("getWrkExtData", Map.of("type", "minerpool", "query", Map.of("key", "stats-history", "start",
+                now - Rollups.DAY, "end", now)), deadline);
+        handle("getWrkExtData", Map.of("type", "electricity", "query", Map.of("key", "stats-history", "start",
+                now - Rollups.FILL_DAYS * Rollups.DAY, "end", now, "groupRange", "1D")), deadline);
     }
 
     /** Bytes the day sums take (tests and the benchmark report it). */

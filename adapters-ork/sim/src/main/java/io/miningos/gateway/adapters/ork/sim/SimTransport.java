@@ -40,13 +40,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * call carries a {@link Deadline}: at its timeout the caller gets an {@link OrkTransportException} caused by a
  * {@link TimeoutException} (a timeout, as the SPI asks), and the computation, which checks the deadline in every
  * long loop, gives up and frees its thread. A call cancelled by the caller or by {@link #close()} stops the same way.
- * The first time-series read also starts filling the day sums of the last weeks in the background, one day at a
- * time on a thread of its own ({@code sim-<orkId>-fill}, {@link SimOrk#fillRollups}).
+ * Time-series and extended-data reads ({@link #HEAVY}: they may run for seconds) have a pool of their own, so a
+ * burst of month-long reads never holds up the quick calls (things, configs, actions) queued behind it.
+ * A few seconds after the ORK opens (the gateway listens by then: its start is not slowed) the day sums of the last
+ * weeks are filled in the background, one day at a time on a thread of its own ({@code sim-<orkId>-fill},
+ * {@link SimOrk#fillRollups}), then the extended data the first visits read is computed once; the first time-series
+ * read after a pause of {@link #FILL_AGAIN_AFTER} fills what new days added.
  */
 public final class SimTransport implements OrkTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SimTransport.class);
     /** The reads whose long ranges add up day sums. */
     private static final Set<String> TIME_SERIES = Set.of("tailLog", "tailLogMulti", "tailLogCustomRangeAggr");
+    /** The reads that may compute for seconds: the time series and the extended data (pools, electricity). */
+    static final Set<String> HEAVY = Set.of("tailLog", "tailLogMulti", "tailLogCustomRangeAggr", "getWrkExtData");
+    /** How long after opening the background filling starts: the gateway's own start goes first. */
+    private static final long FILL_START_DELAY_MS = 3_000;
     /** Pause between two days of background filling, leaving the threads to calls most of the time. */
     private static final long FILL_PAUSE_MS = 50;
     /** A day that takes longer than this to fill is left for later. */
@@ -63,7 +71,10 @@ public final class SimTransport implements OrkTransport {
     private final SimOptions options;
     private final ObjectMapper json;
     private final JsonAnswer encoder;
+    /** Computes the {@link #HEAVY} reads. */
     private final ThreadPoolExecutor pool;
+    /** Computes every other call. */
+    private final ThreadPoolExecutor quick;
     /** The background filling of day sums: one thread, there only while it works. */
     private final ThreadPoolExecutor filler;
     private final Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
@@ -71,6 +82,8 @@ public final class SimTransport implements OrkTransport {
     /** When the background filling of day sums may run again (0: it is running). */
     private final AtomicLong nextFill = new AtomicLong(System.nanoTime());
     private volatile Deadline fillStep = Deadline.NONE;
+    /** When the running background filling began (0: none runs). */
+    private volatile long fillStarted;
 
     SimTransport(String orkId, SimOrk ork, SimOptions options, ObjectMapper json) {
         this.orkId = orkId;
@@ -78,14 +91,8 @@ public final class SimTransport implements OrkTransport {
         this.options = options;
         this.json = json;
         this.encoder = new JsonAnswer(json.getFactory());
-        AtomicInteger threadNo = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(options.queue()), r -> {
-                    Thread t = new Thread(r, "sim-" + orkId + "-" + threadNo.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.pool.allowCoreThreadTimeOut(true);
+        this.pool = lane(orkId + "-heavy", options);
+        this.quick = lane(orkId, options);
         this.filler = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), r -> {
             Thread t = new Thread(r, "sim-" + orkId + "-fill");
             t.setDaemon(true);
@@ -93,6 +100,19 @@ public final class SimTransport implements OrkTransport {
             return t;
         });
         this.filler.allowCoreThreadTimeOut(true);
+        CompletableFuture.delayedExecutor(FILL_START_DELAY_MS, TimeUnit.MILLISECONDS).execute(this::fillInBackground);
+    }
+
+    private static ThreadPoolExecutor lane(String name, SimOptions options) {
+        AtomicInteger threadNo = new AtomicInteger();
+        ThreadPoolExecutor lane = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(options.queue()), r -> {
+                    Thread t = new Thread(r, "sim-" + name + "-" + threadNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        lane.allowCoreThreadTimeOut(true);
+        return lane;
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -114,7 +134,7 @@ public final class SimTransport implements OrkTransport {
 
     /** Calls computing right now (tests watch abandoned work let go of its thread). */
     int computing() {
-        return pool.getActiveCount();
+        return pool.getActiveCount() + quick.getActiveCount();
     }
 
     @Override
@@ -151,11 +171,12 @@ public final class SimTransport implements OrkTransport {
             timer.cancel(false);
         });
         Runnable work = () -> run(method, request, deadline, result);
+        ThreadPoolExecutor lane = HEAVY.contains(method) ? pool : quick;
         if (options.latencyMs() > 0) {
             CompletableFuture.delayedExecutor(options.latencyMs(), TimeUnit.MILLISECONDS)
-                    .execute(() -> submit(work, result));
+                    .execute(() -> submit(lane, work, result));
         } else {
-            submit(work, result);
+            submit(lane, work, result);
         }
         if (closed) {
             result.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " is closed"));
@@ -179,6 +200,9 @@ public final class SimTransport implements OrkTransport {
         if (closed) {
             return;
         }
+        if (fillStarted == 0) {
+            fillStarted = System.nanoTime();
+        }
         Deadline step = Deadline.in(FILL_STEP_LIMIT);
         fillStep = step;
         try {
@@ -195,6 +219,9 @@ public final class SimTransport implements OrkTransport {
                 if (more) {
                     CompletableFuture.delayedExecutor(FILL_PAUSE_MS, TimeUnit.MILLISECONDS).execute(this::fillNext);
                 } else {
+                    LOG.info("sim ORK {}: day sums of the last weeks ready in {} ms ({} KB)", orkId,
+                            (System.nanoTime() - fillStarted) / 1_000_000, ork.rollupBytes() / 1024);
+                    fillStarted = 0;
                     nextFill.set(System.nanoTime() + FILL_AGAIN_AFTER.toNanos());
                 }
             });
@@ -203,15 +230,15 @@ public final class SimTransport implements OrkTransport {
         }
     }
 
-    private void submit(Runnable work, CompletableFuture<byte[]> result) {
+    private void submit(ThreadPoolExecutor lane, Runnable work, CompletableFuture<byte[]> result) {
         if (result.isDone()) {
             return;
         }
         try {
-            Future<?> queued = pool.submit(work);
+            Future<?> queued = lane.submit(work);
             result.whenComplete((r, e) -> {
                 if (queued.cancel(false)) {
-                    pool.remove((Runnable) queued);
+                    lane.remove((Runnable) queued);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -287,5 +314,6 @@ public final class SimTransport implements OrkTransport {
             call.completeExceptionally(new OrkTransportException("sim ORK " + orkId + " was closed"));
         }
         pool.shutdownNow();
+        quick.shutdownNow();
     }
 }

@@ -192,6 +192,20 @@ class SimTransportTest {
     }
 
     @Test
+    void aQuickCallIsAnsweredWhileTheOnlyHeavyThreadComputesALongRead() throws Exception {
+        try (OrkTransport t = open("lanes", Map.of("miners", 3_000, "threads", 1, "persist", false))) {
+            var heavy = t.call("tailLogCustomRangeAggr", ("{\"keys\":[{\"type\":\"miner\",\"startDate\":"
+                    + "\"2025-08-14\",\"endDate\":\"2026-02-09\"}]}").getBytes(StandardCharsets.UTF_8),
+                    Duration.ofMinutes(5));
+            awaitComputing(t);
+            // the page's other calls (things, racks, configs) have threads of their own
+            assertTrue(call(t, "listRacks", "{}").startsWith("[{"));
+            assertTrue(!heavy.isDone(), "the quick call did not wait for the long read's thread");
+            heavy.cancel(false);
+        }
+    }
+
+    @Test
     void callsBeyondTheQueueFailAtOnceAsUnavailable() throws Exception {
         try (OrkTransport t = open("full", Map.of("miners", 3_000, "threads", 1, "queue", 1, "persist", false))) {
             var running = t.call("getHistoricalLogs", twoYearsOfAlerts(), Duration.ofSeconds(60));

@@ -267,12 +267,13 @@ public final class Rollups {
     }
 
     /**
-     * Computes one missing complete day of the {@code t-<kind>} tag of every rack that keeps stat logs, newest
-     * first within the last {@link #FILL_DAYS} days. Returns false when there is nothing left to compute.
+     * Computes one missing day of the {@code t-<kind>} tag of every rack that keeps stat logs, newest first: today so
+     * far (a day's grouped reads then add only the ticks since), then the complete days of the last
+     * {@link #FILL_DAYS}. Returns false when there is nothing left to compute.
      */
     public boolean fill(long now, Deadline deadline) {
         long today = Math.floorDiv(now, DAY) * DAY;
-        for (int back = 1; back <= FILL_DAYS; back++) {
+        for (int back = 0; back <= FILL_DAYS; back++) {
             long dayStart = today - back * DAY;
             if (dayStart + DAY <= live.site().commissionedAt()) {
                 return false;
@@ -280,7 +281,7 @@ public final class Rollups {
             boolean computed = false;
             for (SimRack rack : live.site().racks()) {
                 String tag = rack.kind().rtdTag();
-                if (tag == null || !rack.statTags().contains(tag) || has(rack, tag, dayStart)) {
+                if (tag == null || !rack.statTags().contains(tag) || known(rack, tag, dayStart)) {
                     continue;
                 }
                 day(rack, tag, dayStart, now, deadline);
