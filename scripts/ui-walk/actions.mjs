@@ -24,6 +24,7 @@ export async function runActions(h) {
     ['toggle container automation (auto-sleep)', autoSleep],
     ['create, update and delete a user', users],
     ['save feature flags', featureFlags],
+    ['add, move and delete a spare part (the Inventory modals\' requests)', spareParts],
   ]
   for (const [name, fn] of steps) {
     if (h.onlyActions && !h.onlyActions.test(name)) continue
@@ -417,4 +418,54 @@ async function featureFlags(s) {
   const { json } = await s.api('GET', '/auth/features?overwriteCache=true')
   s.rec.detail = { features: json }
   if (!json || !(flag in json)) s.fail(`saved flag ${flag} is not in GET /auth/features`)
+}
+
+// The requests AddSparePartModal, MoveSparePartModal and ConfirmDeleteSparePartModal send (src/Components/Inventory/
+// SpareParts/*: registerThing, updateThing with the part's id tag, forgetThings by id), each approved by the second
+// admin; the spare-parts page must then list the part, show its move, and lose it.
+async function spareParts(s) {
+  s.rec.detail = {}
+  const racks = (await s.api('GET', '/auth/list-racks?type=inventory&overwriteCache=true')).json.flat()
+  const rack = racks.find((r) => r.type === 'inventory-miner_part-psu')?.id
+  if (!rack) throw new Error(`no PSU part rack in ${JSON.stringify(racks).slice(0, 200)}`)
+  const serial = `PSWALK${Date.now() % 1_000_000}`
+  const run = async (action, params, tags) => {
+    const body = { type: 'voting', action, params, actionType: 'miner', query: { tags: tags ? { $in: tags } : {} } }
+    const pushed = await s.api('POST', '/auth/actions/voting', body)
+    const id = pushed.json?.[0]?.id
+    if (!id) throw new Error(`${action} was not accepted: ${JSON.stringify(pushed.json).slice(0, 300)}`)
+    const vote = await s.api('PUT', `/auth/actions/voting/${id}/vote`, { approve: true }, 'admin2')
+    if (vote.json?.[0]?.success !== 1) throw new Error(`approving ${action}: ${JSON.stringify(vote.json)}`)
+    for (let i = 0; i < 40; i++) {
+      const statuses = (await actionStatuses(s, [id]))[id]
+      if (statuses.includes('COMPLETED')) return
+      if (statuses.some((st) => /FAILED|DENIED/.test(st))) throw new Error(`${action} ended ${statuses}`)
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    throw new Error(`${action} did not run within 40 s`)
+  }
+  const part = async () => (await s.api('GET', `/auth/list-things?overwriteCache=true&query=${encodeURIComponent(
+    JSON.stringify({ 'info.serialNum': serial }))}`)).json?.[0]?.[0]
+  await run('registerThing', [{ rackId: rack, info: { parentDeviceModel: 'am', site: 'demo-site', subType: 'APW12',
+    serialNum: serial, location: 'site.warehouse', status: 'ok_brand_new' }, comment: 'walk', tags: ['site-demo-site'] }])
+  const added = await part()
+  if (!added) throw new Error(`the registered part ${serial} is not listed`)
+  s.rec.detail.added = { id: added.id, code: added.code }
+  const page = await s.open('admin', '/inventory/spare-parts')
+  // the page's own read of the parts (its table pages and sorts them itself) must hold the new part
+  const listed = page.waitForResponse((r) => /\/auth\/list-things/.test(r.url()) && /inventory/.test(decodeURIComponent(r.url())), { timeout: 30_000 })
+  listed.catch(() => {})
+  await page.reload({ waitUntil: 'domcontentloaded' })
+  const body = await (await listed).text().catch(() => '')
+  await s.settle()
+  await s.shot('added')
+  if (!body.includes(added.code)) s.fail(`the spare-parts page's list-things does not hold the new part ${added.code}`)
+  await run('updateThing', [{ id: added.id, rackId: rack, info: { location: 'workshop.lab', status: 'faulty' },
+    comment: 'walk move' }], [`id-${added.id}`])
+  const moved = await part()
+  if (moved?.info?.location !== 'workshop.lab') s.fail(`the move did not take: ${JSON.stringify(moved?.info)}`)
+  await run('forgetThings', [{ rackId: rack, query: { id: added.id } }])
+  if (await part()) s.fail(`the deleted part ${serial} is still listed`)
+  const errors = (await s.toasts()).filter((t) => t.type === 'error')
+  if (errors.length) s.fail(`the spare-parts page showed an error toast: ${errors[0].text}`)
 }
