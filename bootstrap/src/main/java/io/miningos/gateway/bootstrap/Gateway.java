@@ -20,6 +20,7 @@ import io.miningos.gateway.adapters.http.LogRoutes;
 import io.miningos.gateway.adapters.http.MetricsRoutes;
 import io.miningos.gateway.adapters.http.MultiSiteRoutes;
 import io.miningos.gateway.adapters.http.OpenApiRoutes;
+import io.miningos.gateway.adapters.http.PoolConfigRoutes;
 import io.miningos.gateway.adapters.http.PoolRoutes;
 import io.miningos.gateway.adapters.http.RouteGroup;
 import io.miningos.gateway.adapters.http.SignInRoutes;
@@ -60,6 +61,7 @@ import io.miningos.gateway.application.analytics.DevicesService;
 import io.miningos.gateway.application.analytics.EnergyService;
 import io.miningos.gateway.application.analytics.FinanceService;
 import io.miningos.gateway.application.analytics.MetricsService;
+import io.miningos.gateway.application.analytics.PoolConfigsService;
 import io.miningos.gateway.application.analytics.PoolsService;
 import io.miningos.gateway.application.analytics.SiteAlertsService;
 import io.miningos.gateway.application.analytics.SiteService;
@@ -309,6 +311,7 @@ public final class Gateway implements AutoCloseable {
                 new DcsRoutes(new DcsService(orks, AnalyticsWiring.settings(config))),
                 new DeviceRoutes(new DevicesService(orks, AnalyticsWiring.settings(config))),
                 new EnergyRoutes(new EnergyService(orks)),
+                new PoolConfigRoutes(new PoolConfigsService(orks)),
                 new MetricsRoutes(metrics, AllowedAddresses.parse(config.observability().metricsAllow()),
                         authentication, clientAddress),
                 new OpenApiRoutes(config.signIn().map(SignInConfig::startPath).orElse(SignInRoutes.DEFAULT_START_PATH)),

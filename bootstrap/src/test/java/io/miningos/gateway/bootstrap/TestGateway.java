@@ -147,6 +147,12 @@ final class TestGateway implements AutoCloseable {
         return tokenFor(email);
     }
 
+    /** A token for a new user {@code email} holding {@code role} (e.g. {@code admin}, whose default address is the super admin's). */
+    String tokenForRole(String role, String email) {
+        gateway.users().createFromConsole(new NewUser(new Email(email), role, role));
+        return tokenFor(email);
+    }
+
     String tokenFor(String email) {
         return gateway.identity().issueFor(new Email(email), Set.of(ClientIp.parse("127.0.0.1")),
                 OptionalLong.empty()).text();
