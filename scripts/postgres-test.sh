@@ -73,9 +73,10 @@ postgres_test_start() {
     || { cat "$POSTGRES_TEST_DIR/initdb.log" >&2; return 1; }
   for attempt in 1 2 3 4 5; do
     port=$(postgres_free_port) || return 1
-    # fsync off: a throwaway cluster; small shared memory for a shared build machine.
+    # fsync off (POSTGRES_TEST_FSYNC=on for benchmarks): a throwaway cluster; small shared memory for a shared
+    # build machine.
     if "${POSTGRES_TEST_RUN_AS[@]}" "$bin/pg_ctl" -D "$POSTGRES_TEST_DIR/data" -l "$POSTGRES_TEST_DIR/server.log" \
-      -w -t 60 -o "-p $port -k $POSTGRES_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c shared_buffers=32MB" \
+      -w -t 60 -o "-p $port -k $POSTGRES_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=${POSTGRES_TEST_FSYNC:-off} -c max_connections=200 -c shared_buffers=32MB" \
       start >/dev/null; then
       export GATEWAY_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/postgres"
       export GATEWAY_TEST_POSTGRES_USER=postgres
