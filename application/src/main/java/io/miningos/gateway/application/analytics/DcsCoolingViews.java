@@ -462,17 +462,10 @@ final class DcsCoolingViews {
         room.put("miner_model", m.minerModel());
         room.put("groups", groups);
 
-        Map<String, Object> circuit1 = new LinkedHashMap<>();
-        circuit1.put("name", c1.get("title"));
-        for (String k : List.of("water_type", "summary", "pumps_config", "lines", "control_valves", "pumps")) {
-            circuit1.put(k, c1.get(k));
-        }
-        Map<String, Object> circuit2 = new LinkedHashMap<>();
-        circuit2.put("name", c2.get("title"));
-        for (String k : List.of("water_type", "summary", "pumps_config", "heat_exchangers", "cooling_towers",
-                "makeup", "pumps")) {
-            circuit2.put(k, c2.get(k));
-        }
+        Map<String, Object> circuit1 = circuit(c1, "water_type", "summary", "pumps_config", "lines",
+                "control_valves", "pumps");
+        Map<String, Object> circuit2 = circuit(c2, "water_type", "summary", "pumps_config", "heat_exchangers",
+                "cooling_towers", "makeup", "pumps");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("title", meta.get("title").raw());
         out.put("description", meta.get("description").raw());
@@ -481,6 +474,16 @@ final class DcsCoolingViews {
         out.put("mining_room", room);
         out.put("circuit1", circuit1);
         out.put("circuit2", circuit2);
+        return out;
+    }
+
+    /** A circuit's view inside a layout: its title as {@code name}, then the listed parts of it. */
+    private static Map<String, Object> circuit(Map<String, Object> view, String... parts) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", view.get("title"));
+        for (String part : parts) {
+            out.put(part, view.get(part));
+        }
         return out;
     }
 
@@ -542,7 +545,8 @@ final class DcsCoolingViews {
         supplyReturn.put("flow_switches", flowSwitches);
 
         Map<String, Object> condenser = new LinkedHashMap<>();
-        condenser.put("inlet", temperatureAndFlow(text(cd.get("inlet_temp_sensor")), text(cd.get("inlet_flow_sensor"))));
+        condenser.put("inlet", temperatureAndFlow(text(cd.get("inlet_temp_sensor")),
+                text(cd.get("inlet_flow_sensor"))));
         condenser.put("outlet", temperatureAndFlow(text(cd.get("outlet_temp_sensor")),
                 text(cd.get("outlet_flow_sensor"))));
 
@@ -777,17 +781,11 @@ final class DcsCoolingViews {
         legend.put("c1_return_temp", c1Summary.get("return_temp"));
         legend.put("c2_condenser_cold", c2.get("target_supply_temp"));
         legend.put("c2_condenser_hot", c2.get("target_return_temp"));
-        Map<String, Object> circuit1 = new LinkedHashMap<>();
-        circuit1.put("name", c1.get("title"));
-        for (String k : List.of("summary", "chiller", "supply_return", "condenser", "buffer_tank", "control_valves",
-                "return_pumps_config", "supply_pumps_config", "return_pumps", "supply_pumps", "fan_coils")) {
-            circuit1.put(k, c1.get(k));
-        }
-        Map<String, Object> circuit2 = new LinkedHashMap<>();
-        circuit2.put("name", c2.get("title"));
-        for (String k : List.of("summary", "pumps_config", "supply_return", "cooling_towers", "pumps")) {
-            circuit2.put(k, c2.get(k));
-        }
+        Map<String, Object> circuit1 = circuit(c1, "summary", "chiller", "supply_return", "condenser", "buffer_tank",
+                "control_valves", "return_pumps_config", "supply_pumps_config", "return_pumps", "supply_pumps",
+                "fan_coils");
+        Map<String, Object> circuit2 = circuit(c2, "summary", "pumps_config", "supply_return", "cooling_towers",
+                "pumps");
         JsonView meta = vm.path("hvac.layout");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("title", meta.get("title").raw());

@@ -58,7 +58,10 @@ final class DcsEquipment {
         return reading(list, tag, null);
     }
 
-    /** {@code {tag, type, reading}} of a configured sensor (reading: its value, else {@code fallback}); null without a tag. */
+    /**
+     * {@code {tag, type, reading}} of a configured sensor (reading: its value, else {@code fallback}); null without a
+     * tag.
+     */
     Map<String, Object> sensor(String list, String tag, Object fallback) {
         if (tag == null) {
             return null;

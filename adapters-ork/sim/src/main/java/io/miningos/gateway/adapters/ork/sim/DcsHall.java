@@ -215,7 +215,8 @@ final class DcsHall {
     private Map<String, Object> config() {
         List<Object> branches = new ArrayList<>();
         for (int b = 1; b <= branches(); b++) {
-            branches.add(of("relay", "PR-" + b, "transformer", "TR-" + b, "board", "DB-" + b, "meter", "PM-" + (7510 + b),
+            branches.add(of("relay", "PR-" + b, "transformer", "TR-" + b, "board", "DB-" + b,
+                    "meter", "PM-" + (7510 + b),
                     "feeds", feeds(b)));
         }
         branches.add(of("relay", "PR-C", "transformer", "TR-C", "board", "DB-C", "meter", "PM-CCM", "feeds",
@@ -333,7 +334,8 @@ final class DcsHall {
             meters.add(meter("PM-" + (7510 + b), "rack", feeds(b) + " PM", kw));
         }
         meters.add(meter("PM-CCM", "ccm_principal", "Cooling (CCM)", coolingKw));
-        meters.add(meter("PM-AUX1", "auxiliary", "Offices, lighting, losses", Math.max(0, siteKw - racksKw - coolingKw)));
+        meters.add(meter("PM-AUX1", "auxiliary", "Offices, lighting, losses",
+                Math.max(0, siteKw - racksKw - coolingKw)));
         List<Object> relays = new ArrayList<>();
         List<Object> transformers = new ArrayList<>();
         List<Object> boards = new ArrayList<>();
@@ -444,7 +446,8 @@ final class DcsHall {
                                 "fan_speed", m(load ? 70 + 2 * gauss(minute, 72) : 0, "%"),
                                 "fan_cv", m(load ? 68 : 0, "%"), "level", m(1.2, "m")),
                         of("equipment", "CT-2", "is_running", ambient > 25 && load, "fan_status",
-                                ambient > 25 && load ? "RUN" : "STOP", "fan_speed", m(ambient > 25 && load ? 55 : 0, "%"),
+                                ambient > 25 && load ? "RUN" : "STOP",
+                                "fan_speed", m(ambient > 25 && load ? 55 : 0, "%"),
                                 "fan_cv", m(ambient > 25 && load ? 52 : 0, "%"), "level", m(1.2, "m"))),
                 "valves", List.of(
                         of("equipment", "TCV-1", "type", "control", "description", "Line 1 temperature", "position",

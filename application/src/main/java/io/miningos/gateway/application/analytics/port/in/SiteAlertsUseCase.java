@@ -16,7 +16,7 @@ public interface SiteAlertsUseCase {
     /** What a caller must hold to read either list (a read route declares a read: the Node gateway asked rw). */
     Permission PERMISSION = Permission.declared("alerts:r");
 
-    /** {@code {alerts:[…], summary:{critical, high, medium, low, total}, total}} (summary and total after filtering). */
+    /** {@code {alerts:[…], summary:{critical, high, medium, low, total}, total}}, counted after filtering. */
     CompletableFuture<GatheredAnswer> current(SiteAlertsQuery query, boolean refresh);
 
     /** {@code {alerts:[…], total}}. */
