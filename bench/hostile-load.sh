@@ -3,7 +3,7 @@
 # that used to freeze it, and does a crowd of requests to a slow ORK get its answer at the deadline?
 #
 #   bench/hostile-load.sh [--only reads|deadline] [--seconds 30] [--warmup 60] [--connections 64] [--rate 10]
-#                         [--hostile 2] [--heap 512m] [--requests 1000] [--keep]
+#                         [--hostile 2] [--heap 512m] [--requests 1000] [--sim-threads N] [--keep]
 #
 # Builds the jar if it is missing or older than the sources, then, on a throw-away data folder:
 #  1. reads: the embedded demo site; HostileLoad.java runs --connections clients of normal UI reads (each --rate
@@ -27,6 +27,7 @@ HOSTILE=2
 HEAP=512m
 REQUESTS=1000
 KEEP=false
+SIM_THREADS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) SECONDS_PER_PHASE="$2"; shift ;;
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --hostile) HOSTILE="$2"; shift ;;
     --heap) HEAP="$2"; shift ;;
     --requests) REQUESTS="$2"; shift ;;
+    --sim-threads) SIM_THREADS="$2"; shift ;;
     --keep) KEEP=true ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -93,7 +95,18 @@ echo
 
 if [[ ",$ONLY," == *,reads,* ]]; then
   echo "## 1. Normal reads while a read-only user sends the freezing requests (embedded demo site)"
-  start - "$WORK/demo" "$WORK/demo.log"
+  DEMO_CONFIG=-
+  if [ -n "$SIM_THREADS" ]; then # the demo's ORK, computing on this many threads (the demo runs without a config)
+    DEMO_CONFIG="$WORK/demo-config"
+    mkdir -p "$DEMO_CONFIG"
+    cat >"$DEMO_CONFIG/common.json" <<JSON
+{"site": "demo",
+ "orks": {"cluster-1": {"transport": "sim", "seed": 1, "site": "demo", "miners": 500, "m63Miners": 40,
+                        "requiredVotes": 2, "threads": $SIM_THREADS}}}
+JSON
+    echo "the demo's ORK (500 miners, 40 M63s) on $SIM_THREADS sim thread(s), without the demo's stored data"
+  fi
+  start "$DEMO_CONFIG" "$WORK/demo" "$WORK/demo.log"
   "$JAVA_HOME/bin/java" -jar "$JAR" users add --data-dir "$WORK/demo" --email ro@example.com --role read_only_user >/dev/null 2>&1
   RO=$(cli token --data-dir "$WORK/demo" --email ro@example.com)
   "$JAVA_HOME/bin/java" bench/HostileLoad.java reads "http://127.0.0.1:$PORT" "$RO" "$PID" \
