@@ -119,6 +119,9 @@ public final class Bench {
         if (options.sections.contains("routes")) {
             routes();
         }
+        if (options.sections.contains("analytics")) {
+            analytics();
+        }
         if (options.sections.contains("fanout")) {
             fanOut();
         }
@@ -206,22 +209,48 @@ public final class Bench {
         ceilingMemory.jvm = jvmSizing(ceiling);
         gatewayMemory.jvm = jvmSizing(gateway);
 
-        Map<Route, Integer> sizes = new LinkedHashMap<>(); // ordered like ROUTES
-        for (Route route : ROUTES) {
+        RssSampler[] load = new RssSampler[2];
+        measure(ceiling, gateway, baseline, ROUTES, () -> {
+            load[0] = new RssSampler(ceiling, 1);
+            load[1] = new RssSampler(gateway, 1);
+        });
+        RssSampler ceilingLoad = load[0];
+        RssSampler gatewayLoad = load[1];
+        ceilingMemory.load = ceilingLoad.stop();
+        gatewayMemory.load = gatewayLoad.stop();
+        sleep(options.settleSeconds);
+        ceilingMemory.afterLoad = ceiling.rssMb();
+        gatewayMemory.afterLoad = gateway.rssMb();
+        histogram(gateway, "after-load");
+        profile(gateway, ROUTES);
+        stop(ceiling);
+        stop(gateway);
+        if (baseline != null) {
+            stop(baseline);
+        }
+    }
+
+    /**
+     * Every route of {@code routes} against the ceiling for its answer size (and the baseline, if any): a warm-up
+     * each, then {@code --rounds} rounds alternating the servers; the results go to the route table.
+     */
+    private void measure(Server ceiling, Server gateway, Server baseline, List<Route> routes, Runnable beforeRounds)
+            throws Exception {
+        Map<Route, Integer> sizes = new LinkedHashMap<>(); // ordered like routes
+        for (Route route : routes) {
             sizes.put(route, fetch(gateway, route.path(), 200).length);
         }
         progress("routes: answer sizes " + sizes.values() + " bytes; warming up " + options.warmupSeconds + " s each");
-        for (Route route : ROUTES) {
+        for (Route route : routes) {
             wrk(ceiling, "/bytes/" + sizes.get(route), options.connections, options.warmupSeconds, null, route.gzip());
             wrk(gateway, route.path(), options.connections, options.warmupSeconds, null, route.gzip());
             if (baseline != null) {
                 wrk(baseline, route.path(), options.connections, options.warmupSeconds, null, route.gzip());
             }
         }
-        RssSampler ceilingLoad = new RssSampler(ceiling, 1);
-        RssSampler gatewayLoad = new RssSampler(gateway, 1);
+        beforeRounds.run();
         for (int round = 1; round <= options.rounds; round++) {
-            for (Route route : ROUTES) {
+            for (Route route : routes) {
                 progress("routes: round " + round + "/" + options.rounds + ": " + route.label());
                 RouteResult result = routeResults.computeIfAbsent(route.label(), k -> new RouteResult());
                 result.bytes = sizes.get(route);
@@ -235,17 +264,70 @@ public final class Bench {
                 }
             }
         }
-        ceilingMemory.load = ceilingLoad.stop();
-        gatewayMemory.load = gatewayLoad.stop();
+    }
+
+    /**
+     * The analytics rows: the demo's simulated site (one ORK of 540 miners, a year of production costs entered
+     * through the API) answering the analytics routes from its cache (TTL 15 min, so no recomputation falls into a
+     * round). The first, computed answer of each is timed once and noted.
+     */
+    private void analytics() throws Exception {
+        progress("analytics: starting the ceiling and the gateway (the demo's simulated site)");
+        Server ceiling = startCeiling("ceiling-analytics", options.pin ? "0" : null);
+        Server gateway = startGateway("gateway-analytics", analyticsConfig(), options.pin ? "0" : null);
+        long now = System.currentTimeMillis();
+        long day = 86_400_000L;
+        long monthAgo = now / day * day - 29 * day;
+        for (int month = 0; month < 13; month++) {
+            java.time.YearMonth ym = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(month);
+            post(gateway, "/auth/global/data?type=productionCosts", "{\"data\":{\"year\":" + ym.getYear()
+                    + ",\"month\":" + ym.getMonthValue() + ",\"energyCost\":60000,\"operationalCost\":15000}}");
+        }
+        List<Route> routes = List.of(
+                new Route("metrics/hashrate, 30 days, cached", "/auth/metrics/hashrate?start=" + monthAgo + "&end="
+                        + now, false),
+                new Route("finance/revenue-summary, cached", "/auth/finance/revenue-summary?start=" + monthAgo
+                        + "&end=" + now, false),
+                new Route("site/status/live, cached", "/auth/site/status/live", false));
+        for (Route route : routes) {
+            // a new simulated ORK fills its day sums first: the first answers may time out
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            int status;
+            do {
+                status = poll(gateway, route.path(), Duration.ofSeconds(90));
+            } while (status != 200 && Instant.now().isBefore(deadline));
+            long started = System.nanoTime();
+            fetch(gateway, route.path() + (route.path().contains("?") ? "&" : "?") + "overwriteCache=true", 200);
+            note(String.format(Locale.ROOT, "analytics: %s computed in %.0f ms (one uncached answer, after the first)",
+                    route.label().replace(", cached", ""), (System.nanoTime() - started) / 1e6));
+        }
         sleep(options.settleSeconds);
-        ceilingMemory.afterLoad = ceiling.rssMb();
-        gatewayMemory.afterLoad = gateway.rssMb();
-        histogram(gateway, "after-load");
-        profile(gateway, ROUTES);
+        measure(ceiling, gateway, null, routes, () -> {
+        });
         stop(ceiling);
         stop(gateway);
-        if (baseline != null) {
-            stop(baseline);
+    }
+
+    /** The embedded demo's ORK (DemoSite) with the analytics routes cached for 15 minutes. */
+    private Path analyticsConfig() throws IOException {
+        Path dir = work.resolve("analytics-config");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("common.json"), "{ \"site\": \"demo-site\", \"orks\": { \"cluster-1\": {"
+                + " \"transport\": \"sim\", \"seed\": 1, \"site\": \"demo-site\", \"miners\": 500, \"m63Miners\": 40 } },\n"
+                + "  \"cacheTiming\": { \"/auth/metrics/hashrate\": \"15m\", \"/auth/finance/revenue-summary\": \"15m\","
+                + " \"/auth/site/status/live\": \"15m\" },\n  \"rpcTimeout\": 60000,\n"
+                + "  \"gateway\": { \"host\": \"127.0.0.1\" } }\n");
+        return dir;
+    }
+
+    private void post(Server server, String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
+                        + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + server.token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(server.name + " answered " + response.statusCode() + " on " + path + ": "
+                    + response.body());
         }
     }
 
@@ -1280,7 +1362,7 @@ public final class Bench {
         Path jfrDir;
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, List<String>> startVariants = new LinkedHashMap<>();
-        List<String> sections = List.of("routes", "fanout", "startup", "soak");
+        List<String> sections = List.of("routes", "analytics", "fanout", "startup", "soak");
 
         static Options parse(String[] args) {
             Options o = new Options();

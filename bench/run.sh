@@ -3,7 +3,7 @@
 # 8 slow ORKs, RSS idle / under load / over a soak, start-up time. Builds the gateway jar if needed, installs
 # nothing but checks for wrk, then runs bench/Bench.java (options: see bench/README.md), e.g.
 #
-#   bench/run.sh                                   # everything, 10-minute soak (about 25 minutes)
+#   bench/run.sh                                   # everything, 10-minute soak (about 30 minutes)
 #   bench/run.sh --soak 2m --starts 3              # shorter
 #   bench/run.sh --only routes,fanout --rounds 5   # just the throughput rows
 #   bench/run.sh --jvm-opts "-Xmx64m -XX:+UseSerialGC" --histo /tmp/histo
