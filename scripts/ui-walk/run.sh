@@ -3,6 +3,7 @@
 # UI"). Not part of ./test.sh.
 #
 #   scripts/ui-walk/run.sh --ui-dist DIR [--out DIR] [--only REGEX] [--skip-actions] [--deadline-min N]
+#                          [--multi-site]
 #   scripts/ui-walk/run.sh --ui-dist DIR --cold-replay REPORT [--after-fill]
 #
 # DIR is a built copy of the UI (the folder its own production build writes, holding index.html), built from the
@@ -13,6 +14,9 @@
 # walks a configured site with those ORKs instead (a config folder; UI_WALK_MERGE_ORKS=true adds
 # gateway.mergeOrks).
 # Output: OUT (default scripts/ui-walk/out): summary.txt, report.json, screens/*.png, gateway.log.
+# --multi-site walks the UI's multi-site router instead (routes.mjs MULTI_SITE_ROUTES) against the multi-site demo
+# (multi-site-demo: three simulated site gateways and the central one hosting DIR), as the super admin and a
+# read-only user of the central gateway; no actions.
 # Exit code: 0 when nothing unexpected happened, 1 when something did (see summary.txt), 2 when the harness failed.
 # --cold-replay REPORT (a report.json of an earlier walk) walks nothing: right after the gateway is up it replays
 # every distinct read of that walk with cold.mjs (heaviest first) and prints each read over a second and a summary;
@@ -27,16 +31,18 @@ WALK_ARGS=()
 DEADLINE_MIN=25
 COLD_REPORT=""
 AFTER_FILL=false
+MULTI=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --ui-dist) UI_DIST="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --only) WALK_ARGS+=(--only "$2"); shift 2 ;;
     --skip-actions) WALK_ARGS+=(--skip-actions); shift ;;
+    --multi-site) MULTI=1; WALK_ARGS+=(--multi-site); shift ;;
     --deadline-min) DEADLINE_MIN="$2"; shift 2 ;;
     --after-fill) AFTER_FILL=true; shift ;;
     --cold-replay) COLD_REPORT="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-    -h|--help) sed -n 2,18p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -95,6 +101,43 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 mkdir -p "$WORK/config" "$WORK/data"
+CLI=("$JAVA" -jar "$JAR")
+if [ "$MULTI" = 1 ]; then
+  # The multi-site demo in one process: its central gateway (data in $WORK/multi/central) hosts the UI.
+  "${CLI[@]}" multi-site-demo --ui "$UI_DIST" --port 0 --data-dir "$WORK/multi" > "$WORK/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  PORT=""
+  for _ in $(seq 1 240); do
+    PORT="$(sed -n 's#.*central gateway on http://localhost:\([0-9]*\).*#\1#p' "$WORK/gateway.log" | head -n 1)"
+    [ -n "$PORT" ] && break
+    kill -0 "$GATEWAY_PID" 2>/dev/null || { cat "$WORK/gateway.log" >&2; echo "run.sh: the demo did not start" >&2; exit 2; }
+    sleep 0.5
+  done
+  [ -n "$PORT" ] || { echo "run.sh: the demo did not say its port within 120 s" >&2; exit 2; }
+  # the demo sums the sites' last 31 days at start: let it finish before the first page
+  for _ in $(seq 1 240); do grep -q "days of every site are summed" "$WORK/gateway.log" && break; sleep 0.5; done
+  CENTRAL="$WORK/multi/central"
+  "${CLI[@]}" users add --data-dir "$CENTRAL" --email viewer@example.com --role read_only_user --name "Read Only" >&2
+  mtoken() { "${CLI[@]}" token --data-dir "$CENTRAL" --email "$1" 2>/dev/null | tail -n 1; }
+  ADMIN="$(mtoken admin@example.com)"
+  VIEWER="$(mtoken viewer@example.com)"
+  printf '{"admin": "%s", "admin2": "%s", "readonly": "%s"}\n' "$ADMIN" "$ADMIN" "$VIEWER" > "$WORK/tokens.json"
+  BASE="http://127.0.0.1:$PORT"
+  echo "run.sh: multi-site demo on $BASE serving $UI_DIST (UI commit $PINNED); super admin: $BASE/?authToken=$ADMIN" >&2
+  rm -rf "$OUT"
+  mkdir -p "$OUT"
+  set +e
+  timeout --kill-after=30 "$(( DEADLINE_MIN * 60 + 180 ))" node "$HERE/walk.mjs" --base "$BASE" --out "$OUT" \
+    --tokens "$WORK/tokens.json" --chromium "$CHROMIUM" --deadline-ms "$(( DEADLINE_MIN * 60 * 1000 ))" \
+    "${WALK_ARGS[@]}" &
+  WALK_PID=$!
+  wait "$WALK_PID"
+  RC=$?
+  WALK_PID=""
+  set -e
+  [ "$RC" -eq 124 ] || [ "$RC" -eq 137 ] && { echo "run.sh: the walk was killed at its deadline" >&2; RC=2; }
+  exit "$RC"
+fi
 if [ -n "${UI_WALK_ORKS:-}" ]; then
   # A configured site with these ORKs (no demo data), hosting the UI.
   cat > "$WORK/config/common.json" <<EOF

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url'
 
 import { chromium } from 'playwright-core'
 
-import { LINK_PATTERNS, ROUTES } from './routes.mjs'
+import { LINK_PATTERNS, MULTI_SITE_ROUTES, ROUTES as SINGLE_SITE_ROUTES } from './routes.mjs'
 import { runActions } from './actions.mjs'
 
 const args = parseArgs(process.argv.slice(2))
@@ -23,6 +23,8 @@ const OUT = path.resolve(args.out)
 const PAGE_TIMEOUT = Number(args['page-timeout-ms'] ?? 45000)
 const DEADLINE = Date.now() + Number(args['deadline-ms'] ?? 25 * 60 * 1000)
 const ONLY = args.only ? new RegExp(args.only) : null
+const MULTI_SITE = Boolean(args['multi-site'])
+const ROUTES = MULTI_SITE ? MULTI_SITE_ROUTES : SINGLE_SITE_ROUTES
 const SLOW_MS = 1000
 const tokens = JSON.parse(await fs.readFile(args.tokens, 'utf8'))
 const { ALLOW } = await import(pathToFileURL(path.resolve(args.allow ?? new URL('./allowlist.mjs', import.meta.url).pathname)))
@@ -57,7 +59,8 @@ const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 try {
-  await fillFromApi()
+  if (MULTI_SITE) fillReportQueries()
+  else await fillFromApi()
   for (const role of ['admin', 'readonly']) {
     const ctx = await openContext(role)
     for (const route of ROUTES) {
@@ -66,7 +69,7 @@ try {
     }
     await ctx.close().catch(() => {})
   }
-  if (!args['skip-actions']) {
+  if (!args['skip-actions'] && !MULTI_SITE) {
     const admin = await openContext('admin')
     const admin2 = await openContext('admin2')
     const readonly = await openContext('readonly')
@@ -302,6 +305,23 @@ async function activeAlert() {
 }
 
 // Fallbacks for placeholders that no link on a page offers (the UI navigates to them on click).
+// The report pages' queries as the multi-site reports list builds them: the last full Sunday-to-Saturday week and the
+// last full month (Reports.tsx: reportType, dateRange 'MMM dd - MMM dd, yyyy', location).
+function fillReportQueries() {
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+  const day = (d) => `${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, '0')}`
+  const range = (from, to) => `${day(from)} - ${day(to)}, ${to.getFullYear()}`
+  const today = new Date()
+  const saturday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 1) % 7 || 7))
+  const sunday = new Date(saturday.getFullYear(), saturday.getMonth(), saturday.getDate() - 6)
+  const monthEnd = new Date(today.getFullYear(), today.getMonth(), 0)
+  const monthStart = new Date(monthEnd.getFullYear(), monthEnd.getMonth(), 1)
+  const query = (type, from, to, location) => new URLSearchParams({ reportType: type, dateRange: range(from, to), location }).toString()
+  links.weekly = query('weekly', sunday, saturday, 'All Sites')
+  links.monthly = query('monthly', monthStart, monthEnd, 'All Sites')
+  links.weeklyNorth = query('weekly', sunday, saturday, 'North')
+}
+
 async function fillFromApi() {
   const fields = encodeURIComponent(JSON.stringify({ id: 1, code: 1, type: 1, info: 1, comments: 1, 'last.alerts': 1 }))
   const res = await fetch(`${BASE}/auth/list-things?status=1&limit=100000&fields=${fields}`, {
@@ -410,7 +430,7 @@ function parseArgs(argv) {
     const a = argv[i]
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`)
     const key = a.slice(2)
-    if (key.startsWith('skip-')) out[key] = true
+    if (key.startsWith('skip-') || key === 'multi-site') out[key] = true
     else out[key] = argv[++i]
   }
   for (const k of ['base', 'out', 'tokens']) if (!out[k]) { console.error(`walk: --${k} is required`); process.exit(2) }

@@ -49,6 +49,17 @@ final class ConfigCheck {
                 problems.report(new ConfigException(ConfigLoader.COMMON + ": staticRootPath: " + e.getMessage()));
             }
         });
+        config.multiSite().ifPresent(multiSite -> multiSite.sites().forEach(site -> {
+            try {
+                ServiceTokenFile.read(site.tokenFile());
+            } catch (IllegalArgumentException e) {
+                problems.report(new ConfigException(ConfigLoader.COMMON + ": multiSite: site " + site.id() + ": "
+                        + e.getMessage()));
+            }
+            site.tls().trustStore().filter(store -> !java.nio.file.Files.isReadable(store)).ifPresent(store ->
+                    problems.report(new ConfigException(ConfigLoader.COMMON + ": multiSite: site " + site.id()
+                            + ": tls.trustStore: cannot read " + store)));
+        }));
         return problems.all();
     }
 

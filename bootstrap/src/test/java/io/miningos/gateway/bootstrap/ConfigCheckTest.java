@@ -117,6 +117,27 @@ class ConfigCheckTest {
     }
 
     @Test
+    void aMultiSiteConfigurationNeedsReadableTokenFiles() throws IOException {
+        write("tokens/north.token", "pub:api:" + "a".repeat(32) + "-5-roles:site_federation\n");
+        write("tokens/south.token", "");
+        write("common.json", """
+                {"multiSite": {"sites": [
+                  {"id": "north", "name": "North", "url": "https://north:3000", "tokenFile": "tokens/north.token"},
+                  {"id": "south", "name": "South", "url": "https://south:3000", "tokenFile": "tokens/south.token"},
+                  {"id": "east", "name": "East", "url": "https://east:3000", "tokenFile": "tokens/east.token",
+                   "tls": {"trustStore": "nowhere.p12"}}]}}
+                """);
+        Run run = check();
+        assertEquals(1, run.exit(), run.lines().toString());
+        assertEquals(4, run.lines().size(), run.lines().toString());
+        assertTrue(run.lines().get(0).startsWith("common.json: multiSite: site south: "), run.lines().toString());
+        assertTrue(run.lines().get(1).startsWith("common.json: multiSite: site east: cannot read the token file"),
+                run.lines().toString());
+        assertTrue(run.lines().get(2).startsWith("common.json: multiSite: site east: tls.trustStore: cannot read"),
+                run.lines().toString());
+    }
+
+    @Test
     void aMissingFolderOrCommonFileIsOneProblem() {
         Run missing = check();
         assertEquals(1, missing.exit());

@@ -71,6 +71,19 @@ final class GatewayProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         List<String> command = command(jar, "serve", "--port", "0");
         command.addAll(List.of(args));
+        return start(command, environment, LISTENING);
+    }
+
+    /**
+     * Starts another long-running command (e.g. {@code multi-site-demo}) and waits until a line of its output
+     * matches {@code listening}, whose group 1 is the port.
+     */
+    static GatewayProcess start(Pattern listening, String... args) throws IOException, InterruptedException {
+        return start(command(jar(), args), Map.of(), listening);
+    }
+
+    private static GatewayProcess start(List<String> command, Map<String, String> environment, Pattern listening)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -97,7 +110,7 @@ final class GatewayProcess implements AutoCloseable {
                 continue;
             }
             seen.add(line);
-            Matcher m = LISTENING.matcher(line);
+            Matcher m = listening.matcher(line);
             if (m.find()) {
                 GatewayProcess started = new GatewayProcess(process, Integer.parseInt(m.group(1)));
                 started.output.addAll(seen);

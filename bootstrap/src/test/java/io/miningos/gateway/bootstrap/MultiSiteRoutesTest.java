@@ -272,6 +272,25 @@ class MultiSiteRoutesTest {
         assertEquals(nominal, hashrate.get("nominalHashrate").asLong());
         assertEquals(nominal, hashrate.get("data").get("nominalHashrate").asLong());
         assertTrue(consumption.get("availablePower").asLong() > 0, consumption.toString());
+        // workers: the sites' own mean online miners per day (their /auth/metrics/miner-status), added
+        JsonNode workers = ok("/auth/operations/workers?" + params(REAL, "daily"));
+        List<JsonNode> status = REAL.stream().map(MultiSiteRoutesTest::minerStatus).toList();
+        for (int d = 0; d < 3; d++) {
+            assertEquals(sum(status, d, "online").doubleValue(),
+                    workers.get("data").get("log").get(d).get("workers").asDouble(), 0.011, workers.toString());
+        }
+        assertTrue(workers.get("data").get("log").get(0).get("workers").asDouble() > 0, workers.toString());
+        assertTrue(workers.get("nominalMinerCapacity").asLong() >= 80, workers.toString());
+    }
+
+    private static JsonNode minerStatus(String id) {
+        TestGateway site = sites.site(id).gateway();
+        long start = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long end = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+        TestGateway.Response response = site.get("/auth/metrics/miner-status?start=" + start + "&end=" + end,
+                site.adminToken());
+        assertEquals(200, response.status(), response.body());
+        return exact(response).get("log");
     }
 
     @Test

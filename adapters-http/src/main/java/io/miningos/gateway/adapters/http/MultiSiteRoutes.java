@@ -13,7 +13,7 @@ import io.miningos.gateway.domain.caller.Caller;
 /**
  * The routes of the UI's multi-site views (central gateway only, {@code common.json: multiSite}): {@code revenue},
  * {@code costs/production-price}, {@code costs/operational-energy}, {@code production-costs} (GET, POST),
- * {@code operations/{hashrate,consumption,efficiency}}, {@code downtime}, {@code downtime/curtailment},
+ * {@code operations/{hashrate,consumption,efficiency,workers}}, {@code downtime}, {@code downtime/curtailment},
  * {@code downtime/operationalIssues}, {@code btcData/{price,hashrate,hashprice,current}} and {@code reports}. Reads
  * take {@code startDate}, {@code endDate} ({@code yyyy-MM-dd}), {@code regions} (a JSON array of upper-cased site
  * ids; all sites when absent), {@code period}, {@code overwriteCache}; {@code groupByRegion} is accepted and
@@ -41,6 +41,7 @@ public final class MultiSiteRoutes implements RouteGroup {
         routes.get("/auth/operations/hashrate", ctx -> operations(ctx, Operation.HASHRATE));
         routes.get("/auth/operations/consumption", ctx -> operations(ctx, Operation.CONSUMPTION));
         routes.get("/auth/operations/efficiency", ctx -> operations(ctx, Operation.EFFICIENCY));
+        routes.get("/auth/operations/workers", ctx -> operations(ctx, Operation.WORKERS));
         routes.get("/auth/downtime", ctx -> downtime(ctx, Downtime.ALL));
         routes.get("/auth/downtime/curtailment", ctx -> downtime(ctx, Downtime.CURTAILMENT));
         routes.get("/auth/downtime/operationalIssues", ctx -> downtime(ctx, Downtime.OPERATIONAL_ISSUES));

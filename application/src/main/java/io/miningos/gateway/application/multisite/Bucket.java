@@ -34,6 +34,8 @@ final class Bucket {
     Usd operationalCost;
     Double hashrateMhs;
     Double sitePowerW;
+    /** Miners online: each site's mean over its days with a count, added over the sites. */
+    Double onlineMiners;
     BigDecimal priceUsd;
     Double consumptionMWh;
     Double availableEnergyMWh;
@@ -65,6 +67,8 @@ final class Bucket {
             int hashDays = 0;
             double powerSum = 0;
             int powerDays = 0;
+            double onlineSum = 0;
+            int onlineDays = 0;
             for (SiteDay d : site) {
                 b.revenue = add(b.revenue, d.revenue());
                 Sats fees = d.txFees();
@@ -92,6 +96,10 @@ final class Bucket {
                     powerSum += d.sitePowerW();
                     powerDays++;
                 }
+                if (d.onlineMiners() != null) {
+                    onlineSum += d.onlineMiners();
+                    onlineDays++;
+                }
                 if (d.priceUsd() != null) {
                     prices.computeIfAbsent(d.ts(), k -> new ArrayList<>()).add(d.priceUsd());
                 }
@@ -104,6 +112,9 @@ final class Bucket {
             }
             if (powerDays > 0) {
                 b.sitePowerW = add(b.sitePowerW, powerSum / powerDays);
+            }
+            if (onlineDays > 0) {
+                b.onlineMiners = add(b.onlineMiners, onlineSum / onlineDays);
             }
         }
         if (!prices.isEmpty()) {

@@ -49,6 +49,7 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MultiSiteService.class);
     static final String LEDGER_ROUTE = "multisite:days:";
     static final String CAPACITY_ROUTE = "multisite:capacity:";
+    static final String WORKERS_ROUTE = "multisite:workers:";
     /** A site's nameplate figures change rarely: kept ten times longer than its days. */
     private static final int CAPACITY_TTL_FACTOR = 10;
 
@@ -101,6 +102,11 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
     }
 
     private CompletableFuture<Gathered> gather(MultiSiteQuery query, boolean refresh, boolean withCapacity) {
+        return gather(query, refresh, withCapacity, false);
+    }
+
+    private CompletableFuture<Gathered> gather(MultiSiteQuery query, boolean refresh, boolean withCapacity,
+                                               boolean withWorkers) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         List<CompletableFuture<Region>> pending = new ArrayList<>();
         for (String region : query.regions()) {
@@ -116,7 +122,9 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
                         SiteCapacity.NONE, null)));
                 continue;
             }
-            CompletableFuture<SiteLedger> ledger = ledger(site, query, refresh);
+            CompletableFuture<SiteLedger> ledger = withWorkers
+                    ? ledger(site, query, refresh).thenCombine(online(site, query, refresh), SiteLedger::withOnline)
+                    : ledger(site, query, refresh);
             CompletableFuture<SiteCapacity> capacity = withCapacity ? capacity(site, refresh)
                     : CompletableFuture.completedFuture(SiteCapacity.NONE);
             pending.add(ledger.thenCombine(capacity, (l, c) -> new Region(region, l, c, null))
@@ -153,6 +161,17 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
         return cache.get(CacheKey.of(LEDGER_ROUTE + site.id(), Long.toString(first), Long.toString(last)), ttl,
                 refresh, () -> calls.get(site.id(), path).thenApply(reply -> read(site, reply,
                         answer -> SiteLedger.read(answer, first, last))));
+    }
+
+    /** The site's mean online miners per day of the query's range, cached per site and range. */
+    private CompletableFuture<Map<Long, Double>> online(FederatedSite site, MultiSiteQuery query, boolean refresh) {
+        long first = query.startMillis();
+        long last = UtcCalendar.startOf(query.end());
+        String path = "/auth/metrics/miner-status?start=" + first + "&end=" + query.endMillis()
+                + (refresh ? "&overwriteCache=true" : "");
+        return cache.get(CacheKey.of(WORKERS_ROUTE + site.id(), Long.toString(first), Long.toString(last)), ttl,
+                refresh, () -> calls.get(site.id(), path).thenApply(reply -> new SiteLedger.Online(read(site, reply,
+                        answer -> SiteLedger.readOnline(answer, first, last))))).thenApply(SiteLedger.Online::byDay);
     }
 
     private CompletableFuture<SiteCapacity> capacity(FederatedSite site, boolean refresh) {
@@ -278,12 +297,18 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
      */
     private CompletableFuture<FederatedAnswer> answer(String route, MultiSiteQuery query, boolean refresh,
                                                       boolean withCapacity, Function<Gathered, Object> compute) {
+        return answer(route, query, refresh, withCapacity, false, compute);
+    }
+
+    private CompletableFuture<FederatedAnswer> answer(String route, MultiSiteQuery query, boolean refresh,
+                                                      boolean withCapacity, boolean withWorkers,
+                                                      Function<Gathered, Object> compute) {
         routes.add(route);
         CacheKey key = new CacheKey(route, List.of(query.start().toString(), query.end().toString(),
                 query.period().text(), String.join(",", query.regions())));
         // started on another thread: the sites' own cached loads must not run inside this entry's cache update
         return cache.get(key, ttl, refresh, () -> CompletableFuture.supplyAsync(() -> gather(query, refresh,
-                        withCapacity), loads).thenCompose(Function.identity())
+                        withCapacity, withWorkers), loads).thenCompose(Function.identity())
                 .thenApply(g -> new FederatedAnswer(codec.write(compute.apply(g)), g.failures())));
     }
 
@@ -348,14 +373,16 @@ public final class MultiSiteService implements MultiSiteUseCase, AutoCloseable {
             case HASHRATE -> (row, b, g) -> row.put("hashrate", MultiSiteViews.whole(b.hashrateMhs));
             case CONSUMPTION -> (row, b, g) -> row.put("consumption", MultiSiteViews.whole(b.sitePowerW));
             case EFFICIENCY -> (row, b, g) -> row.put("efficiency", Rounding.places(b.efficiencyWThs(), 2));
+            case WORKERS -> (row, b, g) -> row.put("workers", Rounding.places(b.onlineMiners, 2));
         };
         String nominal = switch (operation) {
             case HASHRATE -> "nominalHashrate";
             case CONSUMPTION -> "availablePower";
             case EFFICIENCY -> "nominalEfficiency";
+            case WORKERS -> "nominalMinerCapacity";
         };
         return answer("/auth/operations/" + operation.name().toLowerCase(java.util.Locale.ROOT), query, refresh, true,
-                g -> envelope(g, query.period(), writer, (block, capacities) -> {
+                operation == Operation.WORKERS, g -> envelope(g, query.period(), writer, (block, capacities) -> {
             Map<String, Object> all = new LinkedHashMap<>();
             nominals(all, capacities, false);
             block.put(nominal, all.get(nominal));

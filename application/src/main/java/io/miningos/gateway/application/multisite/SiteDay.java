@@ -25,12 +25,21 @@ import java.math.BigDecimal;
  * @param networkHashPriceUsd the network's USD per PH/s·day
  * @param blockSubsidy       the day's sampled block's subsidy
  * @param blockFees          the day's sampled block's transaction fees
+ * @param onlineMiners       the mean number of miners online that day ({@code /auth/metrics/miner-status}); null
+ *                           unless a route asked for it
  */
 public record SiteDay(long ts, Sats revenue, Usd revenueUsd, BigDecimal priceUsd, Double sitePowerW,
                       Double hashrateMhs, Usd energyCost, Usd operationalCost, Double consumptionMWh,
                       Double availableEnergyMWh, Double expectedEnergyMWh, Double curtailmentMWh,
                       Double operationalIssuesRate, Double networkHashrateMhs, BigDecimal networkHashPriceUsd,
-                      Sats blockSubsidy, Sats blockFees) {
+                      Sats blockSubsidy, Sats blockFees, Double onlineMiners) {
+
+    /** The same day with the site's mean number of online miners. */
+    public SiteDay withOnlineMiners(Double online) {
+        return new SiteDay(ts, revenue, revenueUsd, priceUsd, sitePowerW, hashrateMhs, energyCost, operationalCost,
+                consumptionMWh, availableEnergyMWh, expectedEnergyMWh, curtailmentMWh, operationalIssuesRate,
+                networkHashrateMhs, networkHashPriceUsd, blockSubsidy, blockFees, online);
+    }
 
     /**
      * The transaction-fee part of the day's revenue (the UI's {@code totalFeesBTC}): the revenue times the fee

@@ -72,11 +72,59 @@ public record SiteLedger(List<SiteDay> days, BigDecimal currentPriceUsd) impleme
                     number(row, "expectedEnergyMWh", true), number(row, "curtailmentMWh", true),
                     number(row, "operationalIssuesRate", false), number(row, "networkHashrateMhs", true),
                     decimal(row, "networkHashPriceUsdPerPhsDay", true), btc(row, "blockSubsidyBTC"),
-                    btc(row, "blockFeesBTC")));
+                    btc(row, "blockFeesBTC"), null));
         }
         JsonView summary = answer.get("summary");
         BigDecimal current = summary.isObject() ? decimal(summary, "currentBtcPriceUsd", true) : null;
         return new SiteLedger(days, current);
+    }
+
+    /**
+     * A site's mean online miners per day from its {@code GET /auth/metrics/miner-status} answer
+     * ({@code {log: [{ts, online}]}}), checked as {@link #read} checks days.
+     */
+    public static Map<Long, Double> readOnline(JsonView answer, long firstDay, long lastDay) {
+        if (!answer.isObject() || !answer.get("log").isArray()
+                || answer.get("log").items().size() > (lastDay - firstDay) / DAY + 1) {
+            throw new IllegalArgumentException("not {log: [...]} of the range's days");
+        }
+        Map<Long, Double> online = new java.util.HashMap<>();
+        long previous = Long.MIN_VALUE;
+        for (JsonView row : answer.get("log").items()) {
+            if (!row.isObject()) {
+                throw new IllegalArgumentException("a log entry is not an object");
+            }
+            Object ts = row.get("ts").raw();
+            if (!(ts instanceof Number n) || n.longValue() != n.doubleValue() || n.longValue() % DAY != 0
+                    || n.longValue() < firstDay || n.longValue() > lastDay || n.longValue() <= previous) {
+                throw new IllegalArgumentException("a log entry's ts is not a UTC day of the range, ascending: " + ts);
+            }
+            previous = n.longValue();
+            Double count = number(row, "online", true);
+            if (count != null) {
+                online.put(previous, count);
+            }
+        }
+        return online;
+    }
+
+    /** The same days, each with its mean online miners (none where the map has no value). */
+    public SiteLedger withOnline(Map<Long, Double> online) {
+        return new SiteLedger(days.stream().map(d -> d.withOnlineMiners(online.get(d.ts()))).toList(),
+                currentPriceUsd);
+    }
+
+    /** Online miners per day, as the cache holds them. */
+    record Online(Map<Long, Double> byDay) implements CachedAnswer {
+        @Override
+        public long sizeBytes() {
+            return 64L + byDay.size() * 48L;
+        }
+
+        @Override
+        public boolean isComplete() {
+            return true;
+        }
     }
 
     /** The site's days by their start. */

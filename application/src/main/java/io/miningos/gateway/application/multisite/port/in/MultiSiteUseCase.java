@@ -39,8 +39,8 @@ public interface MultiSiteUseCase {
     /** {@code POST production-costs}: written to the site's gateway. */
     CompletableFuture<FederatedAnswer> saveProductionCosts(CostsEntry entry);
 
-    /** The {@code operations/*} routes computed from the sites' daily figures. */
-    enum Operation { HASHRATE, CONSUMPTION, EFFICIENCY }
+    /** The four {@code operations/*} routes. */
+    enum Operation { HASHRATE, CONSUMPTION, EFFICIENCY, WORKERS }
 
     /** {@code downtime}, {@code downtime/curtailment}, {@code downtime/operationalIssues}. */
     enum Downtime { ALL, CURTAILMENT, OPERATIONAL_ISSUES }
