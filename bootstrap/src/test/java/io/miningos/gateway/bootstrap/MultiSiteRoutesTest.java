@@ -229,7 +229,7 @@ class MultiSiteRoutesTest {
             JsonNode all = data.get("log").get(d);
             for (String field : new String[]{"totalRevenueBTC", "totalFeesBTC", "revenueUSD", "currentBTCPrice",
                     "totalCostsUSD", "hashrateMHS", "sitePowerW", "efficiencyWThs", "energyRevenueUSD_MW",
-                    "hashRevenueUSD_PHS_d", "hashCostUSD_PHS_d", "curtailmentRate", "downtimeRate"}) {
+                    "hashRevenueUSD_PHS_d", "hashCostUSD_PHS_d", "curtailmentRate", "downtimeRate", "avgFeesSatsVByte"}) {
                 assertTrue(all.get(field).isNumber(), field + " in " + all);
             }
             assertTrue(all.get("totalRevenueBTC").decimalValue().signum() > 0, all.toString());

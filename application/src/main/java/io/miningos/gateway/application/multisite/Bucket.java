@@ -46,6 +46,9 @@ final class Bucket {
     BigDecimal networkHashPriceUsd;
     Sats blockSubsidy;
     Sats blockFees;
+    /** Fees and bytes of the sampled blocks of the days that have both: the network's fee rate. */
+    long sampledFeeSats;
+    double sampledBytes;
     /** Days on which some site knew the price (the network series: price, blocks, network hashrate). */
     final Map<Long, SiteDay> networkDays = new TreeMap<>();
 
@@ -135,11 +138,20 @@ final class Bucket {
             }
             b.blockSubsidy = add(b.blockSubsidy, d.blockSubsidy());
             b.blockFees = add(b.blockFees, d.blockFees());
+            if (d.blockFees() != null && d.blockSizeBytes() != null && d.blockSizeBytes() > 0) {
+                b.sampledFeeSats += d.blockFees().value();
+                b.sampledBytes += d.blockSizeBytes();
+            }
         }
         b.networkHashrateMhs = network.isEmpty() ? null
                 : network.stream().mapToDouble(Double::doubleValue).sum() / network.size();
         b.networkHashPriceUsd = hashPrices.isEmpty() ? null : mean(hashPrices);
         return b;
+    }
+
+    /** Satoshis of fees per byte of the days' sampled blocks (the network's fee rate); null without a sample. */
+    Double feeRateSatsPerByte() {
+        return sampledBytes <= 0 ? null : sampledFeeSats / sampledBytes;
     }
 
     Usd totalCost() {

@@ -34,7 +34,8 @@ final class MultiSiteViews {
             "energyRevenueBTC_MW", "energyRevenueUSD_MW", "hashRevenueBTC_PHS_d", "hashRevenueUSD_PHS_d",
             "hashCostBTC_PHS_d", "hashCostUSD_PHS_d", "hashRevenueBTC", "hashRevenueUSD", "hashCostUSD",
             "curtailmentRate", "operationalIssues", "downtimeRate", "productionCostUSD", "btcPrice", "hashrate",
-            "consumption", "efficiency", "priceUSD", "avgHashrateMHs", "hashprice", "networkHashrateTHs");
+            "consumption", "efficiency", "priceUSD", "avgHashrateMHs", "hashprice", "networkHashrateTHs",
+            "avgFeesSatsVByte", "workers");
 
     private MultiSiteViews() {
     }
@@ -99,7 +100,7 @@ final class MultiSiteViews {
         row.put("hashrateMHS", whole(b.hashrateMhs));
         row.put("sitePowerW", whole(b.sitePowerW));
         row.put("efficiencyWThs", Rounding.places(b.efficiencyWThs(), 2));
-        row.put("avgFeesSatsVByte", null);
+        row.put("avgFeesSatsVByte", Rounding.places(b.feeRateSatsPerByte(), 2));
         row.put("curtailmentMWh", Rounding.places(b.curtailmentMWh, 3));
         row.put("curtailmentRate", Rounding.places(b.curtailmentRate(), 4));
         row.put("operationalIssues", Rounding.places(b.operationalIssuesRate(), 4));

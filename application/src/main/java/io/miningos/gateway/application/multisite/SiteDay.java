@@ -25,6 +25,7 @@ import java.math.BigDecimal;
  * @param networkHashPriceUsd the network's USD per PH/s·day
  * @param blockSubsidy       the day's sampled block's subsidy
  * @param blockFees          the day's sampled block's transaction fees
+ * @param blockSizeBytes     the day's sampled block's size
  * @param onlineMiners       the mean number of miners online that day ({@code /auth/metrics/miner-status}); null
  *                           unless a route asked for it
  */
@@ -32,13 +33,13 @@ public record SiteDay(long ts, Sats revenue, Usd revenueUsd, BigDecimal priceUsd
                       Double hashrateMhs, Usd energyCost, Usd operationalCost, Double consumptionMWh,
                       Double availableEnergyMWh, Double expectedEnergyMWh, Double curtailmentMWh,
                       Double operationalIssuesRate, Double networkHashrateMhs, BigDecimal networkHashPriceUsd,
-                      Sats blockSubsidy, Sats blockFees, Double onlineMiners) {
+                      Sats blockSubsidy, Sats blockFees, Double blockSizeBytes, Double onlineMiners) {
 
     /** The same day with the site's mean number of online miners. */
     public SiteDay withOnlineMiners(Double online) {
         return new SiteDay(ts, revenue, revenueUsd, priceUsd, sitePowerW, hashrateMhs, energyCost, operationalCost,
                 consumptionMWh, availableEnergyMWh, expectedEnergyMWh, curtailmentMWh, operationalIssuesRate,
-                networkHashrateMhs, networkHashPriceUsd, blockSubsidy, blockFees, online);
+                networkHashrateMhs, networkHashPriceUsd, blockSubsidy, blockFees, blockSizeBytes, online);
     }
 
     /**

@@ -72,7 +72,7 @@ public record SiteLedger(List<SiteDay> days, BigDecimal currentPriceUsd) impleme
                     number(row, "expectedEnergyMWh", true), number(row, "curtailmentMWh", true),
                     number(row, "operationalIssuesRate", false), number(row, "networkHashrateMhs", true),
                     decimal(row, "networkHashPriceUsdPerPhsDay", true), btc(row, "blockSubsidyBTC"),
-                    btc(row, "blockFeesBTC"), null));
+                    btc(row, "blockFeesBTC"), number(row, "blockSizeBytes", true), null));
         }
         JsonView summary = answer.get("summary");
         BigDecimal current = summary.isObject() ? decimal(summary, "currentBtcPriceUsd", true) : null;
