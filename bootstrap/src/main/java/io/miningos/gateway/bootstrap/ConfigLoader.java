@@ -99,6 +99,9 @@ public final class ConfigLoader {
         timing.put("/auth/actions/:type", "30s");
         timing.put("/auth/actions/:type/:id", "30s");
         timing.put("/auth/global/data", "30s");
+        // the live header and the miner list, 15s in the Node gateway's later example
+        timing.put("/auth/site/status/live", "15s");
+        timing.put("/auth/miners", "15s");
         return timing;
     }
 

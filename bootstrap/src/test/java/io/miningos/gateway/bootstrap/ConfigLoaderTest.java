@@ -73,6 +73,8 @@ class ConfigLoaderTest {
         assertEquals("admin@example.com", config.identity().superAdmin().value());
         assertEquals(86_400, config.identity().signInTtlSeconds());
         assertEquals(List.of("cluster-1"), List.copyOf(config.orks().keySet()), "one ORK holding the whole site");
+        assertEquals("15s", config.cacheTiming().get("/auth/site/status/live"), "the Node example's live header");
+        assertEquals("15s", config.cacheTiming().get("/auth/miners"));
         assertEquals(500, config.orks().get("cluster-1").get("miners"));
         assertEquals(40, config.orks().get("cluster-1").get("m63Miners"), "a rack with per-device groups");
         assertEquals(2, config.orks().get("cluster-1").get("requiredVotes"));
