@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,15 @@ import java.util.Map;
  * fees. F2Pool pays that (FPPS) less its 2 % fee, split into {@code pps} (subsidy) and {@code tx_fee} (block fees);
  * Ocean (TIDES) pays it times the day's luck, less 2 %. Only complete days are paid; {@code yearlyBalances} are the
  * exact sums, in satoshis, of the month's daily transactions, and {@code revenue_24h} is the last complete day's.
- * Complete days never change, so their figures are kept in a small bounded cache.
+ * Complete days never change, so their figures are kept in a small bounded cache. {@code stats-history} points
+ * older than a day sample the account's miners at the start of their hour (the last day's, every 5 minutes).
  */
 public final class PoolData {
     private static final long MINUTE = 60_000L;
     private static final long DAY = 86_400_000L;
     private static final int MAX_HISTORY_ENTRIES = 10_000;
+    /** How often history points older than a day sample the account's miners. */
+    private static final long HISTORY_SAMPLE_MS = 3_600_000L;
     /** The pools' fee on what they pay (F2Pool FPPS, Ocean TIDES). */
     private static final double POOL_FEE_RATE = 0.02;
     /** Hashrate samples per day behind a day's earnings (each one reads every miner of the account). */
@@ -126,7 +130,16 @@ public final class PoolData {
     }
 
     Map<String, Object> accountStats(PoolAccount account, long ts, long now) {
-        double[] l = load(account, ts);
+        return accountStats(account, ts, ts, now, new HashMap<>());
+    }
+
+    /**
+     * The account's stats at {@code ts}, its miners sampled at {@code loadAt}; {@code yearlyByDay} keeps the monthly
+     * balances of each day (they change once a day) across the entries of one answer.
+     */
+    private Map<String, Object> accountStats(PoolAccount account, long ts, long loadAt, long now,
+                                             Map<Long, List<Object>> yearlyByDay) {
+        double[] l = load(account, loadAt);
         long salt = Noise.of(account.username());
         double hashrate = l[0] * (1 + 0.01 * Noise.gauss(Noise.hash(seed, salt, ts / MINUTE)));
         double h1 = l[0] * (1 + 0.004 * Noise.gauss(Noise.hash(seed, salt, ts / 3_600_000L)));
@@ -159,6 +172,13 @@ public final class PoolData {
         s.put("hashrate_stale_24h", ocean ? 0 : Math.round(h24 * 0.00025));
         s.put("worker_count", (long) l[1]);
         s.put("active_workers_count", (long) l[2]);
+        s.put("yearlyBalances", yearlyByDay.computeIfAbsent(today, d -> yearlyBalances(account, ts)));
+        return s;
+    }
+
+    /** The balances of the twelve months up to {@code ts}'s, each the sum of its complete days before {@code ts}. */
+    private List<Object> yearlyBalances(PoolAccount account, long ts) {
+        long today = Math.floorDiv(ts, DAY) * DAY;
         List<Object> yearly = new ArrayList<>();
         ZonedDateTime month = Instant.ofEpochMilli(ts).atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
                 .atStartOfDay(ZoneOffset.UTC);
@@ -178,8 +198,7 @@ public final class PoolData {
             y.put("balance", btc(sats));
             yearly.add(y);
         }
-        s.put("yearlyBalances", yearly);
-        return s;
+        return yearly;
     }
 
     /** Satoshis as BTC with 8 decimals (exact for any amount a pool pays). */
@@ -252,11 +271,15 @@ public final class PoolData {
         long to = Math.min(end == null ? now : end, now);
         long from = Math.max(start == null ? to - DAY : start, live.site().commissionedAt());
         List<Object> out = new ArrayList<>();
+        Map<Long, List<Object>> yearlyByDay = new HashMap<>();
         for (long ts = Math.floorDiv(from + step - 1, step) * step; ts <= to
                 && out.size() < MAX_HISTORY_ENTRIES; ts += step) {
+            // the last day follows every 5 minutes; older points sample the miners once an hour (a chart paging
+            // back week by week would otherwise read every miner 2,016 times a week)
+            long loadAt = ts >= now - DAY ? ts : Math.floorDiv(ts, HISTORY_SAMPLE_MS) * HISTORY_SAMPLE_MS;
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("ts", ts);
-            e.put("stats", List.of(accountStats(account, ts, now)));
+            e.put("stats", List.of(accountStats(account, ts, loadAt, now, yearlyByDay)));
             out.add(e);
         }
         return out;

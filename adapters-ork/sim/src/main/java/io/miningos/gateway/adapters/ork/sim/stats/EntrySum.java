@@ -3,6 +3,7 @@ package io.miningos.gateway.adapters.ork.sim.stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The sum of a run of one rack's stat entries (one tag, one log key), newest first: per field its total and in how
@@ -156,7 +157,30 @@ public final class EntrySum {
                 case OTHER -> parent.put(view.keys()[i], newest[i]);
             }
         }
+        for (Object v : out.values()) {
+            if (v instanceof Map<?, ?> m) {
+                sortKeys(m);
+            }
+        }
         return out;
+    }
+
+    /**
+     * Orders an object's keys (and its objects' keys) alphabetically. The layout numbers group keys (statuses,
+     * containers, alert severities) in the order any day first met them, and the background filling meets days in
+     * another order than a read does: sorted, an answer does not depend on which of them came first.
+     */
+    @SuppressWarnings("unchecked")
+    private static void sortKeys(Map<?, ?> object) {
+        Map<String, Object> m = (Map<String, Object>) object;
+        Map<String, Object> copy = new TreeMap<>(m);
+        m.clear();
+        copy.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> nested) {
+                sortKeys(nested);
+            }
+            m.put(k, v);
+        });
     }
 
     /** The total of a top-level number field (0 when absent). */
@@ -209,5 +233,6 @@ public final class EntrySum {
                 case OTHER -> parent.put(key, oldest[i]);
             }
         }
+        sortKeys(into);
     }
 }
