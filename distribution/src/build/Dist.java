@@ -94,7 +94,7 @@ public final class Dist {
         Path work = Files.createTempDirectory("miningos-dist-training");
         try {
             Path data = work.resolve("data");
-            List<String> java = List.of(runtimeJava.toString(), "@" + out.resolve("lib/jvm.options"), "-Xmx128m");
+            List<String> java = List.of(runtimeJava.toString(), "@" + out.resolve("lib/jvm.options"));
             Path jar = out.resolve("lib/miningos-gateway.jar");
             List<String> token = new ArrayList<>(java);
             token.addAll(List.of("-jar", jar.toString(), "token", "--data-dir", data.toString(), "--email", EMAIL));
