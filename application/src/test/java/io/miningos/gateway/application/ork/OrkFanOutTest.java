@@ -43,11 +43,8 @@ class OrkFanOutTest {
             cluster.ork("cluster-" + i, (m, r) -> after(200, answer));
         }
         OrkFanOut fanOut = new OrkFanOut(cluster, 8, Duration.ofSeconds(15));
-        long started = System.nanoTime();
         List<OrkReply> replies = fanOut.askAll("listThings", REQUEST).join();
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertEquals(8, cluster.maxInFlight.get(), "all eight calls were in flight together");
-        assertTrue(millis < 400, "8 x 200 ms took " + millis + " ms; one after the other would be 1600 ms");
         for (int i = 0; i < 8; i++) {
             assertEquals("[" + (i + 1) + "]", ((OrkReply.Answered) replies.get(i)).answer().text());
         }
