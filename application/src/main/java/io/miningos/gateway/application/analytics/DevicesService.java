@@ -52,6 +52,8 @@ public final class DevicesService implements DevicesUseCase {
 
     /** What a container or cabinet list shows of a thing. */
     static final List<String> DEVICE_FIELDS = List.of("id", "type", "code", "address", "tags", "info", "rack");
+    /** The miner view's pool-worker hashrate (H/s), with {@code featureConfig.poolStats}. */
+    static final String POOL_HASHRATE = "poolHashrate";
     private static final List<String> CONTAINER_SEARCHED = List.of("id", "code", "address");
 
     private final OrkRequests orks;
@@ -75,8 +77,14 @@ public final class DevicesService implements DevicesUseCase {
         Map<String, Object> count = new LinkedHashMap<>();
         count.put("query", query.orkQuery());
         count.put("status", 1);
-        List<OrkCall> calls = List.of(new OrkCall(OrkMethod.LIST_THINGS, list),
-                new OrkCall(OrkMethod.GET_THINGS_COUNT, count));
+        List<OrkCall> calls = new ArrayList<>(List.of(new OrkCall(OrkMethod.LIST_THINGS, list),
+                new OrkCall(OrkMethod.GET_THINGS_COUNT, count)));
+        boolean poolHashrate = settings.poolStats() && (query.asked() == null
+                || query.asked().contains(POOL_HASHRATE));
+        if (poolHashrate) {
+            calls.add(new OrkCall(OrkMethod.GET_WRK_EXT_DATA, Map.of("type", "minerpool", "query",
+                    Map.of("key", "stats"))));
+        }
         return orks.cachedCompute(MINERS, query.identity(), refresh, calls, replies -> {
             // each ORK sorted and cut its list at offset + limit; merged and sorted again, the page is exact
             List<Map<String, Object>> things = ThingLists.flatten(replies.get(0).answers());
@@ -87,9 +95,18 @@ public final class DevicesService implements DevicesUseCase {
                 total += c == null || c < 0 ? 0 : c;
             }
             total = Math.max(total, things.size());
+            Map<String, JsonView> workers = poolHashrate ? workers(replies.get(2).answers()) : Map.of();
             List<Object> data = new ArrayList<>();
             for (Map<String, Object> thing : query.page().slice(things)) {
-                data.add(MinerFields.view(thing, query.asked()));
+                Map<String, Object> view = MinerFields.view(thing, query.asked());
+                JsonView worker = workers.get(String.valueOf(thing.get("id")));
+                if (worker == null && thing.get("code") != null) {
+                    worker = workers.get(String.valueOf(thing.get("code")));
+                }
+                if (worker != null) {
+                    view.put(POOL_HASHRATE, worker.get("hashrate").asDouble(0));
+                }
+                data.add(view);
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("data", data);
@@ -185,6 +202,23 @@ public final class DevicesService implements DevicesUseCase {
             }
             return Map.of("cabinet", cabinet);
         });
+    }
+
+    /**
+     * The pool workers of every pool account ({@code stats[].workers}, an object of worker name to worker) by name,
+     * for {@code featureConfig.poolStats}: a miner whose id or code names a worker shows its {@code poolHashrate}
+     * (the real pool workers report their workers elsewhere, so this is mostly empty, as in the Node gateway).
+     */
+    private static Map<String, JsonView> workers(List<JsonView> answers) {
+        Map<String, JsonView> out = new LinkedHashMap<>();
+        for (JsonView answer : answers) {
+            for (JsonView entry : answer.items()) {
+                for (JsonView account : entry.get("stats").isArray() ? entry.get("stats").items() : List.of(entry)) {
+                    account.get("workers").fields().forEach(out::putIfAbsent);
+                }
+            }
+        }
+        return out;
     }
 
     private List<OrkCall> rackCalls() {

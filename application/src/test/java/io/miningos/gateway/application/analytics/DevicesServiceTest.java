@@ -67,4 +67,25 @@ class DevicesServiceTest {
         assertEquals(200L, body.get("totalCount"));
         assertEquals(1, orks.calls("listThings").getFirst().request().get("limit").asLong().intValue());
     }
+
+    @Test
+    void withPoolStatsAMinerNamingAPoolWorkerShowsItsHashrate() {
+        AnalyticsSettings poolStats = new AnalyticsSettings(false, "t-dcs", false, false, true);
+        ScriptedOrks orks = new ScriptedOrks().ork("cluster-1", (m, r) -> switch (m) {
+            case "getThingsCount" -> 2;
+            case "getWrkExtData" -> arr(obj("ts", 1, "stats", arr(obj("poolType", "f2pool", "workers",
+                    obj("AM-10", obj("hashrate", 2.0e14))))));
+            default -> arr(obj("id", "m-10", "code", "AM-10"), obj("id", "m-11", "code", "AM-11"));
+        });
+        Map<?, ?> body = (Map<?, ?>) orks.body(new DevicesService(orks.requests(), poolStats).miners(
+                MinersQuery.of(null, null, null, null, null, null, Arrays.asList(null, null, null, null, null, null)),
+                false).join());
+        List<?> data = (List<?>) body.get("data");
+        assertEquals(2.0e14, ((Map<?, ?>) data.get(0)).get("poolHashrate"), "the worker named by the miner's code");
+        assertEquals(null, ((Map<?, ?>) data.get(1)).get("poolHashrate"), "no worker: left out");
+        ScriptedOrks plain = new ScriptedOrks().ork("cluster-1", (m, r) -> m.equals("getThingsCount") ? 0 : arr());
+        new DevicesService(plain.requests(), AnalyticsSettings.NONE).miners(MinersQuery.of(null, null, null, null,
+                null, null, Arrays.asList(null, null, null, null, null, null)), false).join();
+        assertEquals(List.of(), plain.calls("getWrkExtData"), "without poolStats the pools are not asked");
+    }
 }
