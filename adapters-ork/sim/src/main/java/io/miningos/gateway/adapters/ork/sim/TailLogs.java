@@ -690,7 +690,7 @@ final class TailLogs {
                     for (EntrySum s : sums) {
                         s.mergeObject(src, merged);
                     }
-                    m.put(f.getKey(), merged);
+                    m.put(f.getKey(), Aggregator.inKeyOrder(merged));
                 }
                 default -> m.put(f.getKey(), new ArrayList<>());
             }

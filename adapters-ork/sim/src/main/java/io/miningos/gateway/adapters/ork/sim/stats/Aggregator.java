@@ -53,7 +53,7 @@ public final class Aggregator {
                         mergeInto(merged, m);
                     }
                 }
-                return merged;
+                return inKeyOrder(merged);
             }
             case "arr_concat" -> {
                 List<Object> all = new ArrayList<>();
@@ -69,6 +69,20 @@ public final class Aggregator {
             }
             default -> throw new IllegalStateException("unknown aggregation op " + op.op());
         }
+    }
+
+    /**
+     * A merged object with its keys sorted, at every depth: the order the keys were first met in depends on which
+     * entries were summed first (the day sums are filled on a thread of their own), and an answer must not.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> inKeyOrder(Map<String, Object> merged) {
+        Map<String, Object> sorted = new LinkedHashMap<>();
+        merged.keySet().stream().sorted().forEach(key -> {
+            Object value = merged.get(key);
+            sorted.put(key, value instanceof Map<?, ?> m ? inKeyOrder((Map<String, Object>) m) : value);
+        });
+        return sorted;
     }
 
     /** Merges {@code from} into {@code into}: numbers add, objects merge recursively, anything else replaces. */
