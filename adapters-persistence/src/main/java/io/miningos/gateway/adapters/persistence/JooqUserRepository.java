@@ -8,6 +8,7 @@ import io.miningos.gateway.domain.user.User;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -85,9 +86,16 @@ public final class JooqUserRepository implements UserRepository {
         return dsl().deleteFrom(USERS).where(ID.eq(id)).execute() > 0;
     }
 
+    /** An arbitrary constant: two gateways starting on one PostgreSQL database check the super admin in turn. */
+    private static final long SUPER_ADMIN_LOCK = 0x7375706572L;
+
     @Override
     public boolean ensureSuperAdmin(Email email, Instant now) {
         return db.inTransaction(() -> {
+            if (db.dialect() == SQLDialect.POSTGRES) {
+                // else both would find no user 1 and insert it, and the second start would fail on the key
+                dsl().fetch("SELECT pg_advisory_xact_lock(?)", SUPER_ADMIN_LOCK);
+            }
             Optional<User> current = findById(User.SUPER_ADMIN_ID);
             Optional<User> holder = findByEmail(email);
             if (holder.isPresent() && !holder.get().isSuperAdmin()) {
