@@ -197,9 +197,12 @@ public final class GatewayHttpServer {
     }
 
     public void stop() {
-        app.stop();
-        if (accessLog != null) {
-            accessLog.close(); // the last requests' lines, written by now
+        try {
+            app.stop();
+        } finally {
+            if (accessLog != null) {
+                accessLog.close(); // the last requests' lines, written by now (also when Jetty's stop timed out)
+            }
         }
     }
 
