@@ -2,6 +2,7 @@ package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.adapters.persistence.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code migrate-storage}: a SQLite data folder into the configured PostgreSQL database, and again. */
 class MigrateStorageCommandTest {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     @TempDir
     Path dir;

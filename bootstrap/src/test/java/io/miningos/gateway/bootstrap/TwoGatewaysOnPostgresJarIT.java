@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miningos.gateway.adapters.persistence.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fast); the delays themselves are measured by {@code bench/}.
  */
 class TwoGatewaysOnPostgresJarIT {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COSTS = "/auth/global/data?type=productionCosts";

@@ -4,6 +4,7 @@ import io.miningos.gateway.application.shared.port.in.PeerChanges;
 import io.miningos.gateway.application.shared.port.out.Change;
 import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two gateway instances on one real PostgreSQL database tell each other their changes with LISTEN/NOTIFY. */
 class PostgresChangeFeedTest {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     /** Generous: the machine is shared; the point is that it arrives, not how fast (see bench/ for that). */
     private static final long ARRIVAL_SECONDS = 20;

@@ -7,6 +7,7 @@ import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.KeyRange;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The store contract on PostgreSQL, plus what only a database shared by several gateways can get wrong. */
 class PostgresGlobalDataStoreTest extends GlobalDataStoreContract {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     private TestPostgres.Scratch schema;
     private PostgresDatabase db;

@@ -4,6 +4,7 @@ import io.miningos.gateway.application.identity.RateLimiter;
 import io.miningos.gateway.domain.error.DomainException;
 import io.miningos.gateway.domain.error.ErrorKind;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A rate limit counted in PostgreSQL holds across two gateways: their actions come out of one bucket. */
 class PostgresRateBucketsTest {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final RateLimiter.Limit THREE_THEN_ONE_A_MINUTE = new RateLimiter.Limit(3, 1);

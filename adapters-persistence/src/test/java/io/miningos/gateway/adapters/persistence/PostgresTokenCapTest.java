@@ -3,6 +3,7 @@ package io.miningos.gateway.adapters.persistence;
 import io.miningos.gateway.domain.token.ClientIp;
 import io.miningos.gateway.domain.token.TokenGrant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The live-token cap holds when two gateways on one PostgreSQL database issue tokens to one user at once. */
 class PostgresTokenCapTest {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     private static final int KEEP = 5;
     private TestPostgres.Scratch schema;

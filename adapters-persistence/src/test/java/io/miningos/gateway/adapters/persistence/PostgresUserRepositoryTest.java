@@ -2,6 +2,7 @@ package io.miningos.gateway.adapters.persistence;
 
 import io.miningos.gateway.domain.user.Email;
 import io.miningos.gateway.domain.user.User;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,6 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What several gateways starting on one PostgreSQL database at once must not trip over. */
 class PostgresUserRepositoryTest {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     @Test
     void gatewaysStartingAtOnceEnsureOneSuperAdmin() throws Exception {

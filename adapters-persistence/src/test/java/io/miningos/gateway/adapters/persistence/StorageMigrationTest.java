@@ -11,6 +11,7 @@ import io.miningos.gateway.domain.user.NewUser;
 import io.miningos.gateway.domain.user.ProviderProfile;
 import io.miningos.gateway.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A SQLite data folder's database copied into an empty PostgreSQL one: everything, once, with its ids. */
 class StorageMigrationTest {
+
+    @BeforeAll
+    static void needsTheServer() {
+        TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
+    }
+
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
