@@ -144,6 +144,7 @@ public final class HostileLoad {
         int hostileClients = Integer.parseInt(options.getOrDefault("hostile", "2"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
+        String hostileToken = options.getOrDefault("hostile-token", token); // another user's, if given
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         System.out.printf("gateway %s, pid %d; %d connections of normal reads (%s), %d hostile clients, %d s per "
@@ -152,13 +153,14 @@ public final class HostileLoad {
         for (String path : NORMAL) { // fill the cache
             send(client, url, token, path, Duration.ofSeconds(60));
         }
-        run(client, url, token, connections, rate, warmup, 0, null); // the JIT, the pools, the demo's first reads
+        run(client, url, token, null, connections, rate, warmup, 0, null); // the JIT, the pools, the demo's first reads
         MemoryWatch quiet = MemoryWatch.start(pid);
-        Phase alone = run(client, url, token, connections, rate, seconds, 0, null);
+        Phase alone = run(client, url, token, null, connections, rate, seconds, 0, null);
         Memory quietMemory = quiet.stop();
         Map<String, List<String>> hostileOutcomes = new ConcurrentHashMap<>();
         MemoryWatch hostileWatch = MemoryWatch.start(pid);
-        Phase attacked = run(client, url, token, connections, rate, seconds, hostileClients, hostileOutcomes);
+        Phase attacked = run(client, url, token, hostileToken, connections, rate, seconds, hostileClients,
+                hostileOutcomes);
         Memory attackedMemory = hostileWatch.stop();
 
         System.out.println();
@@ -216,8 +218,8 @@ public final class HostileLoad {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
-    private static Phase run(HttpClient client, String url, String token, int connections, int rate, int seconds,
-                             int hostileClients, Map<String, List<String>> hostileOutcomes) throws Exception {
+    private static Phase run(HttpClient client, String url, String token, String hostileToken, int connections,
+                             int rate, int seconds, int hostileClients, Map<String, List<String>> hostileOutcomes) throws Exception {
         Phase phase = new Phase();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
@@ -266,7 +268,7 @@ public final class HostileLoad {
                         long started = System.nanoTime();
                         String outcome;
                         try {
-                            outcome = send(client, url, token, path, Duration.ofSeconds(120)) + "";
+                            outcome = send(client, url, hostileToken, path, Duration.ofSeconds(120)) + "";
                         } catch (IOException | InterruptedException e) {
                             outcome = e.getClass().getSimpleName();
                         }

@@ -3,7 +3,8 @@
 # that used to freeze it, and does a crowd of requests to a slow ORK get its answer at the deadline?
 #
 #   bench/hostile-load.sh [--only reads|deadline] [--seconds 30] [--warmup 60] [--connections 64] [--rate 10]
-#                         [--hostile 2] [--heap 512m] [--requests 1000] [--sim-threads N] [--keep]
+#                         [--hostile 2] [--heap 512m] [--requests 1000] [--sim-threads N]
+#                         [--ork-calls-per-user N] [--keep]
 #
 # Builds the jar if it is missing or older than the sources, then, on a throw-away data folder:
 #  1. reads: the embedded demo site; HostileLoad.java runs --connections clients of normal UI reads (each --rate
@@ -28,6 +29,7 @@ HEAP=512m
 REQUESTS=1000
 KEEP=false
 SIM_THREADS=""
+PER_USER=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) SECONDS_PER_PHASE="$2"; shift ;;
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --heap) HEAP="$2"; shift ;;
     --requests) REQUESTS="$2"; shift ;;
     --sim-threads) SIM_THREADS="$2"; shift ;;
+    --ork-calls-per-user) PER_USER="$2"; shift ;;
     --keep) KEEP=true ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -96,20 +99,27 @@ echo
 if [[ ",$ONLY," == *,reads,* ]]; then
   echo "## 1. Normal reads while a read-only user sends the freezing requests (embedded demo site)"
   DEMO_CONFIG=-
-  if [ -n "$SIM_THREADS" ]; then # the demo's ORK, computing on this many threads (the demo runs without a config)
+  if [ -n "$SIM_THREADS$PER_USER" ]; then # the demo's ORK as configured (the demo runs without a config)
     DEMO_CONFIG="$WORK/demo-config"
     mkdir -p "$DEMO_CONFIG"
     cat >"$DEMO_CONFIG/common.json" <<JSON
 {"site": "demo",
  "orks": {"cluster-1": {"transport": "sim", "seed": 1, "site": "demo", "miners": 500, "m63Miners": 40,
-                        "requiredVotes": 2, "threads": $SIM_THREADS}}}
+                        "requiredVotes": 2, "threads": ${SIM_THREADS:-2}}},
+ "gateway": {"orkCallsPerUser": ${PER_USER:-0}}}
 JSON
-    echo "the demo's ORK (500 miners, 40 M63s) on $SIM_THREADS sim thread(s), without the demo's stored data"
+    echo "the demo's ORK (500 miners, 40 M63s) on ${SIM_THREADS:-2} sim thread(s), without the demo's stored data;" \
+      "gateway.orkCallsPerUser ${PER_USER:-0}"
   fi
   start "$DEMO_CONFIG" "$WORK/demo" "$WORK/demo.log"
   "$JAVA_HOME/bin/java" -jar "$JAR" users add --data-dir "$WORK/demo" --email ro@example.com --role read_only_user >/dev/null 2>&1
+  "$JAVA_HOME/bin/java" -jar "$JAR" users add --data-dir "$WORK/demo" --email hostile@example.com \
+    --role read_only_user >/dev/null 2>&1
   RO=$(cli token --data-dir "$WORK/demo" --email ro@example.com)
+  HOSTILE_TOKEN=$(cli token --data-dir "$WORK/demo" --email hostile@example.com)
+  # the normal reads are one read-only user's, the hostile requests another's
   "$JAVA_HOME/bin/java" bench/HostileLoad.java reads "http://127.0.0.1:$PORT" "$RO" "$PID" \
+    --hostile-token "$HOSTILE_TOKEN" \
     --connections "$CONNECTIONS" --rate "$RATE" --hostile "$HOSTILE" --seconds "$SECONDS_PER_PHASE" \
     --warmup "$WARMUP"
   grep -c ' 5[0-9][0-9] ' "$WORK/demo.log" | sed 's/^/access log lines with a 5xx status: /' || true

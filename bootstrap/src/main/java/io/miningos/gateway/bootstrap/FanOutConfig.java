@@ -1,6 +1,7 @@
 package io.miningos.gateway.bootstrap;
 
 import io.miningos.gateway.application.cache.CacheTimings;
+import io.miningos.gateway.application.ork.OrkFanOut;
 
 import java.time.Duration;
 
@@ -22,12 +23,17 @@ import java.time.Duration;
  * @param mergeOrks       the merged view ({@code gateway.mergeOrks}): reads and writes whose answers merge exactly
  *                        answer as one ORK holding every ORK's racks would (one slot, one entry), so that a UI
  *                        reading only the first slot sees the whole site
+ * @param orkCallsPerUser  uncached ORK fan-outs one user's requests run at once ({@code gateway.orkCallsPerUser});
+ *                        (0, the default: no cap); the next wait in line until a slot frees or their deadline
+ *                        passes (504), and beyond a line of 16 get 429 {@code ERR_RATE_LIMITED}
  */
 public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl,
                            Duration alertsInterval, long maxOrkAnswerBytes, long maxResponseBytes,
-                           boolean mergeOrks) {
+                           boolean mergeOrks, int orkCallsPerUser) {
 
     public static final int DEFAULT_ORK_CONCURRENCY = 16;
+    /** Uncached ORK fan-outs one user's requests run at once by default: no cap (see {@link OrkFanOut}). */
+    public static final int DEFAULT_ORK_CALLS_PER_USER = OrkFanOut.DEFAULT_PER_CALLER;
     /**
      * The most the cache takes by default: a site's repeated reads (dashboards, charts) are a few MiB; what does not
      * fit is large, rarely repeated reads, which cost an ORK call each rather than the heap of a small box.
@@ -51,6 +57,9 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         if (orkConcurrency < 1) {
             throw new IllegalArgumentException("orkConcurrency must be at least 1");
         }
+        if (orkCallsPerUser < 0) {
+            throw new IllegalArgumentException("orkCallsPerUser must not be negative");
+        }
         if (cacheMaxBytes < MIN_CACHE_MAX_BYTES) {
             throw new IllegalArgumentException("cacheMaxBytes must be at least 1 MiB");
         }
@@ -72,7 +81,7 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
     public FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration partialCacheTtl, Duration alertsInterval,
                         long maxOrkAnswerBytes, long maxResponseBytes) {
         this(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, maxOrkAnswerBytes, maxResponseBytes,
-                false);
+                false, DEFAULT_ORK_CALLS_PER_USER);
     }
 
     /** With the default answer and response bounds. */
@@ -122,13 +131,13 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
     /** The same with other answer and response bounds. */
     public FanOutConfig withAnswerBounds(long newMaxOrkAnswerBytes, long newMaxResponseBytes) {
         return new FanOutConfig(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, newMaxOrkAnswerBytes,
-                newMaxResponseBytes, mergeOrks);
+                newMaxResponseBytes, mergeOrks, orkCallsPerUser);
     }
 
     /** The same with the merged view on or off. */
     public FanOutConfig withMergeOrks(boolean merge) {
         return new FanOutConfig(orkConcurrency, cacheMaxBytes, partialCacheTtl, alertsInterval, maxOrkAnswerBytes,
-                maxResponseBytes, merge);
+                maxResponseBytes, merge, orkCallsPerUser);
     }
 
     /** Reads the keys of {@code common.json: gateway} this record owns; the caller finishes the object. */
@@ -146,7 +155,9 @@ public record FanOutConfig(int orkConcurrency, long cacheMaxBytes, Duration part
         long maxResponse = gateway.integer("maxResponseBytes", MIN_ANSWER_BYTES, MAX_ANSWER_BYTES)
                 .orElseGet(FanOutConfig::defaultMaxResponseBytes);
         boolean merge = gateway.bool("mergeOrks").orElse(false);
-        return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts, maxAnswer, maxResponse, merge);
+        int perUser = gateway.integer("orkCallsPerUser", 0, 256).map(Long::intValue)
+                .orElse(DEFAULT_ORK_CALLS_PER_USER);
+        return new FanOutConfig(concurrency, maxBytes, partialTtl, alerts, maxAnswer, maxResponse, merge, perUser);
     }
 
     private static java.util.Optional<Duration> duration(ConfigObject gateway, String key, Duration min,

@@ -255,7 +255,7 @@ public final class Gateway implements AutoCloseable {
                 fanOut.maxOrkAnswerBytes());
         orkCluster = opening.cluster();
         orkFanOut = new OrkFanOut(orkCluster, fanOut.orkConcurrency(), Duration.ofMillis(config.rpcTimeoutMs()),
-                metrics, clock);
+                metrics, clock, fanOut.orkCallsPerUser());
         // One answer cache for every cached route, ORK-backed or stored here.
         ResponseCache cache = new ResponseCache(fanOut.cacheMaxBytes(), fanOut.partialCacheTtl(), metrics);
         metrics.cacheBytes(cache::bytesByRoute);

@@ -2,6 +2,7 @@ package io.miningos.gateway.application.ork;
 
 import io.miningos.gateway.application.ork.port.OrkFailure;
 import io.miningos.gateway.application.ork.port.RawJson;
+import io.miningos.gateway.application.ork.port.RequestCaller;
 import io.miningos.gateway.application.ork.port.RequestDeadline;
 import io.miningos.gateway.application.ork.port.out.OrkCallException;
 import io.miningos.gateway.application.ork.port.out.OrkCluster;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +42,16 @@ public final class OrkFanOut {
     private static final Logger LOG = LoggerFactory.getLogger(OrkFanOut.class);
     private static final long BACKSTOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
 
+    /**
+     * No per-caller cap unless configured: a slot is held while the ORKs think or time out, so a cap also turns a
+     * user's burst of uncached reads to a slow ORK into 504s (queued past the deadline) and 429s (beyond the line).
+     */
+    public static final int DEFAULT_PER_CALLER = 0;
+    /** Fan-outs one caller may have waiting for a slot; one more is refused (429). */
+    static final int QUEUE_PER_CALLER = 16;
+
     private final OrkCluster cluster;
+    private final CallerBulkhead callers;
     private final int concurrency;
     private final Duration timeout;
     private final OrkFailureCounts failures = new OrkFailureCounts();
@@ -53,6 +64,20 @@ public final class OrkFanOut {
     }
 
     public OrkFanOut(OrkCluster cluster, int concurrency, Duration timeout, Telemetry telemetry, Clock clock) {
+        this(cluster, concurrency, timeout, telemetry, clock, DEFAULT_PER_CALLER);
+    }
+
+    /**
+     * @param perCaller fan-outs one {@linkplain RequestCaller caller} runs at once (0: no cap); its next ones wait
+     *                  in line (at most {@value #QUEUE_PER_CALLER}, else 429) until a slot frees or their deadline
+     *                  passes
+     */
+    public OrkFanOut(OrkCluster cluster, int concurrency, Duration timeout, Telemetry telemetry, Clock clock,
+                     int perCaller) {
+        if (perCaller < 0) {
+            throw new IllegalArgumentException("perCaller must not be negative");
+        }
+        this.callers = perCaller == 0 ? null : new CallerBulkhead(perCaller, QUEUE_PER_CALLER);
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -114,7 +139,15 @@ public final class OrkFanOut {
         if (requestDeadline.isPresent()) {
             deadline = RequestDeadline.earlier(deadline, requestDeadline.getAsLong());
         }
-        return new Round(method, requests, started, deadline).start();
+        long roundDeadline = deadline;
+        Optional<String> caller = RequestCaller.current();
+        if (callers == null || caller.isEmpty()) {
+            return new Round(method, requests, started, roundDeadline).start();
+        }
+        // A request's fan-out counts against its caller's share: one user's heavy uncached reads sent back to back
+        // must not take every core from everyone else. A fan-out that waited gives its calls the time left.
+        Round round = new Round(method, requests, started, roundDeadline); // logs as the request that started it
+        return callers.run(caller.get(), roundDeadline, round::start);
     }
 
     /**
