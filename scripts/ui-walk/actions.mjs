@@ -451,15 +451,26 @@ async function spareParts(s) {
   const added = await part()
   if (!added) throw new Error(`the registered part ${serial} is not listed`)
   s.rec.detail.added = { id: added.id, code: added.code }
-  const page = await s.open('admin', '/inventory/spare-parts')
-  // the page's own read of the parts (its table pages and sorts them itself) must hold the new part
-  const listed = page.waitForResponse((r) => /\/auth\/list-things/.test(r.url()) && /inventory/.test(decodeURIComponent(r.url())), { timeout: 30_000 })
-  listed.catch(() => {})
-  await page.reload({ waitUntil: 'domcontentloaded' })
-  const body = await (await listed).text().catch(() => '')
-  await s.settle()
-  await s.shot('added')
-  if (!body.includes(added.code)) s.fail(`the spare-parts page's list-things does not hold the new part ${added.code}`)
+  // the page's own reads of the parts (its table pages and sorts them itself) must hold the new part; listened
+  // for on the browser context, since opening the page is what makes them (a reload would sign in again and land
+  // on the dashboard)
+  const reads = []
+  const onResponse = (r) => {
+    if (/\/auth\/list-things/.test(r.url()) && /miner_part/.test(decodeURIComponent(r.url()))) {
+      reads.push(r.text().then((body) => ({ url: decodeURIComponent(r.url()).slice(0, 300), has: body.includes(added.code) }),
+        () => ({ url: decodeURIComponent(r.url()).slice(0, 300), has: null })))
+    }
+  }
+  s.h.contexts.admin.on('response', onResponse)
+  try {
+    await s.open('admin', '/inventory/spare-parts')
+    await s.shot('added')
+  } finally {
+    s.h.contexts.admin.off('response', onResponse)
+  }
+  const seen = await Promise.all(reads)
+  s.rec.detail.pageReads = seen
+  if (!seen.some((r) => r.has)) s.fail(`the spare-parts page's reads do not hold the new part ${added.code}: ${JSON.stringify(seen).slice(0, 300)}`)
   await run('updateThing', [{ id: added.id, rackId: rack, info: { location: 'workshop.lab', status: 'faulty' },
     comment: 'walk move' }], [`id-${added.id}`])
   const moved = await part()
