@@ -453,7 +453,9 @@ async function spareParts(s) {
   s.rec.detail.added = { id: added.id, code: added.code }
   // the page's own reads of the parts (its table pages and sorts them itself) must hold the new part; listened
   // for on the browser context, since opening the page is what makes them (a reload would sign in again and land
-  // on the dashboard)
+  // on the dashboard). Opened as the second admin: the super admin's browser searched the explorer earlier, and
+  // the page filters by that shared, persisted search (devicesSlice filterTags, Views/Inventory/SpareParts/
+  // SpareParts.tsx:80,106,307)
   const reads = []
   const onResponse = (r) => {
     if (/\/auth\/list-things/.test(r.url()) && /miner_part/.test(decodeURIComponent(r.url()))) {
@@ -461,12 +463,12 @@ async function spareParts(s) {
         () => ({ url: decodeURIComponent(r.url()).slice(0, 300), has: null })))
     }
   }
-  s.h.contexts.admin.on('response', onResponse)
+  s.h.contexts.admin2.on('response', onResponse)
   try {
-    await s.open('admin', '/inventory/spare-parts')
+    await s.open('admin2', '/inventory/spare-parts')
     await s.shot('added')
   } finally {
-    s.h.contexts.admin.off('response', onResponse)
+    s.h.contexts.admin2.off('response', onResponse)
   }
   const seen = await Promise.all(reads)
   s.rec.detail.pageReads = seen
