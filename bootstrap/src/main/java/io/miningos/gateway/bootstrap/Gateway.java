@@ -266,8 +266,9 @@ public final class Gateway implements AutoCloseable {
         cacheLoads = Executors.newVirtualThreadPerTaskExecutor();
         JooqGlobalDataStore globalDataStore = new JooqGlobalDataStore(db);
         SiteName site = new SiteName(config.site());
+        // On a database other instances write too, stored data is read from it every time (see GlobalDataService).
         GlobalDataService globalData = new GlobalDataService(globalDataStore, audit, db, cache, cacheTimings, site,
-                cacheLoads, clock, notifier);
+                cacheLoads, clock, notifier, changeFeed.isEmpty());
         changeFeed.ifPresent(feed -> {
             feed.subscribe(globalData);
             feed.startListening();

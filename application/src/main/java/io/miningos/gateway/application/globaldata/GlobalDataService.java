@@ -39,7 +39,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * This site's stored data: reads through the response cache, writes in one transaction with their audit entry,
+ * This site's stored data: reads through the response cache (straight from storage when other instances share
+ * it), writes in one transaction with their audit entry,
  * and invalidation of the written type's cached reads once the write has committed (so no read that starts after
  * a write returned can be served the old value, and a read that raced the write is not kept).
  *
@@ -62,6 +63,7 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
     private final AuditLog audit;
     private final Transactions transactions;
     private final ResponseCache cache;
+    private final boolean cacheReads;
     private final CacheTimings timings;
     private final SiteName site;
     private final Executor loader;
@@ -81,6 +83,18 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
     public GlobalDataService(GlobalDataStore store, AuditLog audit, Transactions transactions, ResponseCache cache,
                              CacheTimings timings, SiteName site, Executor loader, Clock clock,
                              ChangeNotifier notifier) {
+        this(store, audit, transactions, cache, timings, site, loader, clock, notifier, true);
+    }
+
+    /**
+     * @param cacheReads false when other instances write the same storage (PostgreSQL): every read then goes to
+     *                   storage, so a write acknowledged by any instance is what the next read anywhere returns
+     *                   (a cached or coalesced read could predate it by the notification's few milliseconds)
+     */
+    public GlobalDataService(GlobalDataStore store, AuditLog audit, Transactions transactions, ResponseCache cache,
+                             CacheTimings timings, SiteName site, Executor loader, Clock clock,
+                             ChangeNotifier notifier, boolean cacheReads) {
+        this.cacheReads = cacheReads;
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.store = store;
         this.audit = audit;
@@ -173,6 +187,9 @@ public final class GlobalDataService implements QueryGlobalDataUseCase, WriteGlo
     }
 
     private Object cached(CacheKey key, Duration ttl, boolean refresh, Supplier<Object> read) {
+        if (!cacheReads) {
+            return read.get();
+        }
         try {
             return cache.get(key, ttl, refresh,
                     () -> CompletableFuture.supplyAsync(() -> GlobalDataAnswer.of(read.get()), loader)).join().body();

@@ -246,6 +246,20 @@ class GlobalDataServiceTest {
     }
 
     @Test
+    void onStorageSharedWithOtherInstancesEveryReadGoesToStorageSoAnotherInstancesWriteIsReadAtOnce() {
+        GlobalDataService shared = new GlobalDataService(store, audit, new DirectTransactions(),
+                new ResponseCache(1 << 20, Duration.ofSeconds(2)),
+                new CacheTimings(Map.of(), Duration.ofMinutes(15)), new SiteName("site-01"),
+                Executors.newVirtualThreadPerTaskExecutor(), Clock.fixed(NOW, ZoneOffset.UTC), published::add, false);
+        GlobalDataQuery costs = query(GlobalDataType.PRODUCTION_COSTS);
+        assertEquals(List.of(), field(shared.query(costs, false), "energyCostsUSD"));
+        // another instance writes the same database: no notification has arrived here yet
+        writeMonth(2024, 1, 300);
+        assertEquals(List.of(300L), field(shared.query(costs, false), "energyCostsUSD"));
+        assertEquals(2, store.reads.get(), "each read went to storage");
+    }
+
+    @Test
     void aWriteDropsOnlyItsOwnTypesCachedReads() {
         GlobalDataQuery costs = query(GlobalDataType.PRODUCTION_COSTS);
         service.query(costs, false);
