@@ -92,7 +92,7 @@ class OrkFanOutTest {
                 .ork("never", (m, r) -> new CompletableFuture<>())
                 .ork("null", (m, r) -> CompletableFuture.completedFuture(null))
                 .answering("fine", "[]");
-        List<OrkReply> replies = new OrkFanOut(cluster, 8, Duration.ofMillis(50)).askAll("m", REQUEST).join();
+        List<OrkReply> replies = new OrkFanOut(cluster, 8, Duration.ofSeconds(1)).askAll("m", REQUEST).join();
         assertEquals(OrkFailure.Cause.TIMEOUT, ((OrkReply.Failed) replies.get(0)).failure().cause());
         assertEquals(OrkFailure.Cause.BAD_ANSWER, ((OrkReply.Failed) replies.get(1)).failure().cause());
         assertInstanceOf(OrkReply.Answered.class, replies.get(2));
