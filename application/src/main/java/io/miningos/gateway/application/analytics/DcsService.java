@@ -3,15 +3,11 @@ package io.miningos.gateway.application.analytics;
 import io.miningos.gateway.application.analytics.port.in.CoolingView;
 import io.miningos.gateway.application.analytics.port.in.DcsUseCase;
 import io.miningos.gateway.application.analytics.port.in.EnergyView;
-import io.miningos.gateway.application.ork.CallReplies;
 import io.miningos.gateway.application.ork.OrkCall;
 import io.miningos.gateway.application.ork.OrkRequests;
 import io.miningos.gateway.application.ork.port.GatheredAnswer;
-import io.miningos.gateway.application.ork.port.OrksUnavailableException;
 import io.miningos.gateway.domain.analytics.site.DcsSite;
 import io.miningos.gateway.domain.analytics.site.MinerGroupStats;
-import io.miningos.gateway.domain.error.DomainException;
-import io.miningos.gateway.domain.error.ErrorKind;
 import io.miningos.gateway.domain.ork.OrkMethod;
 
 import java.util.ArrayList;
@@ -59,7 +55,7 @@ public final class DcsService implements DcsUseCase {
 
     @Override
     public CompletableFuture<GatheredAnswer> cooling(CoolingView view, boolean refresh) {
-        requireEnabled();
+        settings.requireDcs();
         String name = view.type() + "/" + view.view();
         List<String> paths = new ArrayList<>();
         COOLING_LISTS.get(name).forEach(list -> paths.add(EQUIPMENT + list));
@@ -76,7 +72,7 @@ public final class DcsService implements DcsUseCase {
             calls.add(rackPower());
         }
         return orks.cachedCompute(COOLING, List.of(view.type(), view.view()), refresh, calls, replies -> {
-            DcsSite dcs = find(replies.getFirst());
+            DcsSite dcs = DcsThing.require(replies.getFirst());
             MinerGroupStats racks = MinerGroupStats.read(layout ? replies.get(1).answers() : List.of());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("type", view.type());
@@ -88,7 +84,7 @@ public final class DcsService implements DcsUseCase {
 
     @Override
     public CompletableFuture<GatheredAnswer> energy(EnergyView view, boolean refresh) {
-        requireEnabled();
+        settings.requireDcs();
         List<String> paths = new ArrayList<>(List.of(EQUIPMENT + "power_meters", "last.snap.stats.energy",
                 "last.snap.config.energy_layout"));
         if (view.view().equals("layout")) {
@@ -98,15 +94,9 @@ public final class DcsService implements DcsUseCase {
         return orks.cachedCompute(ENERGY, List.of(view.view()), refresh, List.of(dcsThing(paths)), replies -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("view", view.view());
-            out.put("data", new DcsEnergyViews(find(replies.getFirst())).view(view.view()));
+            out.put("data", new DcsEnergyViews(DcsThing.require(replies.getFirst())).view(view.view()));
             return out;
         });
-    }
-
-    private void requireEnabled() {
-        if (!settings.dcsEnabled()) {
-            throw new DomainException(ErrorKind.NOT_CONFIGURED, FEATURE_NOT_ENABLED);
-        }
     }
 
     /** {@code listThings} of the DCS tag with the thing's identity and the given paths. */
@@ -134,16 +124,5 @@ public final class DcsService implements DcsUseCase {
         payload.put("limit", 1);
         payload.put("aggrFields", Map.of("power_w_pdu_rack_group_sum_aggr", 1));
         return new OrkCall(OrkMethod.TAIL_LOG_MULTI, payload);
-    }
-
-    private static DcsSite find(CallReplies things) {
-        DcsSite dcs = DcsSite.find(things.answers());
-        if (dcs != null) {
-            return dcs;
-        }
-        if (!things.failures().isEmpty()) {
-            throw new OrksUnavailableException(things.failures());
-        }
-        throw DomainException.notFound(DATA_NOT_FOUND);
     }
 }

@@ -53,7 +53,6 @@ public final class MetricsService implements MetricsUseCase {
     public static final String COOLING = "/auth/metrics/cooling";
     public static final String CONTAINER_HISTORY = "/auth/metrics/containers/:id/history";
     public static final String CONTAINER = "/auth/metrics/containers/:id";
-    public static final String FEATURE_NOT_ENABLED = "ERR_FEATURE_NOT_ENABLED";
 
     static final String MINER = "miner";
     static final String METER = "powermeter";
@@ -165,7 +164,7 @@ public final class MetricsService implements MetricsUseCase {
     public CompletableFuture<GatheredAnswer> cooling(IntervalQuery query, boolean refresh) {
         if (!settings.dcsEnabled()) {
             return CompletableFuture.failedFuture(new DomainException(ErrorKind.NOT_CONFIGURED,
-                    FEATURE_NOT_ENABLED));
+                    AnalyticsSettings.FEATURE_NOT_ENABLED));
         }
         Map<String, Object> payload = log(MetricInterval.KEY, "dcs", settings.dcsTag(), CoolingSeries.FIELDS);
         ranged(payload, query.range(), query.interval(), true);
