@@ -1,16 +1,9 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,30 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DcsDemoSiteLiveTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-
-    @TempDir
-    static Path dataDir;
-
-    private static TestGateway gateway;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        gateway = TestGateway.serve(ConfigLoader.load(Optional.of(ROOT.resolve("demo/dcs"))), dataDir);
-        token = gateway.adminToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    private static final SharedDemo DEMO = SharedDemo.DCS;
 
     private static JsonNode get(String path) {
-        TestGateway.Response response = gateway.get(path, token);
-        assertEquals(200, response.status(), path + ": " + response.body());
-        assertNull(response.orkFailures(), path);
-        return response.json();
+        return DEMO.get(path);
     }
 
     @Test

@@ -1,13 +1,10 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -16,7 +13,6 @@ import java.util.TreeMap;
 
 import static io.miningos.gateway.bootstrap.TestGateway.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,30 +24,18 @@ class SimulatedSiteAnalyticsTest {
 
     static final long DAY = 86_400_000L;
 
-    @TempDir
-    static Path dataDir;
-
-    private static TestGateway gateway;
-    private static String token;
+    private static final SharedDemo DEMO = SharedDemo.EMBEDDED;
+    private static final TestGateway gateway = DEMO.gateway();
+    private static final String token = DEMO.adminToken();
     private static long d;
 
     @BeforeAll
     static void start() {
-        gateway = TestGateway.serve(ConfigLoader.embeddedDefault(), dataDir);
-        token = gateway.adminToken();
         d = LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
     private static JsonNode get(String path) {
-        TestGateway.Response response = gateway.get(path, token);
-        assertEquals(200, response.status(), path + ": " + response.body());
-        assertNull(response.orkFailures(), path);
-        return response.json();
+        return DEMO.get(path);
     }
 
     private static String day(long start) {
