@@ -1,9 +1,6 @@
 package io.miningos.gateway.adapters.persistence;
 
-import io.miningos.gateway.application.globaldata.GlobalDataStoreContract;
 import io.miningos.gateway.application.globaldata.port.out.GlobalDataStore;
-import io.miningos.gateway.application.globaldata.port.out.RecordScan;
-import io.miningos.gateway.domain.globaldata.GlobalDataType;
 import io.miningos.gateway.domain.globaldata.KeyRange;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The store contract on PostgreSQL, plus what only a database shared by several gateways can get wrong. */
-class PostgresGlobalDataStoreTest extends GlobalDataStoreContract {
+class PostgresGlobalDataStoreTest extends JooqGlobalDataStoreContract {
 
     @BeforeAll
     static void needsTheServer() {
@@ -53,30 +49,9 @@ class PostgresGlobalDataStoreTest extends GlobalDataStoreContract {
         return store;
     }
 
-    @Test
-    void aWriteInsideAFailedTransactionIsRolledBack() {
-        assertThrows(IllegalStateException.class, () -> db.run(() -> {
-            store.put(month(SITE, 2024, 1, 1), NOW);
-            throw new IllegalStateException("audit failed");
-        }));
-        assertEquals(List.of(), months(KeyRange.ALL));
-    }
-
-    @Test
-    void readersThatStopEarlyOrFailGiveTheirConnectionBack() {
-        for (int m = 1; m <= 12; m++) {
-            store.put(month(SITE, 2024, m, m), NOW);
-        }
-        for (int i = 0; i < 20; i++) { // far more than the pool's 4 connections
-            Object first = store.scan(RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE),
-                    documents -> documents.iterator().next().get("month"));
-            assertEquals(1, first);
-            assertThrows(IllegalArgumentException.class, () -> store.scan(
-                    RecordScan.all(GlobalDataType.PRODUCTION_COSTS, SITE), documents -> {
-                        throw new IllegalArgumentException("reader gave up");
-                    }));
-        }
-        assertEquals(12, months(KeyRange.ALL).size());
+    @Override
+    protected Database database() {
+        return db;
     }
 
     @Test
