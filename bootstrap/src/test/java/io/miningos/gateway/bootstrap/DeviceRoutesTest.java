@@ -1,16 +1,10 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.TestGateway.q;
@@ -18,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The device lists over a socket, from two scripted ORKs (which do not filter: the gateway's work is checked). */
-class DeviceRoutesTest {
+class DeviceRoutesTest extends TwoOrkGatewayTest {
 
     static final String MINERS_1 = "[{\"id\":\"m-10\",\"code\":\"AM-10\",\"type\":\"miner-am-s21\",\"address\":\"10.0.0.10\","
             + "\"info\":{\"container\":\"c1\",\"pos\":\"1-1_a1\"},\"last\":{\"snap\":{\"stats\":{\"status\":\"mining\","
@@ -31,20 +25,10 @@ class DeviceRoutesTest {
     static final String CABINET_DEVICES = "[{\"id\":\"pm-1\",\"info\":{\"pos\":\"lv1/pm\"}},{\"id\":\"t-1\",\"info\":{\"pos\":"
             + "\"lv1/t1\"}},{\"id\":\"pm-site\",\"info\":{\"pos\":\"site\"}}]";
 
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
     private String token;
 
     @BeforeEach
     void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
         token = gateway.tokenForRole("read_only_user");
         script(one, MINERS_1, 2, "[{\"name\":\"S21 fw\",\"file\":\"s21.bmu\",\"id\":\"fw-1\"}]");
         script(two, MINERS_2, 1, "[{\"name\":\"S21 fw\",\"file\":\"s21.bmu\",\"id\":\"fw-1\"},"
@@ -60,11 +44,6 @@ class DeviceRoutesTest {
         ork.on("getThingsCount", answer(Integer.toString(count)));
         ork.on("listFirmwares", answer(firmwares));
         ork.on("tailLogMulti", answer(SiteRoutesTest.GROUP_STATS));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private TestGateway.Response get(String path) {

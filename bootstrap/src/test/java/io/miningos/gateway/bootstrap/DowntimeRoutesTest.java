@@ -1,18 +1,13 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.TestGateway.q;
@@ -23,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code GET /auth/downtime/curtailment} and {@code /operationalIssues} over a socket, from scripted ORKs: an
  * electricity worker's daily energy and the site meter's daily aggregates.
  */
-class DowntimeRoutesTest {
+class DowntimeRoutesTest extends TwoOrkGatewayTest {
 
     private static final String JUNE = "startDate=2026-06-01&endDate=2026-06-03&regions=" + q("[]")
             + "&period=daily&groupByRegion=false";
@@ -31,20 +26,10 @@ class DowntimeRoutesTest {
             .toEpochMilli();
     private static final long DAY = 86_400_000L;
 
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
     private String token;
 
     @BeforeEach
     void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
         token = gateway.tokenForRole("read_only_user");
         // June 1: 48 MWh available, 45 expected, used 1.8 MW all day = 43.2 → curtailed 3, operational issues 1.8
         // June 2: 50 available, 50 expected, used 2.0 MW = 48 → curtailed 0, operational issues 2
@@ -56,11 +41,6 @@ class DowntimeRoutesTest {
         one.on("tailLogCustomRangeAggr", request -> answer(meter(request, 1_800_000, 2_000_000)));
         two.on("getWrkExtData", answer("[]"));
         two.on("tailLogCustomRangeAggr", request -> answer(meter(request)));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     /** One element per requested key: the day's site power summed over 288 intervals, or no data. */

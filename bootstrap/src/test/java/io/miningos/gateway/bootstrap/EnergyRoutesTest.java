@@ -1,17 +1,12 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,27 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The energy-forecast routes over a socket, from two scripted electricity workers: the first forecasts 1.5 MW at 40
  * USD/MWh for the hour H0 and 2 MW at 35 the hour after, the second 0.5 MW at 44 for H0; the first holds the settings.
  */
-class EnergyRoutesTest {
+class EnergyRoutesTest extends TwoOrkGatewayTest {
 
     static final long H0 = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
     static final long HOUR = 3_600_000L;
     static final String SETTINGS = "{\"miningRevenueTaxFees\":{\"value\":2},\"sellingEnergyTaxFees\":{},"
             + "\"buyingEnergyTaxFees\":{},\"lcoe\":{\"value\":48.5},\"siteEfficiency\":{},\"note\":\"kept\"}";
 
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
     private String token;
 
     @BeforeEach
     void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
         token = gateway.tokenForRole("read_only_user");
         one.on("getWrkExtData", request -> answer(switch (request.path("query").path("key").asText()) {
             case "forecast" -> "[{\"ts\":" + H0 + ",\"points\":[{\"ts\":" + H0 + ",\"availablePowerMW\":1.5,"
@@ -60,11 +45,6 @@ class EnergyRoutesTest {
             default -> "[]";
         }));
         two.on("setWrkExtData", answer("{\"success\":true}"));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private JsonNode ok(String path) {

@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 1.19 MW, the third day's meter key failing; Ocean paid 0.03 and 0.025 BTC, F2Pool 0.02; prices 100,000 and 105,000,
  * today's 110,000) and the production costs stored here (June: 30,000 energy + 6,000 operational).
  */
-class FinanceRoutesTest {
+class FinanceRoutesTest extends TwoOrkGatewayTest {
 
     static final long JUN_1 = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
     static final long DAY = 86_400_000L;
@@ -38,20 +34,10 @@ class FinanceRoutesTest {
     static final List<String> ROUTES = List.of("energy-balance", "ebitda", "cost-summary", "subsidy-fees", "revenue",
             "revenue-summary", "hash-revenue");
 
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
     private String token;
 
     @BeforeEach
     void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
         token = gateway.tokenForRole("read_only_user");
         one.on("tailLogCustomRangeAggr", request -> answer(rangeAggregates(request)));
         one.on("getWrkExtData", request -> answer(extData(request)));
@@ -60,11 +46,6 @@ class FinanceRoutesTest {
         two.on("getGlobalConfig", answer("{}"));
         assertEquals(200, gateway.send("POST", "/auth/global/data?type=productionCosts", gateway.adminToken(),
                 "{\"data\":{\"year\":2026,\"month\":6,\"energyCost\":30000,\"operationalCost\":6000}}").status());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private static String rangeAggregates(JsonNode request) {

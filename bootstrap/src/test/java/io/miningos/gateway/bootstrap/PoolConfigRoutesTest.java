@@ -1,16 +1,10 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.TestGateway.q;
@@ -22,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The site: container c-1 (bitdeer-1) uses cfg-1, its miners m-1 cfg-1 and m-2 cfg-2 (an override); on the second
  * ORK container c-2 (micro-1) has no config and its miner m-3 uses cfg-2.
  */
-class PoolConfigRoutesTest {
+class PoolConfigRoutesTest extends TwoOrkGatewayTest {
 
     static final String CONFIG_1 = "{\"id\":\"cfg-1\",\"type\":\"pool\",\"poolConfigName\":\"Main\",\"poolUrls\":[{\"url\":"
             + "\"stratum+tcp://btc.f2pool.com:1314\",\"workerName\":\"site\",\"workerPassword\":\"x\",\"pool\":\"f2pool\"}],"
@@ -38,20 +32,10 @@ class PoolConfigRoutesTest {
     static final String M3 = "{\"id\":\"m-3\",\"type\":\"miner-wm-m56s\",\"info\":{\"container\":\"micro-1\","
             + "\"poolConfig\":\"cfg-2\"}}";
 
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
     private String admin;
 
     @BeforeEach
     void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
         admin = gateway.tokenForRole("admin", "site.admin@example.com");
         one.on("getConfigs", answer("[" + CONFIG_1 + "]"));
         two.on("getConfigs", answer("[" + CONFIG_1 + "," + CONFIG_2 + "]"));
@@ -74,11 +58,6 @@ class PoolConfigRoutesTest {
         String text = query.toString();
         return text.contains("$exists") ? configured : text.contains("t-container") ? containers
                 : text.contains("container-bitdeer-1") ? configured : "[]";
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private TestGateway.Response get(String path) {

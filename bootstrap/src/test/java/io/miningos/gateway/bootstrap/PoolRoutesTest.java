@@ -1,16 +1,10 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.FinanceRoutesTest.DAY;
@@ -20,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /auth/pools} and {@code /auth/pools/:pool/balance-history} over a socket, from scripted ORKs. */
-class PoolRoutesTest {
+class PoolRoutesTest extends TwoOrkGatewayTest {
 
     static final String STATS = "[{\"ts\":" + JUN_1 + ",\"stats\":[{\"poolType\":\"f2pool\",\"username\":\"site\","
             + "\"balance\":3.41822019,\"hashrate\":60000000000000000,\"worker_count\":361,\"active_workers_count\":354},"
@@ -32,30 +26,15 @@ class PoolRoutesTest {
             + "\"mining_extra\":{\"mining_date\":" + (JUN_1 + DAY) / 1000 + ",\"hash_rate\":4e16}}]}]";
     static final String RANGE = "start=" + JUN_1 + "&end=" + (JUN_1 + 3 * DAY - 1);
 
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
     private String token;
 
     @BeforeEach
     void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
         token = gateway.tokenForRole("read_only_user");
         one.on("getWrkExtData", request -> answer("stats".equals(request.path("query").path("key").asText())
                 ? STATS : TRANSACTIONS));
         two.on("getWrkExtData", request -> answer("stats".equals(request.path("query").path("key").asText())
                 ? STATS : "[]"));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private TestGateway.Response get(String path) {

@@ -1,16 +1,10 @@
 package io.miningos.gateway.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static io.miningos.gateway.bootstrap.FakeOrk.answer;
 import static io.miningos.gateway.bootstrap.TestGateway.q;
@@ -18,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /auth/alerts/site} and {@code /auth/alerts/history} over a socket, from scripted ORKs. */
-class SiteAlertRoutesTest {
+class SiteAlertRoutesTest extends TwoOrkGatewayTest {
 
     static final long T = 1_780_447_102_440L;
     /** ORK 1: a miner with two alerts, a container with one. */
@@ -52,30 +46,15 @@ class SiteAlertRoutesTest {
             + "\"type\":\"miner-wm-m56s\",\"info\":{\"container\":\"microbt-2\"},\"tags\":[\"t-miner\"]}}]";
     static final String RANGE = "start=" + (T - 86_400_000L) + "&end=" + T;
 
-    @TempDir
-    Path dataDir;
-
-    private final FakeOrk one = new FakeOrk();
-    private final FakeOrk two = new FakeOrk();
-    private TestGateway gateway;
     private String token;
 
     @BeforeEach
     void start() {
-        Map<String, FakeOrk> orks = new LinkedHashMap<>();
-        orks.put("cluster-1", one);
-        orks.put("cluster-2", two);
-        gateway = TestGateway.start(dataDir, orks);
         token = gateway.tokenForRole("read_only_user");
         one.on("listThings", request -> answer(request.path("offset").asInt() == 0 ? THINGS_ONE : "[]"));
         two.on("listThings", request -> answer(request.path("offset").asInt() == 0 ? THINGS_TWO : "[]"));
         one.on("getHistoricalLogs", answer(HISTORY_ONE));
         two.on("getHistoricalLogs", answer(HISTORY_TWO));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private TestGateway.Response get(String path) {
