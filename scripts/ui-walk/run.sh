@@ -102,6 +102,23 @@ trap 'exit 130' INT TERM
 
 mkdir -p "$WORK/config" "$WORK/data"
 CLI=("$JAVA" -jar "$JAR")
+# Walks BASE with the tokens in $WORK/tokens.json into OUT, within the deadline; exits with the walk's code.
+walk_and_exit() {
+  rm -rf "$OUT"
+  mkdir -p "$OUT"
+  set +e
+  timeout --kill-after=30 "$(( DEADLINE_MIN * 60 + 180 ))" node "$HERE/walk.mjs" --base "$BASE" --out "$OUT" \
+    --tokens "$WORK/tokens.json" --chromium "$CHROMIUM" --deadline-ms "$(( DEADLINE_MIN * 60 * 1000 ))" \
+    "${WALK_ARGS[@]}" &
+  WALK_PID=$!
+  wait "$WALK_PID"
+  RC=$?
+  WALK_PID=""
+  set -e
+  [ "$RC" -eq 124 ] || [ "$RC" -eq 137 ] && { echo "run.sh: the walk was killed at its deadline" >&2; RC=2; }
+  exit "$RC"
+}
+
 if [ "$MULTI" = 1 ]; then
   # The multi-site demo in one process: its central gateway (data in $WORK/multi/central) hosts the UI.
   "${CLI[@]}" multi-site-demo --ui "$UI_DIST" --port 0 --data-dir "$WORK/multi" > "$WORK/gateway.log" 2>&1 &
@@ -124,19 +141,7 @@ if [ "$MULTI" = 1 ]; then
   printf '{"admin": "%s", "admin2": "%s", "readonly": "%s"}\n' "$ADMIN" "$ADMIN" "$VIEWER" > "$WORK/tokens.json"
   BASE="http://127.0.0.1:$PORT"
   echo "run.sh: multi-site demo on $BASE serving $UI_DIST (UI commit $PINNED); super admin: $BASE/?authToken=$ADMIN" >&2
-  rm -rf "$OUT"
-  mkdir -p "$OUT"
-  set +e
-  timeout --kill-after=30 "$(( DEADLINE_MIN * 60 + 180 ))" node "$HERE/walk.mjs" --base "$BASE" --out "$OUT" \
-    --tokens "$WORK/tokens.json" --chromium "$CHROMIUM" --deadline-ms "$(( DEADLINE_MIN * 60 * 1000 ))" \
-    "${WALK_ARGS[@]}" &
-  WALK_PID=$!
-  wait "$WALK_PID"
-  RC=$?
-  WALK_PID=""
-  set -e
-  [ "$RC" -eq 124 ] || [ "$RC" -eq 137 ] && { echo "run.sh: the walk was killed at its deadline" >&2; RC=2; }
-  exit "$RC"
+  walk_and_exit
 fi
 if [ -n "${UI_WALK_ORKS:-}" ]; then
   # A configured site with these ORKs (no demo data), hosting the UI.
@@ -192,16 +197,4 @@ printf '{"admin": "%s", "admin2": "%s", "readonly": "%s"}\n' "$ADMIN" "$ADMIN2" 
 BASE="http://127.0.0.1:$PORT"
 echo "run.sh: gateway on $BASE serving $UI_DIST (UI commit $PINNED); super admin: $BASE/?authToken=$ADMIN" >&2
 
-rm -rf "$OUT"
-mkdir -p "$OUT"
-set +e
-timeout --kill-after=30 "$(( DEADLINE_MIN * 60 + 180 ))" node "$HERE/walk.mjs" --base "$BASE" --out "$OUT" \
-  --tokens "$WORK/tokens.json" --chromium "$CHROMIUM" --deadline-ms "$(( DEADLINE_MIN * 60 * 1000 ))" \
-  "${WALK_ARGS[@]}" &
-WALK_PID=$!
-wait "$WALK_PID"
-RC=$?
-WALK_PID=""
-set -e
-[ "$RC" -eq 124 ] || [ "$RC" -eq 137 ] && { echo "run.sh: the walk was killed at its deadline" >&2; RC=2; }
-exit "$RC"
+walk_and_exit
