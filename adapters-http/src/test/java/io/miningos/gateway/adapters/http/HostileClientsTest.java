@@ -190,7 +190,11 @@ class HostileClientsTest {
             List<Socket> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 5; i++) {
-                    held.add(connect(http));
+                    Socket socket = connect(http);
+                    // every read below is a short look: a socket left at PATIENCE would make the checks outlast
+                    // the server's 30 s idle timeout, which then closes the four that had to stay open
+                    socket.setSoTimeout(50);
+                    held.add(socket);
                 }
                 // Jetty opens connections on several selector threads, so which of the five is over the limit is
                 // the one it happens to open last: wait until one of them is closed, then none of the others is.
@@ -198,7 +202,6 @@ class HostileClientsTest {
                 long until = System.nanoTime() + PATIENCE.toNanos();
                 while (closed == null && System.nanoTime() < until) {
                     for (Socket socket : held) {
-                        socket.setSoTimeout(50);
                         if (readOrEnd(socket) == -1) {
                             closed = socket;
                             break;
