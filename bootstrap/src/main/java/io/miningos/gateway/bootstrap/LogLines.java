@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The encoder of the gateway's log lines (see {@code logback.xml}): the text pattern, or one flat JSON object per
+ * The encoder of the gateway's log lines (see {@link LogSetup}): the text pattern, or one flat JSON object per
  * line for log shippers, e.g.
  * <pre>{"time":"2026-11-01T10:00:00.123Z","level":"INFO","logger":"access","message":"GET /auth/site 200 2ms user=1",
  * "requestId":"5f0c9e2a7d41b3c8","route":"/auth/site","userId":"1","method":"GET","path":"/auth/site","status":200,
