@@ -3,6 +3,7 @@ package io.miningos.gateway.bootstrap;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -57,9 +58,25 @@ public final class LogLines extends EncoderBase<ILoggingEvent> {
         json = JSON.equalsIgnoreCase(format == null ? "" : format.trim());
     }
 
-    /** The text lines' pattern (logback's layout syntax). */
+    /**
+     * The text lines' pattern (logback's layout syntax), which may also use {@code %requestIdTag}: the request's
+     * id in brackets after a space, or nothing outside a request.
+     */
     public void setPattern(String pattern) {
+        text.getInstanceConverterMap().put("requestIdTag", RequestIdTag::new);
         text.setPattern(pattern);
+    }
+
+    /**
+     * {@code " [5f0c9e2a7d41b3c8]"} for a request's line, {@code ""} otherwise: what {@code %replace( [%X{requestId}])
+     * {' \[\]', ''}} says, without a regular expression run over every line.
+     */
+    static final class RequestIdTag extends ClassicConverter {
+        @Override
+        public String convert(ILoggingEvent event) {
+            String id = event.getMDCPropertyMap().get("requestId");
+            return id == null || id.isEmpty() ? "" : " [" + id + "]";
+        }
     }
 
     boolean writesJson() {

@@ -26,8 +26,7 @@ import java.util.Map;
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
     /** The text lines' pattern; a request's lines carry its id: "... access [5f0c9e2a7d41b3c8] - GET ...". */
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX} %-5level %logger{20}"
-            + "%replace( [%X{requestId}]){' \\[\\]', ''} - %msg%n";
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX} %-5level %logger{20}%requestIdTag - %msg%n";
     static final Map<String, Level> QUIETER = Map.of("org.eclipse.jetty", Level.WARN, "io.javalin", Level.WARN,
             "org.jooq", Level.WARN, "com.zaxxer.hikari", Level.WARN);
 
