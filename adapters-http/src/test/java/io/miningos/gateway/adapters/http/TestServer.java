@@ -153,6 +153,13 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // the client's keep-alive connections first: a graceful stop waits about a second for connections still open
+        client.shutdownNow();
+        try {
+            client.awaitTermination(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.stop();
     }
 }
