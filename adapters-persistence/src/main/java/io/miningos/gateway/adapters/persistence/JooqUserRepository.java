@@ -86,16 +86,25 @@ public final class JooqUserRepository implements UserRepository {
         return dsl().deleteFrom(USERS).where(ID.eq(id)).execute() > 0;
     }
 
-    /** An arbitrary constant: two gateways starting on one PostgreSQL database check the super admin in turn. */
-    private static final long SUPER_ADMIN_LOCK = 0x7375706572L;
+    /**
+     * An arbitrary constant: gateways starting on one PostgreSQL database seed accounts (the super admin, the sign-in
+     * list's users) in turn.
+     */
+    private static final long ACCOUNT_SEEDING_LOCK = 0x7375706572L;
+
+    @Override
+    public void holdAccountSeeding() {
+        if (db.dialect() == SQLDialect.POSTGRES) {
+            // else two gateways would both find a user missing and insert it, and the second start would fail on
+            // the key; SQLite has one gateway per data folder
+            dsl().fetch("SELECT pg_advisory_xact_lock(?)", ACCOUNT_SEEDING_LOCK);
+        }
+    }
 
     @Override
     public boolean ensureSuperAdmin(Email email, Instant now) {
         return db.inTransaction(() -> {
-            if (db.dialect() == SQLDialect.POSTGRES) {
-                // else both would find no user 1 and insert it, and the second start would fail on the key
-                dsl().fetch("SELECT pg_advisory_xact_lock(?)", SUPER_ADMIN_LOCK);
-            }
+            holdAccountSeeding();
             Optional<User> current = findById(User.SUPER_ADMIN_ID);
             Optional<User> holder = findByEmail(email);
             if (holder.isPresent() && !holder.get().isSuperAdmin()) {

@@ -51,6 +51,7 @@ public final class MigrateUsersService implements MigrateUsersUseCase {
             return List.of();
         }
         List<User> created = transactions.inTransaction(() -> {
+            users.holdAccountSeeding(); // another gateway starting on the same database migrates before or after
             List<User> existing = users.findAll();
             if (existing.size() != 1 || !existing.getFirst().isSuperAdmin()) {
                 return List.of();

@@ -32,4 +32,11 @@ public interface UserRepository {
      * configuration changed. Returns true when the e-mail changed (so its tokens must go).
      */
     boolean ensureSuperAdmin(Email email, Instant now);
+
+    /**
+     * Called inside a transaction that creates accounts at start (the super admin, the sign-in list's users): makes
+     * any other gateway on the same storage doing the same wait until this transaction ends, so that what one found
+     * missing the other is not creating at the same moment. Nothing to do where one gateway alone uses the storage.
+     */
+    void holdAccountSeeding();
 }
