@@ -16,17 +16,7 @@ public final class RequestCaller {
 
     /** Runs {@code work} as {@code caller} (null: as nobody), restoring the previous caller after. */
     public static void runAs(String caller, RequestDeadline.Work work) throws Exception {
-        String previous = CURRENT.get();
-        CURRENT.set(caller);
-        try {
-            work.run();
-        } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
-        }
+        ThreadValue.runWith(CURRENT, caller, work);
     }
 
     /** The current thread's caller, if it serves an authenticated request. */

@@ -25,17 +25,7 @@ public final class RequestDeadline {
 
     /** Runs {@code work} with {@code deadlineNanos} as the current deadline, restoring the previous one after. */
     public static void runWithin(long deadlineNanos, Work work) throws Exception {
-        long[] previous = CURRENT.get();
-        CURRENT.set(new long[] {deadlineNanos});
-        try {
-            work.run();
-        } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
-        }
+        ThreadValue.runWith(CURRENT, new long[] {deadlineNanos}, work);
     }
 
     /** The current thread's deadline, if it serves a request. */
