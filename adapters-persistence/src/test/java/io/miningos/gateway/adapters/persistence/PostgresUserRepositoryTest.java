@@ -33,37 +33,16 @@ class PostgresUserRepositoryTest {
         TestPostgres.admin(); // fails without one; with -DnoPostgres skips the class (no @AfterEach on nothing)
     }
 
-
     @Test
     void gatewaysStartingAtOnceEnsureOneSuperAdmin() throws Exception {
-        int gateways = 4;
-        try (TestPostgres.Scratch schema = TestPostgres.schema()) {
-            List<PostgresDatabase> dbs = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(gateways);
-            try {
-                for (int i = 0; i < gateways; i++) {
-                    dbs.add(schema.open());
-                }
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Boolean>> done = new ArrayList<>();
-                for (PostgresDatabase db : dbs) {
-                    done.add(pool.submit(() -> {
-                        start.await();
-                        return new JooqUserRepository(db).ensureSuperAdmin(new Email("root@example.com"),
-                                Instant.now());
-                    }));
-                }
-                start.countDown();
-                for (Future<Boolean> f : done) {
-                    assertEquals(false, f.get(), "nobody's e-mail changed");
-                }
-                List<User> users = new JooqUserRepository(dbs.getFirst()).findAll();
-                assertEquals(1, users.size());
-                assertEquals(User.SUPER_ADMIN_ID, users.getFirst().id());
-            } finally {
-                pool.shutdownNow();
-                dbs.forEach(PostgresDatabase::close);
+        try (TestPostgres.Scratch schema = TestPostgres.schema(); Gateways gateways = new Gateways(schema, 4)) {
+            for (boolean changed : gateways.atOnce(db -> new JooqUserRepository(db)
+                    .ensureSuperAdmin(new Email("root@example.com"), Instant.now()))) {
+                assertEquals(false, changed, "nobody's e-mail changed");
             }
+            List<User> users = new JooqUserRepository(gateways.first()).findAll();
+            assertEquals(1, users.size());
+            assertEquals(User.SUPER_ADMIN_ID, users.getFirst().id());
         }
     }
 
@@ -71,34 +50,73 @@ class PostgresUserRepositoryTest {
     void gatewaysStartingAtOnceCreateTheListedUsersOnce() throws Exception {
         // Each gateway's clock is first read after it looked for existing users: there every migration waits for
         // the others (2 s at most), so without a lock all of them find only the super admin and insert the list
-        int gateways = 3;
+        int count = 3;
         List<ListedUser> listed = List.of(new ListedUser(new Email("ops@example.com"), true),
                 new ListedUser(new Email("viewer@example.com"), false));
-        CyclicBarrier looked = new CyclicBarrier(gateways);
-        try (TestPostgres.Scratch schema = TestPostgres.schema()) {
-            List<PostgresDatabase> dbs = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(gateways);
+        CyclicBarrier looked = new CyclicBarrier(count);
+        try (TestPostgres.Scratch schema = TestPostgres.schema(); Gateways gateways = new Gateways(schema, count)) {
+            new JooqUserRepository(gateways.first()).ensureSuperAdmin(new Email("root@example.com"), Instant.now());
+            int created = 0;
+            // a second insert of a listed e-mail would fail on the key
+            for (int one : gateways.atOnce(db -> new MigrateUsersService(new JooqUserRepository(db),
+                    RoleCatalog.defaults(), new JooqAuditLog(db), db, new MeetingClock(looked)).migrate(listed)
+                    .size())) {
+                created += one;
+            }
+            assertEquals(listed.size(), created, "one gateway created the listed users, the others none");
+            assertEquals(1 + listed.size(), new JooqUserRepository(gateways.first()).findAll().size());
+        }
+    }
+
+    /** What one gateway does with its own connection pool. */
+    @FunctionalInterface
+    private interface OnGateway<T> {
+        T run(PostgresDatabase db) throws Exception;
+    }
+
+    /** Several gateways' connection pools on one schema, and a thread for each to start on them at the same moment. */
+    private static final class Gateways implements AutoCloseable {
+        private final List<PostgresDatabase> dbs = new ArrayList<>();
+        private final ExecutorService pool;
+
+        Gateways(TestPostgres.Scratch schema, int count) {
+            pool = Executors.newFixedThreadPool(count);
             try {
-                for (int i = 0; i < gateways; i++) {
+                for (int i = 0; i < count; i++) {
                     dbs.add(schema.open());
                 }
-                new JooqUserRepository(dbs.getFirst()).ensureSuperAdmin(new Email("root@example.com"), Instant.now());
-                List<Future<Integer>> done = new ArrayList<>();
-                for (PostgresDatabase db : dbs) {
-                    done.add(pool.submit(() -> new MigrateUsersService(new JooqUserRepository(db),
-                            RoleCatalog.defaults(), new JooqAuditLog(db), db, new MeetingClock(looked))
-                            .migrate(listed).size()));
-                }
-                int created = 0;
-                for (Future<Integer> f : done) {
-                    created += f.get(); // a second insert of a listed e-mail would fail on the key
-                }
-                assertEquals(listed.size(), created, "one gateway created the listed users, the others none");
-                assertEquals(1 + listed.size(), new JooqUserRepository(dbs.getFirst()).findAll().size());
-            } finally {
-                pool.shutdownNow();
-                dbs.forEach(PostgresDatabase::close);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
+        }
+
+        PostgresDatabase first() {
+            return dbs.getFirst();
+        }
+
+        /** Runs {@code work} on every gateway at once; what each returned, in the gateways' order. */
+        <T> List<T> atOnce(OnGateway<T> work) throws Exception {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> done = new ArrayList<>();
+            for (PostgresDatabase db : dbs) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return work.run(db);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : done) {
+                results.add(f.get());
+            }
+            return results;
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+            dbs.forEach(PostgresDatabase::close);
         }
     }
 
