@@ -1,6 +1,6 @@
 package io.miningos.gateway.application.ork.port;
 
-/** What {@link RequestDeadline} and {@link RequestCaller} share: a value of the thread's for the length of some work. */
+/** What {@link RequestDeadline} and {@link RequestCaller} share: a value the thread holds for the length of a work. */
 final class ThreadValue {
 
     private ThreadValue() {
